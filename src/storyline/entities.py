@@ -1,0 +1,856 @@
+"""Named entities: find name mentions in each document and merge them into corpus entities.
+
+The stage has four parts:
+
+* :func:`extract_mentions` reads spaCy's NER spans of one document and cleans them: leading
+  determiners and descriptors (``the ISS``, ``Russian space agency Roscosmos``), possessive endings
+  (``Russia's``, ``Roscosmos'``), role titles glued to a person (``NASA chief Bill Nelson`` gives
+  ``NASA`` and ``Bill Nelson``), parenthesised acronyms (``ISS (International Space Station``),
+  junk (URLs, photo credits, text in another script).  Local context corrects labels that the
+  small model gets wrong: a name introduced by an organisation noun (``space agency X``) or
+  owning a role (``X's head``, ``the leader of X``) is an organisation, not a person.
+* :func:`merge_entities` clusters the mentions of all documents (rules below) and returns
+  :class:`~storyline.model.Entity` records with stable ids.
+* :class:`EntityIndex` maps an argument or speaker span back to an entity.
+* :func:`link_other_scripts` adds mentions written in another script (a Russian tweet) or as a
+  social-media handle (``@Name``), by transliteration and the same fuzzy matching.
+
+Merging rules (each merge is explainable by exactly one of them):
+
+1. *same key*: equal after normalisation (transliteration to ASCII, case folding, dots of
+   abbreviations, leading ``the``, possessive endings): ``NASA``/``Nasa``, ``U.S.``/``US``.
+2. *explicit acronym*: ``Long Name (ACR)`` or ``ACR (Long Name)`` written in any document.
+3. *initials*: an acronym equal to the initials of the content words of exactly one multi-word
+   name of a compatible type (``ESA`` = ``European Space Agency``).
+4. *variant spelling*: normalised edit similarity >= 0.85 (per token for multi-word names),
+   same first letter, keys of at least 6 characters, neither key a prefix of the other (so
+   ``Russia``/``Russian`` and ``Europe``/``European`` stay apart) and compatible types
+   (nationalities never merge with other types; places never with persons).  ``Austria`` and
+   ``Australia`` (0.78) or ``Iran`` and ``Iraq`` (too short) stay apart.
+5. *surname*: a one-word person name equal to the last word of exactly one multi-word person
+   entity (``Rogozin`` -> ``Dmitry Rogozin``).
+
+Canonical name: for persons the most frequent multi-word form; otherwise the most frequent
+non-acronym form, except that an acronym is kept when it is at least three times as frequent
+as its expansion (``NASA`` next to one ``National Aeronautics and Space Administration``).
+Type: majority of the mention labels, where a one-word ``PERSON`` label that no full person
+name supports counts half (spaCy's small model often tags unknown organisations as persons).
+Entity ids ``E1``, ``E2``, ... follow the number of mentions (most mentioned first), then the
+first appearance (document id, offset).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Doc, Span, Token
+from unidecode import unidecode
+
+from storyline.model import Document, Entity, Mention
+
+#: NER labels kept as entity mentions (dates, numbers, money, languages are dropped).
+ENTITY_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
+)
+
+#: Readable names for the report.
+TYPE_NAMES: dict[str, str] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "country, city or state",
+    "NORP": "nationality or group",
+    "FAC": "facility",
+    "LOC": "location",
+    "PRODUCT": "product",
+    "EVENT": "event",
+    "LAW": "law",
+    "WORK_OF_ART": "work",
+}
+
+#: Role titles that NER sometimes glues in front of a person's name.
+ROLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice-president prime minister premier chancellor king queen prince princess
+    governor mayor senator sen congressman congresswoman representative rep ambassador envoy
+    secretary minister spokesman spokeswoman spokesperson director director-general
+    chief head leader chairman chairwoman chair ceo cfo cto founder co-founder boss commander
+    general gen colonel col admiral adm captain capt lieutenant lt sergeant sgt officer
+    administrator commissioner deputy official judge justice attorney lawyer pope bishop
+    cardinal rev reverend father dr mr mrs ms miss sir lord lady dame professor prof astronaut
+    cosmonaut coach manager executive editor correspondent reporter analyst economist
+    scientist engineer designer founder owner member head-of
+    """.split()
+)
+
+#: Generic organisation nouns: ``space agency X`` introduces an organisation named X.
+ORG_NOUNS: frozenset[str] = frozenset(
+    """
+    agency corporation corp company firm group ministry department office bureau service
+    administration authority committee commission council institute institution university
+    organisation organization association union party bank fund foundation network outlet
+    agencies company's startup operator manufacturer maker carrier airline broadcaster
+    newspaper channel team club league federation consortium venture
+    """.split()
+)
+
+#: Words that may appear in lower case inside a multi-word name (``Bank of England``).
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "of the and for de du des la le von van der den al el bin ibn da di do dos y & on in at to"
+    .split()
+)
+
+#: Lower-cased words that, alone or together, do not make a name (``Space Corporation``).
+GENERIC_WORDS: frozenset[str] = ORG_NOUNS | frozenset(
+    """
+    space state national federal international public private new the of and for global
+    world general central royal united joint
+    """.split()
+)
+
+#: Function words skipped when computing a name's initials.
+INITIALS_SKIP: frozenset[str] = frozenset("of the and for de du des la le von van & on in at to a an".split())
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "miss", "lord", "lady", "dame"})
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
+_APOSTROPHES = "'’‘`´"
+_JUNK_RE = re.compile(r"(https?:|www\.|\.com|\.org|[/@_#]|\w\.\w{3,})", re.IGNORECASE)
+_HANDLE_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})")
+_WORD_RE = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")
+
+# Type groups for compatibility checks.
+_ORG_LIKE = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+_PLACE = frozenset({"GPE", "LOC"})
+# Tie-break order between equally voted types.
+_TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
+                    "WORK_OF_ART")
+
+FUZZY_THRESHOLD = 0.85
+FUZZY_MIN_LENGTH = 6
+ACRONYM_KEEP_RATIO = 3.0
+
+
+@dataclass(frozen=True)
+class NameMention(Mention):
+    """A :class:`Mention` with the other form of an explicit ``Name (ACR)`` pair.
+
+    :func:`extract_mentions` returns these so that :func:`merge_entities` can apply rule 2;
+    :func:`merge_entities` returns plain :class:`Mention` objects.
+    """
+
+    pair: str | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation helpers
+# --------------------------------------------------------------------------------------------
+
+
+def name_key(text: str) -> str:
+    """Normalise a name for matching: ASCII, case-folded, no determiner or possessive.
+
+    >>> name_key("the U.S.'s")
+    'us'
+    >>> name_key("Roscosmos’")
+    'roscosmos'
+    """
+    t = unidecode(unicodedata.normalize("NFKC", text)).casefold().strip()
+    t = re.sub(r"(?<=\w)'s\b", "", t)
+    t = re.sub(r"(?<=s)'(?=\s|$)", "", t)
+    t = re.sub(r"\b(\w)\.(?=\w\.)", r"\1", t)  # u.s.a. -> usa.
+    t = re.sub(r"(?<=\b\w)\.(?=\s|$)", "", t)
+    t = re.sub(r"[^a-z0-9]+", " ", t).strip()
+    t = re.sub(r"^(the|a|an) ", "", t)
+    return t
+
+
+def is_acronym(text: str) -> bool:
+    """True for ``NASA``, ``ESA``, ``U.S.``: 2-6 capitals, optionally dotted, one word."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and " " not in text
+
+
+def initials(key: str) -> str:
+    """Initials of the content words of a normalised multi-word name (``european space agency``
+    -> ``esa``); empty for one-word names."""
+    words = [w for w in key.split() if w not in INITIALS_SKIP]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def entity_type_for_report(entity: Entity) -> str:
+    """A readable type for an entity (``organization``, ``person``...), ``other`` if unknown."""
+    return TYPE_NAMES.get(entity.type or "", "other")
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------------------------
+
+
+def _is_possessive(tok: Token) -> bool:
+    return tok.text in _POSSESSIVE_TOKENS or tok.tag_ == "POS"
+
+
+def _is_role(tok: Token) -> bool:
+    low = tok.text.lower().rstrip(".")
+    if low in ROLE_WORDS:
+        return True
+    parts = [p for p in low.split("-") if p]
+    return len(parts) > 1 and all(p in ROLE_WORDS for p in parts)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Strip leading determiners/lower-case words/punctuation and trailing possessives."""
+    i, j = 0, len(tokens)
+    while i < j and (
+        tokens[i].is_punct
+        or tokens[i].is_space
+        or tokens[i].pos_ in ("DET", "PRON")
+        or (tokens[i].text[:1].islower() and not tokens[i].like_num)
+        or _is_possessive(tokens[i])
+    ):
+        i += 1
+    while j > i and (
+        tokens[j - 1].is_punct or tokens[j - 1].is_space or _is_possessive(tokens[j - 1])
+        or tokens[j - 1].text.lower() in NAME_PARTICLES
+    ):
+        j -= 1
+    return tokens[i:j]
+
+
+def _segments(ent: Span) -> list[tuple[list[Token], str, str | None]]:
+    """Split one NER span into cleaned (tokens, label, paired form) segments."""
+    label = ent.label_
+    toks: list[Token] = []
+    for tok in ent:
+        if "\n" in tok.text or (tok.is_space and toks):
+            break
+        if _JUNK_RE.search(tok.text) and not tok.like_num:
+            break
+        toks.append(tok)
+    # Parenthesised acronym or expansion inside the span: "ISS (International Space Station".
+    paren = next((k for k, t in enumerate(toks) if t.text in "()"), None)
+    if paren is not None:
+        left = _trim(toks[:paren])
+        right = _trim([t for t in toks[paren + 1:] if t.text not in "()"])
+        out: list[tuple[list[Token], str, str | None]] = []
+        lt = " ".join(t.text for t in left)
+        rt = " ".join(t.text for t in right)
+        if left:
+            out.extend(_role_split(left, label, rt if right else None))
+        if right:
+            out.extend(_role_split(right, label, lt if left else None))
+        return out
+    # Possessive inside the span: "Elon Musk's SpaceX" -> owner + owned thing.
+    pos = next((k for k, t in enumerate(toks[:-1]) if k > 0 and _is_possessive(t)), None)
+    if pos is not None:
+        owner = _trim(toks[:pos])
+        owned = _trim(toks[pos + 1:])
+        out = []
+        if owner:
+            out.extend(_role_split(owner, label if label == "PERSON" else label, None))
+        if owned:
+            owned_label = "ORG" if label == "PERSON" else label
+            out.extend(_role_split(owned, owned_label, None))
+        return out
+    toks = _trim(toks)
+    return _role_split(toks, label, None) if toks else []
+
+
+def _role_split(
+    toks: list[Token], label: str, pair: str | None
+) -> list[tuple[list[Token], str, str | None]]:
+    """Separate role titles and descriptors from a name.
+
+    ``Director-General Dmitry Rogozin`` -> ``Dmitry Rogozin``; ``NASA chief Bill Nelson`` ->
+    ``NASA`` (an organisation) and ``Bill Nelson``; ``Russian space agency Roscosmos`` ->
+    ``Roscosmos`` (lower-case descriptor words end a name's prefix).
+    """
+    last_role = max((k for k, t in enumerate(toks) if _is_role(t)), default=-1)
+    if label == "PERSON" and 0 <= last_role < len(toks) - 1:
+        out: list[tuple[list[Token], str, str | None]] = []
+        prefix = _trim([t for t in toks[:last_role] if not _is_role(t)])
+        if prefix and not any(_is_role(t) for t in prefix):
+            out.append((prefix, "ORG", None))
+        rest = _trim(toks[last_role + 1:])
+        if rest:
+            out.append((rest, "PERSON", pair))
+        return out
+    # Lower-case descriptor words (not particles) inside a name: keep the capitalised tail.
+    lower = [k for k, t in enumerate(toks)
+             if t.text[:1].islower() and t.text.lower() not in NAME_PARTICLES]
+    if lower and lower[-1] < len(toks) - 1:
+        tail = _trim(toks[lower[-1] + 1:])
+        return [(tail, label, pair)] if tail else []
+    return [(toks, label, pair)]
+
+
+def _context_label(sdoc: Doc, first: Token, last: Token, label: str) -> str:
+    """Correct an implausible label from the words around a name.
+
+    Only person/product/facility/work labels are corrected (a country owning a role stays a
+    country): a name right after an organisation noun (``space agency X``), owning a role noun
+    (``X's head``, ``X chief``) or governed by ``head of``/``leader of`` is an organisation.
+    """
+    if label not in ("PERSON", "PRODUCT", "FAC", "WORK_OF_ART"):
+        return label
+    before = list(sdoc[max(0, first.i - 3):first.i])
+    if before and before[-1].text.lower() in ORG_NOUNS:
+        return "ORG"
+    if (len(before) >= 2 and before[-1].text.lower() == "of"
+            and _is_role(before[-2]) and before[-2].text[:1].islower()):
+        return "ORG"
+    nxt = list(sdoc[last.i + 1:last.i + 3])
+    if nxt and _is_possessive(nxt[0]):
+        nxt = nxt[1:]
+    one_word = first.i == last.i
+    if (nxt and _is_role(nxt[0]) and nxt[0].text.lower().rstrip(".") not in _HONORIFICS
+            and (label != "PERSON" or one_word)):
+        return "ORG"
+    return label
+
+
+def _english(doc: Document, offset: int) -> bool:
+    para = doc.paragraph_at(offset)
+    return para is None or para.language is None or para.language.startswith("en")
+
+
+def _generic_only(text: str) -> bool:
+    words = name_key(text).split()
+    return bool(words) and all(w in GENERIC_WORDS for w in words)
+
+
+def extract_mentions(doc: Document, sdoc: Doc) -> list[Mention]:
+    """Clean named-entity mentions of one document (``sdoc = nlp(doc.text)``).
+
+    Returns :class:`NameMention` objects (a :class:`Mention` subclass) in text order, with
+    ``doc.text[m.start:m.end] == m.text`` and ``sentence`` set to the spaCy sentence index.
+    Mentions in paragraphs marked as not English, or mostly written in a non-Latin script, are
+    skipped (see :func:`link_other_scripts`).
+    """
+    sent_starts = [s.start_char for s in sdoc.sents]
+    out: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        for toks, label, pair in _segments(ent):
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            text = doc.text[start:end]
+            # A trailing apostrophe glued to the last token: "Roscosmos’".
+            while text and text[-1] in _APOSTROPHES:
+                text, end = text[:-1], end - 1
+            if (not text or (start, end) in seen or not any(c.isalpha() for c in text)
+                    or len(text) < 2 or text.islower() or _latin_share(text) < 0.5
+                    or not _english(doc, start) or _generic_only(text) or not name_key(text)):
+                continue
+            seen.add((start, end))
+            label = _context_label(sdoc, toks[0], toks[-1], label)
+            sent = bisect_left(sent_starts, start + 1) - 1
+            out.append(NameMention(doc.id, start, end, text, label, sentence=sent,
+                                   pair=pair))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Merging
+# --------------------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic: the smaller key becomes the root.
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+@dataclass
+class _Form:
+    """All mentions sharing one normalised key."""
+
+    key: str
+    mentions: list[Mention]
+
+    def votes(self, weak_person: bool) -> Counter[str]:
+        c: Counter[str] = Counter()
+        for m in self.mentions:
+            c[m.label] += 0.5 if (m.label == "PERSON" and weak_person) else 1.0
+        return c
+
+    @property
+    def acronym(self) -> bool:
+        return any(is_acronym(m.text) for m in self.mentions)
+
+
+def _pick_type(votes: Counter[str]) -> str | None:
+    if not votes:
+        return None
+    best = max(votes.values())
+    return next(t for t in (*_TYPE_PREFERENCE, *sorted(votes)) if votes.get(t) == best)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """May names of voted types ``a`` and ``b`` denote the same thing?"""
+    if a is None or b is None or a == b:
+        return True
+    if "NORP" in (a, b):
+        return False
+    if a in _PLACE and b in _PLACE:
+        return True
+    if "PERSON" in (a, b) and (a in _PLACE or b in _PLACE):
+        return False
+    return a in _ORG_LIKE or b in _ORG_LIKE
+
+
+def _similar_names(a: str, b: str) -> bool:
+    """Rule 4: variant spellings of the same name (keys already normalised)."""
+    if a[:1] != b[:1] or min(len(a), len(b)) < FUZZY_MIN_LENGTH:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return False
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    for x, y in zip(ta, tb, strict=True):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 5 or x[:1] != y[:1] or x.startswith(y) or y.startswith(x):
+            return False
+        if Levenshtein.normalized_similarity(x, y) < FUZZY_THRESHOLD:
+            return False
+    return Levenshtein.normalized_similarity(a, b) >= FUZZY_THRESHOLD
+
+
+def merge_entities(mentions: list[Mention]) -> list[Entity]:
+    """Cluster mentions of all documents into entities (rules in the module docstring)."""
+    forms: dict[str, _Form] = {}
+    for m in mentions:
+        key = name_key(m.text)
+        if key:
+            forms.setdefault(key, _Form(key, [])).mentions.append(m)
+    if not forms:
+        return []
+    # Full person names, indexed by surname, decide whether a one-word PERSON label is weak.
+    full_person: dict[str, set[str]] = defaultdict(set)
+    for f in forms.values():
+        if len(f.key.split()) >= 2 and _pick_type(f.votes(False)) == "PERSON":
+            full_person[f.key.split()[-1]].add(f.key)
+
+    def form_type(f: _Form) -> str | None:
+        weak = len(f.key.split()) == 1 and f.key not in full_person
+        return _pick_type(f.votes(weak))
+
+    ftype = {k: form_type(f) for k, f in forms.items()}
+    uf = _UnionFind(forms)
+
+    # Rule 2: explicit "Name (ACR)" pairs.
+    for f in forms.values():
+        for m in f.mentions:
+            pair = getattr(m, "pair", None)
+            if pair:
+                pk = name_key(pair)
+                if pk in forms and pk != f.key:
+                    uf.union(f.key, pk)
+
+    # Rule 4: variant spellings, blocked by first letter.
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        if len(k) >= FUZZY_MIN_LENGTH:
+            blocks[k[0]].append(k)
+    for keys in blocks.values():
+        keys.sort()
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if _compatible(ftype[a], ftype[b]) and _similar_names(a, b):
+                    uf.union(a, b)
+
+    # Rule 5: surnames of exactly one full-name person cluster.
+    for k in forms:
+        if len(k.split()) == 1 and k in full_person and ftype[k] in ("PERSON", None):
+            roots = {uf.find(fk) for fk in full_person[k]}
+            if len(roots) == 1:
+                uf.union(k, roots.pop())
+
+    # Rule 3: acronyms equal to the initials of exactly one multi-word cluster.
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k in forms:
+        ini = initials(k)
+        if ini:
+            by_initials[ini].add(k)
+    for k, f in forms.items():
+        if not f.acronym or " " in k:
+            continue
+        roots = {uf.find(x) for x in by_initials.get(k, ()) if _compatible(ftype[k], ftype[x])}
+        if uf.find(k) in roots:
+            continue
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
+
+    clusters: dict[str, list[_Form]] = defaultdict(list)
+    for k, f in forms.items():
+        clusters[uf.find(k)].append(f)
+    return _build_entities(list(clusters.values()), full_person)
+
+
+def _canonical(forms: list[_Form], etype: str | None) -> str:
+    surface: Counter[str] = Counter(m.text for f in forms for m in f.mentions)
+
+    def best(cands: list[str]) -> str:
+        # most frequent; then more capitals for case variants; then longer; then alphabetical
+        return min(cands, key=lambda s: (-surface[s], -sum(c.isupper() for c in s), -len(s), s))
+
+    names = list(surface)
+    if etype == "PERSON":
+        full = [s for s in names if len(name_key(s).split()) >= 2]
+        return best(full or names)
+    acr = [s for s in names if is_acronym(s)]
+    other = [s for s in names if not is_acronym(s)]
+    if not acr or not other:
+        return best(names)
+    acr_n = sum(surface[s] for s in acr)
+    other_n = sum(surface[s] for s in other)
+    if acr_n >= ACRONYM_KEEP_RATIO * other_n:
+        return best(acr)
+    multi = [s for s in other if " " in s.strip()]
+    return best(multi or other)
+
+
+def _build_entities(clusters: list[list[_Form]], full_person: dict[str, set[str]]) -> list[Entity]:
+    staged: list[tuple[tuple[int, str, int, str], Entity]] = []
+    for forms in clusters:
+        votes: Counter[str] = Counter()
+        has_full_person = any(len(f.key.split()) >= 2 for f in forms)
+        for f in forms:
+            weak = len(f.key.split()) == 1 and f.key not in full_person and not has_full_person
+            votes.update(f.votes(weak))
+        etype = _pick_type(votes)
+        ms = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.doc_id, m.start))
+        aliases: list[str] = []
+        for m in ms:
+            if m.text not in aliases:
+                aliases.append(m.text)
+        name = _canonical(forms, etype)
+        ent = Entity(id="", name=name, type=etype, aliases=aliases,
+                     documents=sorted({m.doc_id for m in ms}), mentions=[])
+        first = ms[0]
+        staged.append(((-len(ms), first.doc_id, first.start, name), ent))
+        ent.mentions = ms
+    staged.sort(key=lambda x: x[0])
+    out: list[Entity] = []
+    for n, (_, ent) in enumerate(staged, start=1):
+        ent.id = f"E{n}"
+        ent.mentions = [
+            Mention(m.doc_id, m.start, m.end, m.text, ent.type or m.label, m.sentence, ent.id)
+            for m in ent.mentions
+        ]
+        out.append(ent)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Resolution
+# --------------------------------------------------------------------------------------------
+
+
+class EntityIndex:
+    """Look up the entity behind a span of text (an event argument, a quote's speaker)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._by_id = {e.id: e for e in entities}
+        self._by_doc: dict[str, list[Mention]] = defaultdict(list)
+        self._alias: dict[str, str] = {}
+        alias_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for e in entities:
+            for m in e.mentions:
+                self._by_doc[m.doc_id].append(m)
+            for a in [e.name, *e.aliases]:
+                alias_votes[name_key(a)][e.id] += 1 + sum(1 for m in e.mentions if m.text == a)
+        for key, votes in alias_votes.items():
+            if key:
+                self._alias[key] = max(sorted(votes), key=lambda i: votes[i])
+        for ms in self._by_doc.values():
+            ms.sort(key=lambda m: (m.start, m.end))
+        self._starts = {d: [m.start for m in ms] for d, ms in self._by_doc.items()}
+
+    def get(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError if unknown)."""
+        return self._by_id[entity_id]
+
+    def resolve(self, doc_id: str, start: int, end: int, text: str) -> str | None:
+        """Entity id for the span ``[start, end)`` of document ``doc_id`` (its words: ``text``).
+
+        Mentions inside the span come first: a possessor (``X's head``) or a prepositional
+        modifier (``head of X``) gives way to the head name (``Roscosmos' head Dmitry Rogozin``
+        -> Rogozin); with several candidates, the one before an appositive comma wins, else the
+        last.  Otherwise the span's words are matched against the entities' aliases, also
+        without leading role words (``Nasa``, ``the European Space Agency``).
+        """
+        cands = self._overlapping(doc_id, start, end)
+        if cands:
+            heads = [m for m in cands if not self._modifier(m, start, text)]
+            pool = heads or cands
+            comma = text.find(",")
+            if len(pool) > 1 and comma >= 0 and pool[0].end - start <= comma:
+                return pool[0].entity_id
+            return pool[-1].entity_id
+        return self.lookup(text)
+
+    def lookup(self, text: str) -> str | None:
+        """Entity id whose alias has the same normalised key as ``text`` (or its tail after
+        role words), else None."""
+        key = name_key(text)
+        if key in self._alias:
+            return self._alias[key]
+        words = key.split()
+        for k in range(1, len(words)):
+            if words[k - 1] in ROLE_WORDS:
+                tail = " ".join(words[k:])
+                if tail in self._alias:
+                    return self._alias[tail]
+        return None
+
+    def _overlapping(self, doc_id: str, start: int, end: int) -> list[Mention]:
+        ms = self._by_doc.get(doc_id, [])
+        starts = self._starts.get(doc_id, [])
+        i = max(0, bisect_left(starts, start) - 8)
+        out = []
+        for m in ms[i:]:
+            if m.start >= end:
+                break
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and overlap * 2 >= m.end - m.start:
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _modifier(m: Mention, start: int, text: str) -> bool:
+        """Is this mention a possessor or a prepositional modifier within the span text?"""
+        a, b = m.start - start, m.end - start
+        after = text[b:b + 3] if 0 <= b <= len(text) else ""
+        before = text[max(0, a - 5):a].lower() if a > 0 else ""
+        if after[:1] in _APOSTROPHES:
+            return True
+        return bool(re.search(r"\b(of|at|for|from|in|with)\s+(the\s+)?$", before))
+
+
+# --------------------------------------------------------------------------------------------
+# Other scripts and handles
+# --------------------------------------------------------------------------------------------
+
+
+def _foreign_regions(doc: Document) -> list[tuple[int, int]]:
+    """Text ranges written in another language: non-English paragraphs, else runs of words in
+    a non-Latin script (with up to two Latin words inside, e.g. a signature)."""
+    regions = [(p.start, p.end) for p in doc.paragraphs
+               if p.language and not p.language.startswith("en")]
+    if regions:
+        return regions
+    runs: list[tuple[int, int]] = []
+    for w in _WORD_RE.finditer(doc.text):
+        if _latin_share(w.group()) < 0.5:
+            if runs and w.start() - runs[-1][1] <= 40:
+                runs[-1] = (runs[-1][0], w.end())
+            else:
+                runs.append((w.start(), w.end()))
+    return runs
+
+
+def _has_case(word: str) -> bool:
+    return word.lower() != word.upper()
+
+
+def link_other_scripts(
+    documents: list[Document], entities: list[Entity], *, sweep: bool = True
+) -> None:
+    """Add mentions for names written in another script or as ``@handles`` (in place).
+
+    With ``sweep`` (the default) it first calls :func:`add_missed_mentions`, so that the
+    English occurrences of known names that NER missed are linked too.
+
+    Capitalised words (and word pairs) of foreign-language text are transliterated with
+    :mod:`unidecode` and matched to entity aliases by normalised key, then by rule 4's variant
+    spelling test (which also absorbs a case ending: ``Roskosmosa``); a one-word match may also
+    hit a person's surname.  Handles (``@Name``) match the same way.  The new mention gets the
+    entity's type as label, its surface form is added to the aliases.
+    """
+    if not entities:
+        return
+    if sweep:
+        add_missed_mentions(documents, entities)
+    keys: dict[str, str] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for a in [e.name, *e.aliases]:
+            k = name_key(a)
+            if k:
+                keys.setdefault(k, e.id)
+        if e.type == "PERSON":
+            for a in e.aliases:
+                words = name_key(a).split()
+                if len(words) >= 2:
+                    surnames[words[-1]].add(e.id)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_first[k[:1]].append(k)
+    by_id = {e.id: e for e in entities}
+
+    def match(text: str) -> str | None:
+        k = name_key(text)
+        if not k:
+            return None
+        if k in keys:
+            return keys[k]
+        if " " not in k and len(surnames.get(k, ())) == 1:
+            return next(iter(surnames[k]))
+        for cand in by_first.get(k[:1], ()):
+            if _variant_or_inflection(k, cand):
+                return keys[cand]
+        return None
+
+    for doc in documents:
+        taken = {(m.start, m.end) for e in entities for m in e.mentions if m.doc_id == doc.id}
+        covered = [(m.start, m.end) for e in entities for m in e.mentions if m.doc_id == doc.id]
+        found: list[tuple[int, int, str]] = []
+        for rs, re_ in _foreign_regions(doc):
+            words = list(_WORD_RE.finditer(doc.text, rs, re_))
+            used: set[int] = set()
+            for n in (2, 1):
+                for i in range(len(words) - n + 1):
+                    group = words[i:i + n]
+                    if any(j in used for j in range(i, i + n)):
+                        continue
+                    if any(_has_case(w.group()) and not w.group()[0].isupper() for w in group):
+                        continue
+                    s, t = group[0].start(), group[-1].end()
+                    if n == 2 and doc.text[group[0].end():t - len(group[-1].group())].strip():
+                        continue
+                    eid = match(doc.text[s:t])
+                    if eid:
+                        found.append((s, t, eid))
+                        used.update(range(i, i + n))
+        for h in _HANDLE_RE.finditer(doc.text):
+            handle = h.group(1).strip("_")
+            eid = match(handle) or match(re.sub(r"[_\d]+$", "", handle))
+            if eid:
+                found.append((h.start(), h.end(), eid))
+        for s, t, eid in found:
+            if (s, t) in taken or any(a < t and s < b for a, b in covered):
+                continue
+            taken.add((s, t))
+            _add_mention(by_id[eid], doc.id, s, t, doc.text[s:t])
+
+
+def _add_mention(ent: Entity, doc_id: str, start: int, end: int, text: str) -> None:
+    ent.mentions.append(Mention(doc_id, start, end, text, ent.type or "ORG", -1, ent.id))
+    ent.mentions.sort(key=lambda m: (m.doc_id, m.start))
+    if text not in ent.aliases:
+        ent.aliases.append(text)
+    if doc_id not in ent.documents:
+        ent.documents = sorted([*ent.documents, doc_id])
+
+
+def add_missed_mentions(documents: list[Document], entities: list[Entity]) -> None:
+    """Link occurrences of known names that NER missed in English text (in place).
+
+    spaCy's small model misses names in some contexts (``Space Corporation Roscosmos``,
+    ``(ISS)`` after its expansion).  An alias is searched, case-sensitively and on word
+    boundaries (no hyphen or letter next to it), when it belongs to one entity only and is
+    reliable: several words, an acronym, or a one-word name that NER found at least twice.
+    New mentions carry ``sentence=-1`` (the sentence index is not known here).
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for e in entities:
+        for m in e.mentions:
+            counts[m.text] += 1
+        for a in e.aliases:
+            owners[a].add(e.id)
+    reliable = sorted(
+        (a for a, ids in owners.items()
+         if len(ids) == 1 and _latin_share(a) >= 0.5 and not a.startswith("@")
+         and (" " in a or is_acronym(a) or (counts[a] >= 2 and a[:1].isupper()))),
+        key=lambda a: (-len(a), a),
+    )
+    if not reliable:
+        return
+    pattern = re.compile(
+        r"(?<![\w@#/-])(" + "|".join(re.escape(a) for a in reliable) + r")(?![\w-]|['’]\w\w)"
+    )
+    by_id = {e.id: e for e in entities}
+    for doc in documents:
+        covered = sorted((m.start, m.end) for e in entities for m in e.mentions
+                         if m.doc_id == doc.id)
+        foreign = _foreign_regions(doc)
+        for hit in pattern.finditer(doc.text):
+            s, t = hit.span()
+            if any(a < t and s < b for a, b in covered) or any(a <= s < b for a, b in foreign):
+                continue
+            text = hit.group()
+            ent = by_id[next(iter(owners[text]))]
+            _add_mention(ent, doc.id, s, t, text)
+            covered.append((s, t))
+
+
+def _variant_or_inflection(k: str, cand: str) -> bool:
+    """Same name up to a variant spelling, or up to a short case ending (``roskosmosa``)."""
+    if _similar_names(k, cand):
+        return True
+    return (len(cand) >= FUZZY_MIN_LENGTH and " " not in k and k.startswith(cand)
+            and len(k) - len(cand) <= 2 and " " not in cand)
+
+
+def mentions_by_document(entities: Sequence[Entity]) -> dict[str, list[Mention]]:
+    """All entity mentions grouped by document id, in text order."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            out[m.doc_id].append(m)
+    for ms in out.values():
+        ms.sort(key=lambda m: (m.start, m.end))
+    return dict(out)
+
+
+__all__ = [
+    "ENTITY_LABELS",
+    "EntityIndex",
+    "NameMention",
+    "add_missed_mentions",
+    "entity_type_for_report",
+    "extract_mentions",
+    "initials",
+    "is_acronym",
+    "link_other_scripts",
+    "merge_entities",
+    "name_key",
+]
+

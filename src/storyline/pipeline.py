@@ -1,0 +1,310 @@
+"""The analysis pipeline: ingest -> clean -> store -> per-document stages -> corpus stages.
+
+Each stage is a plain function from another module; this module only wires them together,
+keeps the store up to date and reports progress.  Per-document results are cached in the store
+under :data:`PIPELINE_VERSION`, so re-running on the same input analyses nothing twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline import entities as entities_stage
+from storyline import events as events_stage
+from storyline import quotes as quotes_stage
+from storyline import time as time_stage
+from storyline.clean import clean
+from storyline.codec import encode
+from storyline.ingest import IngestError, iter_files, read_file
+from storyline.model import (
+    Analysis,
+    Argument,
+    Document,
+    Event,
+    EventMention,
+    Quote,
+    RawArticle,
+    Sentence,
+)
+from storyline.stories import group_stories, merge_events
+from storyline.store import DocumentAnalysis, IngestOutcome, Store
+
+#: Bump when a per-document stage changes its output, so stored analyses are redone.
+PIPELINE_VERSION = "2"
+
+#: Jaccard similarity of word 5-shingles above which two articles are near-duplicates.
+NEAR_DUPLICATE_THRESHOLD = 0.8
+_NUM_PERM = 128
+
+
+class Progress(Protocol):
+    """Receives progress of long work (the CLI shows it with Rich)."""
+
+    def stage(self, name: str, total: int | None) -> None: ...
+
+    def advance(self, item: str | None = None) -> None: ...
+
+    def problem(self, error: IngestError) -> None: ...
+
+
+class SilentProgress:
+    def stage(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, item: str | None = None) -> None:
+        pass
+
+    def problem(self, error: IngestError) -> None:
+        pass
+
+
+@dataclass
+class RunResult:
+    analysis: Analysis
+    errors: list[IngestError] = field(default_factory=list)
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)  # doc id -> original id
+
+
+# -- hashing ---------------------------------------------------------------------------------
+
+def raw_hash(raw: RawArticle) -> str:
+    """Hash of everything read from the input: equal hashes mean the same input."""
+    payload = encode(dataclasses.replace(raw, origin=""))
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+_WS = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(_WS.sub(" ", text.strip().lower()).encode()).hexdigest()
+
+
+def minhash_of(text: str) -> MinHash:
+    words = _WORDS.findall(text.lower())
+    mh = MinHash(num_perm=_NUM_PERM, seed=7)
+    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    for sh in shingles:
+        mh.update(sh.encode())
+    return mh
+
+
+def _mh_from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=_NUM_PERM, seed=7, hashvalues=np.frombuffer(data, dtype=np.uint64))
+
+
+# -- stages ----------------------------------------------------------------------------------
+
+def ingest(
+    paths: Sequence[Path], store: Store, progress: Progress
+) -> tuple[list[str], list[IngestError], list[IngestOutcome], dict[str, str]]:
+    """Read, clean and store every article under ``paths``; returns the ids in input order."""
+    files = iter_files(list(paths))
+    progress.stage("Reading articles", len(files))
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=_NUM_PERM)
+    signatures: dict[str, MinHash] = {}
+    for doc_id, blob in store.minhashes():
+        mh = _mh_from_bytes(blob)
+        signatures[doc_id] = mh
+        lsh.insert(doc_id, mh)
+    ids: list[str] = []
+    errors: list[IngestError] = []
+    outcomes: list[IngestOutcome] = []
+    duplicates: dict[str, str] = {}
+    for path, id_base in files:
+        raws, errs = read_file(path, id_base)
+        for err in errs:
+            errors.append(err)
+            progress.problem(err)
+        for raw in raws:
+            try:
+                doc = clean(raw)
+            except Exception as exc:  # a bug or a pathological input: report, go on
+                err = IngestError(raw.origin, f"could not clean article {raw.id}: {exc}",
+                                  "Check that the file is a news article; report a bug if so.")
+                errors.append(err)
+                progress.problem(err)
+                continue
+            if not doc.text.strip():
+                err = IngestError(raw.origin, f"article {raw.id} has no body text after cleaning",
+                                  "Check that the file holds the article's text, not only "
+                                  "navigation or comments.")
+                errors.append(err)
+                progress.problem(err)
+                continue
+            mh = minhash_of(doc.text)
+            outcome = store.put_document(
+                doc, raw_hash(raw), text_hash(doc.text),
+                np.asarray(mh.hashvalues, dtype=np.uint64).tobytes(),
+            )
+            if outcome.status in ("new", "updated"):
+                near = [c for c in lsh.query(mh) if c != doc.id]
+                best = max(near, key=lambda c: mh.jaccard(signatures[c]), default=None)
+                if best is not None:
+                    sim = mh.jaccard(signatures[best])
+                    store.set_duplicate(doc.id, best, sim)
+                    outcome = IngestOutcome(doc.id, "near_duplicate", best, sim)
+                elif doc.id not in signatures:
+                    signatures[doc.id] = mh
+                    lsh.insert(doc.id, mh)
+            dup = store.duplicate_of(doc.id)
+            if dup:
+                duplicates[doc.id] = dup
+            outcomes.append(outcome)
+            if doc.id not in ids:
+                ids.append(doc.id)
+        progress.advance(id_base)
+    return ids, errors, outcomes, duplicates
+
+
+def analyse_document(doc: Document, sdoc: Doc) -> DocumentAnalysis:
+    """Run every per-document stage on one cleaned document and its spaCy parse."""
+    sentences: list[Sentence] = []
+    for sent in sdoc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + lead
+        para = doc.paragraph_at(start)
+        sentences.append(Sentence(doc.id, len(sentences), start, start + len(stripped), stripped,
+                                  para.language if para else doc.language))
+    timexes = time_stage.tag(doc.text, doc.published, sdoc)
+    mentions = entities_stage.extract_mentions(doc, sdoc)
+    starts = [s.start for s in sentences]
+    mentions = [dataclasses.replace(m, sentence=_sentence_index(starts, m.start)) for m in mentions]
+    event_mentions = events_stage.extract_events(doc, sdoc, timexes)
+    quotes = quotes_stage.extract_quotes(doc, sdoc, timexes)
+    return DocumentAnalysis(doc.id, PIPELINE_VERSION, sentences, timexes, mentions,
+                            event_mentions, quotes)
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    import bisect
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def analyse_documents(
+    doc_ids: Sequence[str], store: Store, nlp: Language, progress: Progress
+) -> list[IngestError]:
+    """Analyse the documents that have no current analysis in the store."""
+    todo: list[Document] = []
+    for doc_id in doc_ids:
+        if store.duplicate_of(doc_id):
+            continue
+        current = store.get_analysis(doc_id)
+        if current is not None and current.pipeline_version == PIPELINE_VERSION:
+            continue
+        doc = store.get_document(doc_id)
+        if doc is not None:
+            todo.append(doc)
+    errors: list[IngestError] = []
+    progress.stage("Analysing documents", len(todo))
+    for doc, sdoc in zip(todo, nlp.pipe((d.text for d in todo), batch_size=16), strict=True):
+        try:
+            store.put_analysis(analyse_document(doc, sdoc))
+        except Exception as exc:
+            err = IngestError(doc.origin or doc.id, f"analysis of {doc.id} failed: {exc!r}",
+                              "The document stays stored; report this as a bug with the file.")
+            errors.append(err)
+            progress.problem(err)
+        progress.advance(doc.id)
+    return errors
+
+
+def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIndex) -> Argument:
+    eid = index.resolve(doc_id, arg.start, arg.end, arg.text)
+    return dataclasses.replace(arg, entity_id=eid)
+
+
+def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Analysis:
+    """Corpus stages over every analysed document in the store; the result covers ``scope``."""
+    progress.stage("Merging entities, events and quotes", None)
+    all_ids = [i for i in store.document_ids() if not store.duplicate_of(i)]
+    documents: dict[str, Document] = {}
+    analyses: dict[str, DocumentAnalysis] = {}
+    for doc_id in all_ids:
+        a = store.get_analysis(doc_id)
+        d = store.get_document(doc_id)
+        if a is not None and d is not None:
+            analyses[doc_id] = a
+            documents[doc_id] = d
+    rank = {doc_id: n for n, doc_id in enumerate(all_ids)}
+
+    mentions = [m for a in analyses.values() for m in a.mentions]
+    entities = entities_stage.merge_entities(mentions)
+    entities_stage.link_other_scripts(list(documents.values()), entities)
+    index = entities_stage.EntityIndex(entities)
+
+    event_mentions: list[EventMention] = []
+    for doc_id, a in analyses.items():
+        for em in a.event_mentions:
+            event_mentions.append(dataclasses.replace(
+                em,
+                actors=[_resolve_argument(x, doc_id, index) for x in em.actors],
+                targets=[_resolve_argument(x, doc_id, index) for x in em.targets],
+                source=_resolve_argument(em.source, doc_id, index) if em.source else None,
+            ))
+    events = merge_events(event_mentions, order=lambda m: (rank.get(m.doc_id, 0), m.sentence))
+
+    quotes: list[Quote] = []
+    for doc_id in all_ids:
+        if doc_id not in analyses:
+            continue
+        for q in analyses[doc_id].quotes:
+            eid = None
+            if q.speaker and q.speaker_start is not None and q.speaker_end is not None:
+                eid = index.resolve(doc_id, q.speaker_start, q.speaker_end, q.speaker)
+            elif q.speaker:
+                eid = index.resolve(doc_id, -1, -1, q.speaker)
+            name = index.get(eid).name if eid else q.speaker
+            quotes.append(dataclasses.replace(q, speaker=name, speaker_entity=eid,
+                                              id=f"Q{len(quotes) + 1}"))
+
+    docs_in_order = [documents[i] for i in all_ids if i in documents]
+    stories = group_stories(docs_in_order, events, entities)
+    # a duplicate belongs to the story of the article it duplicates
+    story_of = {d: s for s in stories for d in s.documents}
+    for doc_id in store.document_ids():
+        original = store.duplicate_of(doc_id)
+        if original and original in story_of:
+            story_of[original].documents.append(doc_id)
+    store.put_corpus(entities, events, stories)
+    store.put_quotes(quotes)
+
+    in_scope = set(scope)
+    return Analysis(
+        documents=[store.get_document(i) for i in scope if store.get_document(i)],  # type: ignore[misc]
+        sentences={i: analyses[i].sentences for i in scope if i in analyses},
+        timexes={i: analyses[i].timexes for i in scope if i in analyses},
+        entities=[e for e in entities if in_scope & set(e.documents)],
+        events=[e for e in events if any(s.document in in_scope for s in e.sources)],
+        quotes=[q for q in quotes if q.doc_id in in_scope],
+        stories=[s for s in stories if in_scope & set(s.documents)],
+    )
+
+
+def run(
+    paths: Iterable[Path], store: Store, nlp: Language, progress: Progress | None = None
+) -> RunResult:
+    """Ingest ``paths`` into ``store``, analyse what is new, and return the batch's analysis."""
+    progress = progress or SilentProgress()
+    ids, errors, outcomes, duplicates = ingest(list(paths), store, progress)
+    errors += analyse_documents(ids, store, nlp, progress)
+    analysis = build_corpus(store, ids, progress)
+    return RunResult(analysis, errors, outcomes, duplicates)

@@ -1,0 +1,267 @@
+"""A small PLOVER lexicon: which verbs and verb + object patterns express which event category.
+
+The categories and modes follow the PLOVER manual (16 categories).  Reading notes that decide the
+less obvious cases (all general English, nothing tied to a corpus):
+
+* Ending, suspending, cutting or halting cooperation, ties, deliveries or other exchanges is
+  ``SANCTION`` / ``discontinue``: the manual defines SANCTION as "all reductions in existing,
+  routine, or cooperative relations" and REJECT as refusals (of a request, proposal, demand).
+  Withdrawing one's own non-military staff or resources is ``SANCTION`` / ``withdraw``;
+  removing or excluding a party from a mission or group is ``SANCTION`` / ``expel``.
+* Withdrawing troops, pulling out (without a non-military object) is ``RETREAT`` / ``withdraw``.
+* Cancelling a meeting or visit is ``REJECT`` / ``meet`` (manual, SANCTION ambiguities);
+  cancelling contracts, launches, deliveries or flights is ``SANCTION`` / ``discontinue``.
+* Restricting or limiting access, exports or trade is ``SANCTION`` / ``discontinue`` (economic
+  sanctions); restricting rights or movement otherwise is ``COERCE`` / ``restrict``.
+* Lifting or easing sanctions or restrictions is ``CONCEDE``.
+* Asking for or seeking cooperation or help is ``REQUEST`` / ``assist``; talks and negotiations
+  are ``CONSULT``.
+* Providing or offering aid, support or assistance is ``AID`` (material); verbal backing
+  ("support", "endorse", "praise") is ``SUPPORT``; signing an agreement is ``SUPPORT`` and
+  agreeing or promising is ``AGREE``.
+* Cyber attacks and hacking are ``COERCE`` / ``cyber`` (COERCE modes table), not ASSAULT.
+* Denying is coded ``REJECT`` (the manual's suggestion for CAMEO 016).
+
+Future tense is not folded into AGREE here: the event keeps its base category and the modality
+field of the event mention says that it is planned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """A PLOVER category with an optional mode."""
+
+    category: str
+    mode: str | None = None
+
+
+#: Objects that name a relation, exchange or joint activity (what SANCTION reduces).
+RELATION_NOUNS: frozenset[str] = frozenset({
+    "cooperation", "collaboration", "tie", "relation", "relationship", "partnership", "link",
+    "contact", "work", "project", "program", "programme", "delivery", "supply", "export",
+    "import", "trade", "exchange", "participation", "involvement", "support", "servicing",
+    "service", "agreement", "deal", "contract", "membership", "flight", "launch", "mission",
+    "operation", "alliance", "assistance", "aid", "funding", "investment", "sale", "shipment",
+})
+#: Verbs that reduce or end something; with a relation noun they code SANCTION.
+DISCONTINUE_VERBS: frozenset[str] = frozenset({
+    "suspend", "halt", "cut", "sever", "end", "cease", "stop", "break", "freeze", "terminate",
+    "reduce", "curtail", "downgrade", "discontinue", "abandon", "pause", "scrap", "drop",
+    "quit", "limit", "restrict",
+})
+#: Verbs that are SANCTION on their own.
+SANCTION_VERBS: dict[str, Code] = {
+    "sanction": Code("SANCTION", "discontinue"),
+    "embargo": Code("SANCTION", "discontinue"),
+    "suspend": Code("SANCTION", "discontinue"),
+    "sever": Code("SANCTION", "discontinue"),
+    "expel": Code("SANCTION", "expel"),
+    "exclude": Code("SANCTION", "expel"),
+    "oust": Code("SANCTION", "expel"),
+    "convict": Code("SANCTION", "convict"),
+}
+#: Verb lemma -> code, for verbs whose category does not depend on the object.
+VERB_CODES: dict[str, Code] = {
+    **SANCTION_VERBS,
+    # AGREE
+    "agree": Code("AGREE"), "promise": Code("AGREE"), "pledge": Code("AGREE"),
+    "accept": Code("AGREE"), "invite": Code("AGREE"),
+    # CONSULT
+    "meet": Code("CONSULT"), "negotiate": Code("CONSULT"), "consult": Code("CONSULT"),
+    "discuss": Code("CONSULT"), "confer": Code("CONSULT"), "host": Code("CONSULT", "visit"),
+    "visit": Code("CONSULT", "visit"), "phone": Code("CONSULT", "phone"),
+    # SUPPORT
+    "support": Code("SUPPORT"), "endorse": Code("SUPPORT"), "praise": Code("SUPPORT"),
+    "commend": Code("SUPPORT"), "welcome": Code("SUPPORT"), "approve": Code("SUPPORT"),
+    "back": Code("SUPPORT"), "recognize": Code("SUPPORT"), "ratify": Code("SUPPORT"),
+    # CONCEDE
+    "apologize": Code("CONCEDE"), "pardon": Code("CONCEDE"), "concede": Code("CONCEDE"),
+    "yield": Code("CONCEDE"),
+    # COOPERATE
+    "cooperate": Code("COOPERATE"), "collaborate": Code("COOPERATE"),
+    "partner": Code("COOPERATE"), "extradite": Code("COOPERATE"),
+    # AID
+    "aid": Code("AID"), "assist": Code("AID"), "help": Code("AID"), "donate": Code("AID"),
+    "fund": Code("AID"), "finance": Code("AID"), "rescue": Code("AID"),
+    # RETREAT
+    "retreat": Code("RETREAT", "withdraw"), "resign": Code("RETREAT", "resign"),
+    "disarm": Code("RETREAT", "disarm"), "withdraw": Code("RETREAT", "withdraw"),
+    # REQUEST
+    "demand": Code("REQUEST"), "urge": Code("REQUEST"), "request": Code("REQUEST"),
+    "appeal": Code("REQUEST"), "ask": Code("REQUEST"), "order": Code("REQUEST"),
+    # ACCUSE
+    "accuse": Code("ACCUSE", "allege"), "blame": Code("ACCUSE", "allege"),
+    "allege": Code("ACCUSE", "allege"), "charge": Code("ACCUSE", "allege"),
+    "sue": Code("ACCUSE", "allege"), "indict": Code("ACCUSE", "allege"),
+    "criticize": Code("ACCUSE", "disapprove"), "criticise": Code("ACCUSE", "disapprove"),
+    "condemn": Code("ACCUSE", "disapprove"), "denounce": Code("ACCUSE", "disapprove"),
+    "complain": Code("ACCUSE", "disapprove"), "decry": Code("ACCUSE", "disapprove"),
+    "slam": Code("ACCUSE", "disapprove"), "investigate": Code("ACCUSE", "investigate"),
+    "probe": Code("ACCUSE", "investigate"),
+    # REJECT
+    "refuse": Code("REJECT"), "reject": Code("REJECT"), "decline": Code("REJECT"),
+    "deny": Code("REJECT"), "veto": Code("REJECT"), "rebuff": Code("REJECT"),
+    "dismiss": Code("REJECT"), "boycott": Code("PROTEST", "boycott"),
+    # THREATEN
+    "threaten": Code("THREATEN"), "warn": Code("THREATEN"), "intimidate": Code("THREATEN"),
+    # PROTEST
+    "protest": Code("PROTEST", "demo"), "demonstrate": Code("PROTEST", "demo"),
+    "rally": Code("PROTEST", "demo"), "riot": Code("PROTEST", "riot"),
+    # MOBILIZE
+    "mobilize": Code("MOBILIZE", "troops"), "mobilise": Code("MOBILIZE", "troops"),
+    # COERCE
+    "arrest": Code("COERCE", "arrest"), "detain": Code("COERCE", "arrest"),
+    "jail": Code("COERCE", "arrest"), "imprison": Code("COERCE", "arrest"),
+    "seize": Code("COERCE", "seize"), "confiscate": Code("COERCE", "seize"),
+    "raid": Code("COERCE", "seize"), "censor": Code("COERCE", "censor"),
+    "ban": Code("COERCE", "restrict"), "deport": Code("COERCE", "deport"),
+    "hack": Code("COERCE", "cyber"),
+    # ASSAULT
+    "attack": Code("ASSAULT"), "invade": Code("ASSAULT"), "assault": Code("ASSAULT"),
+    "bomb": Code("ASSAULT", "explosives"), "shell": Code("ASSAULT", "heavy-weapons"),
+    "kill": Code("ASSAULT"), "shoot": Code("ASSAULT", "firearms"),
+    "assassinate": Code("ASSAULT", "targeted"), "kidnap": Code("ASSAULT", "abduct"),
+    "abduct": Code("ASSAULT", "abduct"), "torture": Code("ASSAULT", "torture"),
+    "destroy": Code("ASSAULT", "destroy"), "occupy": Code("ASSAULT"),
+    "annex": Code("ASSAULT"),
+}
+#: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
+VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
+    "impose": {o: Code("SANCTION", "discontinue")
+               for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")},
+    "introduce": {o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
+    "lift": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
+                                          "curfew", "blockade", "siege")},
+    "ease": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew")},
+    "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
+    "release": {o: Code("RETREAT", "release")
+                for o in ("prisoner", "hostage", "detainee", "captive", "soldier")},
+    "sign": {o: Code("SUPPORT") for o in ("agreement", "deal", "treaty", "accord", "pact",
+                                          "memorandum", "contract")},
+    "hold": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
+                                          "discussion", "summit")},
+    "deploy": {o: Code("MOBILIZE", "troops") for o in ("troop", "force", "soldier", "army")},
+    "seek": {o: Code("REQUEST", "assist") for o in ("cooperation", "collaboration", "help",
+                                                    "aid", "support", "assistance")},
+    "lodge": {o: Code("ACCUSE", "disapprove") for o in ("protest", "complaint")},
+    "launch": {o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
+                                            "assault", "raid")},
+}
+#: Verbs that transfer something; with an aid noun they code AID.
+GIVING_VERBS: frozenset[str] = frozenset({
+    "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
+})
+AID_NOUNS: frozenset[str] = frozenset({
+    "aid", "support", "assistance", "help", "funding", "fund", "loan", "grant", "weapon",
+    "arm", "equipment", "asylum", "money", "relief", "supply", "credit",
+})
+#: Nouns that express an event on their own (with a possessor or "by" agent as actor).
+NOUN_CODES: dict[str, Code] = {
+    "invasion": Code("ASSAULT"), "attack": Code("ASSAULT"), "assault": Code("ASSAULT"),
+    "offensive": Code("ASSAULT"), "bombing": Code("ASSAULT", "explosives"),
+    "cyberattack": Code("COERCE", "cyber"), "hack": Code("COERCE", "cyber"),
+    "pullout": Code("RETREAT", "withdraw"), "withdrawal": Code("RETREAT", "withdraw"),
+    "retreat": Code("RETREAT", "withdraw"), "refusal": Code("REJECT"),
+    "rejection": Code("REJECT"), "suspension": Code("SANCTION", "discontinue"),
+    "expulsion": Code("SANCTION", "expel"), "sanction": Code("SANCTION", "discontinue"),
+    "embargo": Code("SANCTION", "discontinue"), "threat": Code("THREATEN"),
+    "demand": Code("REQUEST"), "request": Code("REQUEST"), "accusation": Code("ACCUSE"),
+    "condemnation": Code("ACCUSE", "disapprove"), "negotiation": Code("CONSULT"),
+    "talk": Code("CONSULT"), "meeting": Code("CONSULT"), "visit": Code("CONSULT", "visit"),
+    "arrest": Code("COERCE", "arrest"), "decision": Code("AGREE"),
+}
+#: Objects of "withdraw"/"pull" that are non-military resources (SANCTION withdraw).
+NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
+    "staff", "personnel", "diplomat", "ambassador", "observer", "aid", "support", "expert",
+    "specialist", "employee", "worker", "engineer", "team", "envoy", "investment",
+})
+MILITARY_NOUNS: frozenset[str] = frozenset({"troop", "force", "soldier", "army", "unit"})
+MEETING_NOUNS: frozenset[str] = frozenset({
+    "meeting", "visit", "talk", "summit", "negotiation", "conference", "trip",
+})
+
+
+def _first(objects: Sequence[str], table: dict[str, Code]) -> Code | None:
+    for o in objects:
+        if o in table:
+            return table[o]
+    return None
+
+
+def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ()) -> Code | None:
+    """PLOVER code of a verb given the lemmas of its object(s) and its prepositions.
+
+    ``objects`` are lower-case lemmas of the direct object heads (and of nouns that complete
+    the verb, e.g. "on space launches"); ``preps`` the prepositions attached to the verb.
+    Returns None when the verb is not an event of a PLOVER category.
+    """
+    lemma = lemma.lower()
+    objs = [o.lower() for o in objects]
+    if lemma in ("withdraw", "pull"):
+        if any(o in NON_MILITARY_RESOURCES for o in objs):
+            return Code("SANCTION", "withdraw")
+        if lemma == "pull" and "out" not in preps and not any(o in MILITARY_NOUNS for o in objs):
+            return None
+        return Code("RETREAT", "withdraw")
+    if lemma == "cancel" or lemma == "call" and "off" in preps:
+        if any(o in MEETING_NOUNS for o in objs):
+            return Code("REJECT", "meet")
+        return Code("SANCTION", "discontinue") if objs else Code("REJECT")
+    if lemma in ("remove", "exclude", "expel", "ban") and "from" in preps and objs:
+        code = _first(objs, VERB_OBJECT_CODES["remove"])
+        return code or Code("SANCTION", "expel")
+    if lemma in DISCONTINUE_VERBS:
+        if lemma in ("restrict", "limit") and not any(
+                o in RELATION_NOUNS or o in ("access", "export", "trade") for o in objs):
+            return Code("COERCE", "restrict") if objs else None
+        if any(o in RELATION_NOUNS or o in ("access", "export", "trade") for o in objs):
+            return Code("SANCTION", "discontinue")
+    if lemma in GIVING_VERBS and any(o in AID_NOUNS for o in objs):
+        return Code("AID")
+    if lemma in VERB_OBJECT_CODES:
+        code = _first(objs, VERB_OBJECT_CODES[lemma])
+        if code is not None:
+            return code
+    if lemma == "work" and "with" in preps:
+        return Code("COOPERATE")
+    if lemma == "call" and ("for" in preps or "on" in preps):
+        return Code("REQUEST")
+    if lemma in ("begin", "start", "open", "resume", "conduct", "hold", "launch") and any(
+            o in ("negotiation", "talk", "consultation", "discussion") for o in objs):
+        return Code("CONSULT")
+    return VERB_CODES.get(lemma)
+
+
+def classify_noun(lemma: str) -> Code | None:
+    """PLOVER code of an event noun ("invasion", "pullout", "refusal"), or None."""
+    return NOUN_CODES.get(lemma.lower())
+
+
+def request_mode(objects: Sequence[str]) -> str | None:
+    """REQUEST/REJECT mode from what is asked for or refused (manual's shared mode table)."""
+    objs = set(objects)
+    if objs & {"sanction", "embargo", "curfew", "blockade", "prisoner", "hostage", "ceasefire"}:
+        return "yield"
+    if objs & MEETING_NOUNS:
+        return "meet"
+    if objs & (RELATION_NOUNS | AID_NOUNS):
+        return "assist"
+    return None
+
+
+def threat_mode(inner: Code | None, objects: Sequence[str]) -> str | None:
+    """THREATEN mode: the content of the threat, from the threatened action's code."""
+    if inner is None:
+        return "relations" if set(objects) & RELATION_NOUNS else None
+    if inner.category in ("SANCTION", "REJECT"):
+        return "expel" if inner.mode == "expel" else "relations"
+    if inner.category == "ASSAULT":
+        return "violence"
+    if inner.category == "COERCE":
+        return "arrest" if inner.mode == "arrest" else "restrict"
+    return None

@@ -1,0 +1,382 @@
+"""SQLite implementation of :class:`~storyline.store.base.Store`: one file, no server.
+
+Each table keeps the queryable fields as columns and the full record as JSON (``data``), so a
+record reads back exactly as written.  Writes run in one transaction each: an interrupted run
+leaves either the old rows or the new ones, never half of a document.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from storyline.codec import decode, encode
+from storyline.model import (
+    Document,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    Quote,
+    Sentence,
+    Story,
+    TimeExpression,
+)
+from storyline.store.base import DocumentAnalysis, IngestOutcome
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    raw_hash TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    source TEXT,
+    author TEXT,
+    url TEXT,
+    origin TEXT,
+    text TEXT NOT NULL,
+    duplicate_of TEXT REFERENCES documents(id) ON DELETE SET NULL,
+    similarity REAL,
+    minhash BLOB,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_text_hash ON documents(text_hash);
+CREATE TABLE IF NOT EXISTS analyses (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    pipeline_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, language TEXT,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS timexes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    type TEXT NOT NULL, value TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    label TEXT NOT NULL, sentence INTEGER, entity_id TEXT, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    category TEXT, modality TEXT NOT NULL, date TEXT, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_quotes (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, speaker TEXT, direct INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, date TEXT, type TEXT, modality TEXT NOT NULL, summary TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_sources (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL, sentence TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT, speaker_entity TEXT,
+    direct INTEGER NOT NULL, date TEXT, medium TEXT, text TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, label TEXT NOT NULL, start TEXT, "end" TEXT, data TEXT NOT NULL
+);
+"""
+
+_DOC_TABLES = ("sentences", "timexes", "mentions", "event_mentions", "doc_quotes")
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(encode(obj), ensure_ascii=False, sort_keys=True)
+
+
+class SQLiteStore:
+    """A :class:`~storyline.store.base.Store` in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(str(self.path), isolation_level=None)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            with self._tx():
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        self._db.execute(stmt)
+                row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                if row is None:
+                    self._db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                    )
+                elif int(row[0]) != SCHEMA_VERSION:
+                    raise RuntimeError(
+                        f"{self.path}: store schema version {row[0]} is not supported by this "
+                        f"Storyline (expects {SCHEMA_VERSION}); use a new --db file."
+                    )
+        except sqlite3.DatabaseError as exc:
+            raise RuntimeError(
+                f"{self.path}: cannot open as a Storyline SQLite store ({exc}). "
+                "Pass another file with --db, or remove this one if it is not needed."
+            ) from exc
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    # -- documents ---------------------------------------------------------------------------
+    def put_document(
+        self, doc: Document, raw_hash: str, text_hash: str, minhash: bytes | None
+    ) -> IngestOutcome:
+        """Store a document; idempotent by content hash.
+
+        The same id with the same raw content changes nothing; new content for a known id
+        replaces the document and drops its stale analysis; a document whose text equals a
+        stored one under another id is stored but marked as a duplicate of it.
+        """
+        with self._tx() as db:
+            row = db.execute(
+                "SELECT raw_hash, duplicate_of FROM documents WHERE id = ?", (doc.id,)
+            ).fetchone()
+            if row is not None and row[0] == raw_hash:
+                return IngestOutcome(doc.id, "unchanged", row[1])
+            twin = db.execute(
+                "SELECT id FROM documents WHERE text_hash = ? AND id != ? AND duplicate_of IS NULL "
+                "ORDER BY id LIMIT 1",
+                (text_hash, doc.id),
+            ).fetchone()
+            duplicate_of = twin[0] if twin else None
+            values = (
+                raw_hash, text_hash, doc.title,
+                doc.published.isoformat() if doc.published else None,
+                doc.language, doc.source, doc.author, doc.url, doc.origin, doc.text,
+                duplicate_of, 1.0 if duplicate_of else None, minhash, _dumps(doc),
+            )
+            if row is None:
+                db.execute(
+                    "INSERT INTO documents (raw_hash, text_hash, title, published, language, "
+                    "source, author, url, origin, text, duplicate_of, similarity, minhash, data, "
+                    "id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (*values, doc.id),
+                )
+                status = "duplicate" if duplicate_of else "new"
+            else:
+                db.execute(
+                    "UPDATE documents SET raw_hash=?, text_hash=?, title=?, published=?, "
+                    "language=?, source=?, author=?, url=?, origin=?, text=?, duplicate_of=?, "
+                    "similarity=?, minhash=?, data=? WHERE id=?",
+                    (*values, doc.id),
+                )
+                self._delete_analysis(db, doc.id)
+                status = "duplicate" if duplicate_of else "updated"
+            return IngestOutcome(doc.id, status, duplicate_of)  # type: ignore[arg-type]
+
+    def get_document(self, doc_id: str) -> Document | None:
+        row = self._db.execute("SELECT data FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return decode(Document, json.loads(row[0])) if row else None
+
+    def document_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM documents ORDER BY id")]
+
+    def duplicate_of(self, doc_id: str) -> str | None:
+        row = self._db.execute(
+            "SELECT duplicate_of FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_duplicate(self, doc_id: str, original: str | None, similarity: float | None) -> None:
+        with self._tx() as db:
+            db.execute(
+                "UPDATE documents SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                (original, similarity, doc_id),
+            )
+            if original is not None:
+                self._delete_analysis(db, doc_id)
+
+    def minhashes(self) -> Iterator[tuple[str, bytes]]:
+        yield from self._db.execute(
+            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL "
+            "ORDER BY id"
+        )
+
+    # -- per-document analysis ---------------------------------------------------------------
+    @staticmethod
+    def _delete_analysis(db: sqlite3.Connection, doc_id: str) -> None:
+        db.execute("DELETE FROM analyses WHERE doc_id = ?", (doc_id,))
+        for table in _DOC_TABLES:
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608
+
+    def put_analysis(self, analysis: DocumentAnalysis) -> None:
+        """Replace a document's analysis, atomically."""
+        a = analysis
+        with self._tx() as db:
+            self._delete_analysis(db, a.doc_id)
+            db.execute(
+                "INSERT INTO analyses (doc_id, pipeline_version) VALUES (?, ?)",
+                (a.doc_id, a.pipeline_version),
+            )
+            db.executemany(
+                'INSERT INTO sentences (doc_id, idx, start, "end", text, language) '
+                "VALUES (?,?,?,?,?,?)",
+                [(a.doc_id, s.index, s.start, s.end, s.text, s.language) for s in a.sentences],
+            )
+            db.executemany(
+                'INSERT INTO timexes (doc_id, start, "end", text, type, value, data) '
+                "VALUES (?,?,?,?,?,?,?)",
+                [(a.doc_id, t.start, t.end, t.text, t.type, t.value, _dumps(t)) for t in a.timexes],
+            )
+            db.executemany(
+                'INSERT INTO mentions (doc_id, start, "end", text, label, sentence, entity_id, '
+                "data) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (a.doc_id, m.start, m.end, m.text, m.label, m.sentence, m.entity_id, _dumps(m))
+                    for m in a.mentions
+                ],
+            )
+            db.executemany(
+                'INSERT INTO event_mentions (doc_id, sentence, start, "end", category, modality, '
+                "date, data) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    (a.doc_id, e.sentence, e.start, e.end, e.category, e.modality, e.date,
+                     _dumps(e))
+                    for e in a.event_mentions
+                ],
+            )
+            db.executemany(
+                'INSERT INTO doc_quotes (doc_id, start, "end", speaker, direct, data) '
+                "VALUES (?,?,?,?,?,?)",
+                [(a.doc_id, q.start, q.end, q.speaker, int(q.direct), _dumps(q)) for q in a.quotes],
+            )
+
+    def get_analysis(self, doc_id: str) -> DocumentAnalysis | None:
+        row = self._db.execute(
+            "SELECT pipeline_version FROM analyses WHERE doc_id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        db = self._db
+        return DocumentAnalysis(
+            doc_id=doc_id,
+            pipeline_version=row[0],
+            sentences=[
+                Sentence(doc_id, r[0], r[1], r[2], r[3], r[4])
+                for r in db.execute(
+                    'SELECT idx, start, "end", text, language FROM sentences WHERE doc_id = ? '
+                    "ORDER BY idx",
+                    (doc_id,),
+                )
+            ],
+            timexes=self._records(TimeExpression, "timexes", doc_id),
+            mentions=self._records(Mention, "mentions", doc_id),
+            event_mentions=self._records(EventMention, "event_mentions", doc_id),
+            quotes=self._records(Quote, "doc_quotes", doc_id),
+        )
+
+    def _records(self, cls: type[Any], table: str, doc_id: str) -> list[Any]:
+        return [
+            decode(cls, json.loads(r[0]))
+            for r in self._db.execute(
+                f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end"',  # noqa: S608
+                (doc_id,),
+            )
+        ]
+
+    # -- corpus-level results ----------------------------------------------------------------
+    def put_corpus(self, entities: list[Entity], events: list[Event], stories: list[Story]) -> None:
+        """Replace the corpus-level results (entities, events, quotes' links, stories)."""
+        with self._tx() as db:
+            for table in ("event_sources", "events", "entities", "stories"):
+                db.execute(f"DELETE FROM {table}")  # noqa: S608
+            db.executemany(
+                "INSERT INTO entities (id, name, type, data) VALUES (?,?,?,?)",
+                [(e.id, e.name, e.type, _dumps(e)) for e in entities],
+            )
+            db.executemany(
+                "INSERT INTO events (id, date, type, modality, summary, data) VALUES (?,?,?,?,?,?)",
+                [(e.id, e.date, e.type, e.modality, e.summary, _dumps(e)) for e in events],
+            )
+            db.executemany(
+                "INSERT INTO event_sources (event_id, doc_id, sentence) VALUES (?,?,?)",
+                [(e.id, s.document, s.sentence) for e in events for s in e.sources],
+            )
+            db.executemany(
+                'INSERT INTO stories (id, label, start, "end", data) VALUES (?,?,?,?,?)',
+                [(s.id, s.label, s.start, s.end, _dumps(s)) for s in stories],
+            )
+
+    def put_quotes(self, quotes: list[Quote]) -> None:
+        """Replace the corpus-level quote table (quotes with ids and resolved speakers)."""
+        with self._tx() as db:
+            db.execute("DELETE FROM quotes")
+            db.executemany(
+                "INSERT INTO quotes (id, doc_id, speaker, speaker_entity, direct, date, medium, "
+                "text, data) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (q.id, q.doc_id, q.speaker, q.speaker_entity, int(q.direct), q.date, q.medium,
+                     q.text, _dumps(q))
+                    for q in quotes
+                ],
+            )
+
+    def _all(self, cls: type[Any], table: str) -> list[Any]:
+        return [
+            decode(cls, json.loads(r[0]))
+            for r in self._db.execute(f"SELECT data FROM {table} ORDER BY rowid")  # noqa: S608
+        ]
+
+    def entities(self) -> list[Entity]:
+        return self._all(Entity, "entities")
+
+    def events(self) -> list[Event]:
+        return self._all(Event, "events")
+
+    def stories(self) -> list[Story]:
+        return self._all(Story, "stories")
+
+    def quotes(self) -> list[Quote]:
+        return self._all(Quote, "quotes")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | Path) -> SQLiteStore:
+    """Open a store from a path (SQLite).  ``postgresql://`` URLs come with a later backend."""
+    text = str(url)
+    if text.startswith(("postgres://", "postgresql://")):
+        raise NotImplementedError(
+            "The PostgreSQL backend is not available yet; pass a SQLite file path to --db."
+        )
+    return SQLiteStore(text)

@@ -1,0 +1,291 @@
+"""Across documents: event mentions merged into events, documents grouped into stories.
+
+Merging compares every pair of mentions inside a block (mentions that share a PLOVER category
+or, for uncategorised ones, a normalized trigger), scoring what they share: the words of the
+event (with near-synonyms folded together), actors, targets and dates.  Clusters are built by
+average linkage, so one loose link cannot chain two different events together.  Blocking keeps
+the cost far below the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.model import Document, Entity, Event, EventMention, SourceRef, Story
+
+#: Near-synonyms of news-event vocabulary, folded to one representative so that "suspend ties"
+#: and "halt cooperation" share their words.  General English, not corpus-specific.
+_SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
+    ("stop", "suspend", "halt", "cut", "sever", "end", "cease", "terminate", "freeze", "break",
+     "discontinue", "pause", "abandon", "drop", "withdraw", "pull", "pullout", "suspension",
+     "termination", "exit", "quit", "remove", "detach", "refuse", "decline", "cancel"),
+    ("cooperation", "collaboration", "tie", "relation", "link", "partnership", "work",
+     "project", "cooperate", "collaborate", "partner", "relationship", "alliance"),
+    ("sanction", "embargo", "restriction", "restrict", "penalty"),
+    ("launch", "liftoff", "blast", "deploy", "delivery", "send"),
+    ("satellite", "spacecraft"),
+    ("support", "aid", "assistance", "help", "backing"),
+    ("negotiate", "negotiation", "talk", "consult", "seek", "discuss"),
+    ("letter", "message"),
+    ("attack", "assault", "invade", "invasion", "strike", "cyberattack"),
+    ("threaten", "threat", "warn", "intimidate"),
+    ("demand", "request", "urge", "call"),
+    ("video", "footage", "film"),
+)
+_CANON: dict[str, str] = {w: cls[0] for cls in _SYNONYM_CLASSES for w in cls}
+
+MERGE_THRESHOLD = 0.42
+
+
+def _canon(word: str) -> str:
+    w = word.lower()
+    return _CANON.get(w, w)
+
+
+@dataclass
+class _Item:
+    m: EventMention
+    words: frozenset[str]
+    actors: frozenset[str]
+    targets: frozenset[str]
+    index: int
+
+
+def _date_conflict(a: str | None, b: str | None) -> bool:
+    """Two dates conflict when neither contains the other (2022-03 contains 2022-03-05)."""
+    if not a or not b:
+        return False
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _similarity(x: _Item, y: _Item) -> float:
+    """How likely two mentions tell the same event, in [0, 1]."""
+    if _date_conflict(x.m.date, y.m.date):
+        return 0.0
+    if x.m.category and y.m.category and x.m.category != y.m.category:
+        return 0.0
+    # One side's actor is the other side's target and they share no actor: opposite directions.
+    if x.actors and y.actors and not (x.actors & y.actors) and (
+        (x.actors & y.targets) or (y.actors & x.targets)
+    ):
+        return 0.0
+    if x.m.doc_id == y.m.doc_id and x.m.sentence == y.m.sentence:
+        return 0.0  # two events of one sentence are different events
+    words = _jaccard(x.words, y.words)
+    actors = _jaccard(x.actors, y.actors) if x.actors and y.actors else 0.3
+    targets = _jaccard(x.targets, y.targets) if x.targets and y.targets else 0.3
+    same_trigger = 1.0 if _canon(x.m.lemma) == _canon(y.m.lemma) else 0.0
+    same_date = 1.0 if x.m.date and y.m.date and x.m.date == y.m.date else 0.0
+    score = 0.45 * words + 0.2 * actors + 0.15 * targets + 0.1 * same_trigger + 0.1 * same_date
+    if words == 0.0:
+        score *= 0.5
+    return score
+
+
+def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
+    """Average-linkage agglomerative clustering of one block."""
+    clusters: list[list[_Item]] = [[it] for it in items]
+    sims: dict[tuple[int, int], float] = {}
+    for a, b in itertools.combinations(items, 2):
+        sims[(a.index, b.index)] = sims[(b.index, a.index)] = _similarity(a, b)
+    while len(clusters) > 1:
+        best, pair = threshold, None
+        for i, j in itertools.combinations(range(len(clusters)), 2):
+            links = [sims[(a.index, b.index)] for a in clusters[i] for b in clusters[j]]
+            if min(links) == 0.0:  # a hard conflict anywhere forbids the merge
+                continue
+            avg = sum(links) / len(links)
+            if avg > best:
+                best, pair = avg, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        clusters[i].extend(clusters.pop(j))
+    return clusters
+
+
+def _block_key(m: EventMention) -> str:
+    return m.category or f"lemma:{_canon(m.lemma)}"
+
+
+def _most_specific_date(mentions: Sequence[EventMention]) -> str | None:
+    """The date most mentions agree on, preferring the most precise one."""
+    dates = [m.date for m in mentions if m.date]
+    if not dates:
+        return None
+    counts = Counter(dates)
+    # a date supports every more precise date it contains
+    def support(d: str) -> int:
+        return sum(c for other, c in counts.items() if d.startswith(other))
+    return max(counts, key=lambda d: (support(d), len(d), -dates.index(d)))
+
+
+_MODALITY_RANK = {
+    "asserted": 0, "reported": 1, "planned": 2, "demanded": 3, "threatened": 4,
+    "hypothetical": 5, "negated": 6,
+}
+
+
+def merge_events(
+    mentions: Sequence[EventMention],
+    order: Callable[[EventMention], tuple[int, int]] | None = None,
+    threshold: float = MERGE_THRESHOLD,
+) -> list[Event]:
+    """Merge event mentions that tell the same event; return events in timeline order.
+
+    ``order`` gives each mention's position in the corpus (document rank, sentence index), used
+    to order undated events and to pick stable ids.
+    """
+    key = order or (lambda m: (0, m.sentence))
+    items: list[_Item] = []
+    for i, m in enumerate(mentions):
+        words = frozenset(_canon(w) for w in (m.lemma, *m.keywords) if w)
+        items.append(_Item(
+            m=m,
+            words=words,
+            actors=frozenset(a.entity_id or a.text.lower() for a in m.actors),
+            targets=frozenset(t.entity_id or t.text.lower() for t in m.targets),
+            index=i,
+        ))
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        blocks[_block_key(it.m)].append(it)
+    clusters: list[list[_Item]] = []
+    for block in blocks.values():
+        clusters.extend(_cluster(block, threshold))
+
+    events: list[Event] = []
+    for cluster in clusters:
+        ms = sorted((it.m for it in cluster), key=key)
+        events.append(_make_event(ms))
+    first_pos = {id(e): min(key(m) for m in e.mentions) for e in events}
+    events.sort(key=lambda e: (e.date is None, e.date or "", first_pos[id(e)]))
+    for n, e in enumerate(events, 1):
+        e.id = f"V{n}"
+    return events
+
+
+def _make_event(ms: Sequence[EventMention]) -> Event:
+    def ranked(values: Iterable[str]) -> list[str]:
+        counts = Counter(values)
+        return [v for v, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+    categories = Counter(m.category for m in ms if m.category)
+    modalities = Counter(m.modality for m in ms)
+    top = max(modalities.values())
+    modality = min((k for k, v in modalities.items() if v == top), key=_MODALITY_RANK.__getitem__)
+    date = _most_specific_date(ms)
+    # the summary of the mention that names its actor, carries the date and is most complete
+    best = max(
+        ms,
+        key=lambda m: (bool(m.actors and m.actors[0].via is None), m.date == date,
+                       m.modality == modality, -abs(len(m.summary.split()) - 14)),
+    )
+    sources: list[SourceRef] = []
+    for m in ms:
+        ref = SourceRef(m.doc_id, m.sentence_text)
+        if ref not in sources:
+            sources.append(ref)
+    return Event(
+        id="",
+        date=date,
+        summary=best.summary or best.sentence_text,
+        type=categories.most_common(1)[0][0] if categories else None,
+        modality=modality,  # type: ignore[arg-type]
+        actors=ranked(a.entity_id for m in ms for a in m.actors if a.entity_id),
+        targets=ranked(t.entity_id for m in ms for t in m.targets if t.entity_id),
+        sources=sources,
+        mentions=list(ms),
+    )
+
+
+# -- stories -----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def group_stories(
+    documents: Sequence[Document], events: Sequence[Event], entities: Sequence[Entity],
+    min_shared_entities: int = 3,
+) -> list[Story]:
+    """Group documents into stories: documents that share an event, or several entities.
+
+    A first version for small batches; every document belongs to exactly one story.
+    """
+    ids = [d.id for d in documents]
+    parent = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for e in events:
+        docs = sorted({s.document for s in e.sources if s.document in parent})
+        for d in docs[1:]:
+            union(docs[0], d)
+    ents_of: dict[str, set[str]] = defaultdict(set)
+    for ent in entities:
+        if ent.type in ("PERSON", "ORG", "FAC", "PRODUCT", "EVENT"):
+            for d in ent.documents:
+                ents_of[d].add(ent.id)
+    for a, b in itertools.combinations(ids, 2):
+        if len(ents_of[a] & ents_of[b]) >= min_shared_entities:
+            union(a, b)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in ids:
+        groups[find(i)].append(i)
+    by_doc_events: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        for d in {s.document for s in e.sources}:
+            by_doc_events[d].append(e)
+    ent_by_id = {e.id: e for e in entities}
+    stories: list[Story] = []
+    for n, members in enumerate(sorted(groups.values(), key=lambda g: (-len(g), g)), 1):
+        member_set = set(members)
+        story_events = [e for e in events if any(s.document in member_set for s in e.sources)]
+        counts: Counter[str] = Counter()
+        for e in story_events:
+            counts.update(set(e.actors) | set(e.targets))
+        label_names = [ent_by_id[i].name for i, _ in counts.most_common(3) if i in ent_by_id]
+        dates = sorted(e.date for e in story_events if e.date)
+        ranked = sorted(
+            story_events,
+            key=lambda e: (-len({s.document for s in e.sources}), e.date is None),
+        )
+        brief_parts = [_sentence(e.summary) for e in ranked[:3]]
+        stories.append(Story(
+            id=f"S{n}",
+            label=", ".join(label_names) if label_names else (members[0]),
+            documents=sorted(members),
+            events=[e.id for e in story_events],
+            brief=" ".join(brief_parts) or None,
+            start=dates[0] if dates else None,
+            end=dates[-1] if dates else None,
+        ))
+    return stories
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."

@@ -1,0 +1,290 @@
+"""The recognizer: a regex grammar that finds time expressions and names their parts.
+
+Each rule is a named regular expression whose named groups carry the pieces the normalizer
+needs (``month``, ``day``, ``year``, ``rel``, ``unit``, ...).  A rule may name a group ``core``:
+the expression's extent is then that group only, so a rule can match its left context (a
+preposition) without putting it into the span.  Context checks that a regex cannot express
+cleanly (is "March" a month here? is "2000" a year?) live in :func:`_accept`.
+
+All rules run over the whole text; overlapping matches are settled by keeping the longest
+(then the rule listed first).  The recognizer knows nothing about dates: it never computes a
+value, which is the normalizer's job (:mod:`storyline.time.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from storyline.time.lexicon import (
+    AFTER_YEAR_OK,
+    DECADE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_CONTEXT,
+    MONTHS,
+    NAME_GUARD_OK_BEFORE,
+    NUMBER_WORDS,
+    ORDINALS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+    YEAR_CONTEXT,
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that a grammar rule recognized, with the rule's named parts."""
+
+    start: int
+    end: int
+    rule: str
+    parts: Mapping[str, str]
+
+    def get(self, name: str) -> str | None:
+        return self.parts.get(name)
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+_MONTH_FULL = _alt(list(MONTHS) + [m.upper() for m in MONTHS])
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:{_alt(MONTH_ABBREVIATIONS)})\.?)"
+_WEEKDAY = _alt(list(WEEKDAYS) + [w.upper() for w in WEEKDAYS])
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+_NUMWORD = _alt(NUMBER_WORDS)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = (rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})[-\s](?:{_ONES})|{_alt(VAGUE_NUMBERS)}|{_NUMWORD})")
+_UNIT = _alt(UNITS).replace("century", "centur(?:y|ie)")
+_PREMOD = r"(?:early|late|mid|the\s+(?:end|start|beginning|middle|rest|remainder)\s+of)"
+_POD = r"(?:morning|afternoon|evening|night)"
+_TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
+_ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+_B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
+_E = r"(?![\w'’-])"  # right word boundary likewise
+
+#: The grammar: (rule name, pattern).  Order breaks ties between matches of equal length.
+RULES: Final[tuple[tuple[str, str], ...]] = (
+    ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+            r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
+    ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
+    ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{_MONTH_ANY})\s+"
+            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
+            rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
+                   rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
+    ("holiday", r"(?<![\w'’-])(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+"
+                r"(?:Day|Eve))?|Black\s+Friday|Thanksgiving(?:\s+Day)?|Halloween|"
+                r"Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Boxing\s+Day)"
+                rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
+    ("weekday", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:early|late))"
+                rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
+                rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
+    ("month", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
+              rf"[-\s]+)?(?P<month>{_MONTH_FULL}){_E}"),
+    ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
+             r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
+    ("decade", rf"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
+               r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’](?P<short>\d)0s)(?!\w)"),
+    ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
+                    rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
+    ("century", rf"{_B}(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
+                r"[-\s]+century)(?!\w)"),
+    ("quarter", rf"{_B}(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
+                r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
+                rf"{_YEAR4}))?){_E}"),
+    ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
+                     rf"{_E}"),
+    ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
+               r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
+               rf"(?P<year>{_YEAR4}))?){_E}"),
+    ("rel_day", rf"{_B}(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+                rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?){_E}"),
+    ("rel_unit", rf"{_B}(?i:(?:(?P<mod>early|late|mid|earlier|later|{_PREMOD})[-\s]+(?:in\s+)?)?"
+                 r"(?P<rel>last|this|next|the\s+coming|the\s+current|the\s+previous|"
+                 r"the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+following|"
+                 r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
+                 r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
+                 r"afternoon|evening|night))(?!\w)"),
+    ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
+                   r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
+    ("offset", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
+               r"from\s+now|hence|previously))(?!\w)"),
+    ("offset_pp", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>before|after))"
+                  r"(?=\s*[,.;:)!?]|\s*$)"),
+    ("duration", rf"{_B}(?i:(?:(?P<rel>the\s+(?:past|last|next|previous|first|final|coming|"
+                 r"following|recent)|(?:past|last|next|previous|first|final|coming|"
+                 rf"following|recent))\s+)?(?P<num>{_NUM})[-\s]+(?:more\s+|full\s+|"
+                 rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?)(?!\w)"),
+    ("duration_the", r"(?<![\w-])(?i:(?P<rel>the\s+(?:past|last|previous))\s+"
+                     r"(?P<unit>week|month|year|decade|century|day|hour|quarter))(?!\w)"),
+    ("bare_plural", r"(?<![\w-])(?i:(?:for|over|within|across|spanning|after|in|during)\s+"
+                    r"(?P<core>(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
+                    r"centuries)))(?!\w)"),
+    ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?P<other>other\s+)?(?P<unit>day|week|month|"
+                  r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
+                  r"spring|summer|autumn|fall|winter))(?!\w)"),
+    ("set_weekday", rf"(?<![\w-])(?i:every|each)\s+(?P<weekday>{_WEEKDAY}){_E}"),
+    ("set_times", rf"(?<![\w-])(?i:(?P<freq>once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|"
+                  r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
+    ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
+                   r"quarterly|nightly))(?![\w-])(?!\s+[a-z])"),
+    ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+              r"(?P<ampm>[aApP]\.?\s?[mM])(?:\.(?=\s|$)|(?![\w.]))"
+              rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
+    ("clock24", rf"(?<![\w.:,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
+                rf"(?:\s+(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w))?"),
+    ("oclock", rf"{_B}(?P<hour>1[0-2]|[1-9]|(?i:{_ONES}|ten|eleven|twelve))\s+o['’]clock{_E}"),
+    ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
+    ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
+            r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
+            r"long\s+ago))(?![\w-])"),
+    ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
+               r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
+               r"(?:years|months|weeks|decades))))(?![\w-])"),
+    ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
+                   r"(?![\w-])"),
+)
+
+_COMPILED: Final = tuple((name, re.compile(pattern)) for name, pattern in RULES)
+_PRIORITY: Final = {name: i for i, (name, _) in enumerate(RULES)}
+
+_PREV_RE: Final = re.compile(r"([\w'’]+)([^\w]*)$")
+_NEXT_RE: Final = re.compile(r"^([^\w]*)([\w'’]+)")
+
+
+def _previous_word(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and the characters between it and ``start``."""
+    m = _PREV_RE.search(text[max(0, start - 60):start])
+    if m is None:
+        return "", text[max(0, start - 60):start]
+    return m.group(1), m.group(2)
+
+
+def _next_word(text: str, end: int) -> tuple[str, str]:
+    """The characters after ``end`` up to the next word, and that word."""
+    m = _NEXT_RE.search(text[end:end + 60])
+    if m is None:
+        return text[end:end + 60], ""
+    return m.group(1), m.group(2)
+
+
+def _sentence_initial(word: str, gap: str) -> bool:
+    return word == "" or any(c in gap for c in ".!?\n:;\"“”‘—–") or "\n" in gap
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized calendar word is part of a longer name ("Bloody Sunday", "the
+    Friday Mosque"): a capitalized word right before it that is not a preposition or a
+    sentence start, or an article before it and a capitalized word after it."""
+    word, gap = _previous_word(text, start)
+    if not text[start:start + 1].isupper():
+        return False
+    if word and word[0].isupper() and not _sentence_initial(word, gap) \
+            and word.lower() not in NAME_GUARD_OK_BEFORE and gap.strip() == "":
+        return True
+    after_gap, after = _next_word(text, end)
+    return (word.lower() in {"the", "a", "an"} or word.endswith(("'s", "’s"))) \
+        and gap.strip() == "" and after_gap.strip() == "" and after[:1].isupper() \
+        and after not in MONTHS
+
+
+def _accept(text: str, name: str, m: re.Match[str]) -> bool:
+    """Context checks that decide whether a grammar match is really a time expression."""
+    start, end = m.span()
+    parts = m.groupdict()
+    if name == "month":
+        if parts["rel"] or parts["mod"]:
+            return True
+        word, gap = _previous_word(text, start)
+        return word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"} \
+            and not _inside_name(text, start, end)
+    if name == "weekday":
+        return not _inside_name(text, m.start("weekday"), m.end("weekday"))
+    if name == "rel_day":
+        return not _inside_name(text, start, end)
+    if name == "year":
+        return _year_context(text, m)
+    if name == "season":
+        if parts["rel"] or parts["mod"] or parts["year"]:
+            return True
+        word, gap = _previous_word(text, start)
+        if parts["season"].lower() == "fall" and not parts["the"]:
+            return False
+        after_gap, after = _next_word(text, end)
+        if after.lower() == "of" and after_gap.strip() == "":
+            return False
+        return word.lower() in {"in", "during", "by", "until", "since", "over", "through",
+                                "this", "last", "next", "early", "late", "before", "after"} \
+            and gap.strip() == ""
+    if name == "duration":
+        unit = parts["unit"].lower()
+        num = parts["num"].lower()
+        if unit.startswith("second") and num in {"a", "an", "one"} and not parts["plural"]:
+            return False  # "a second time", "one second mission"
+        if num in {"a", "an", "single"} and parts["plural"]:
+            return False
+        if num in {"some", "many", "few"} and not parts["plural"]:
+            return False
+        return True
+    if name == "clock24":
+        if parts["tz"]:
+            return True
+        word, gap = _previous_word(text, start)
+        return word.lower() in {"at", "by", "until", "till", "from", "to", "around", "about",
+                                "before", "after", "since", "approximately", "shortly"} \
+            and gap.strip() == ""
+    if name == "quarter_code":
+        return True
+    return True
+
+
+def _year_context(text: str, m: re.Match[str]) -> bool:
+    """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
+    parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
+    start, end = m.span()
+    after_gap, after = _next_word(text, end)
+    if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
+            AFTER_YEAR_OK and not after.endswith("ed"):
+        return False
+    if m.group("mod"):
+        return True
+    word, gap = _previous_word(text, start)
+    g = gap.strip()
+    if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
+        return True
+    if g.endswith("(") and after_gap.strip().startswith(")"):
+        return True
+    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and \
+        m.group("year")[:2] in {"19", "20"}
+
+
+def recognize(text: str) -> list[Candidate]:
+    """All time expressions the grammar finds in ``text``: sorted, non-overlapping."""
+    found: list[Candidate] = []
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if not _accept(text, name, m):
+                continue
+            start, end = m.span("core") if "core" in rx.groupindex else m.span()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
+            parts = {k: v for k, v in m.groupdict().items() if v is not None}
+            found.append(Candidate(start, end, name, parts))
+    found.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.rule], c.start))
+    kept: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept

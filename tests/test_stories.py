@@ -1,0 +1,85 @@
+"""Merging event mentions across documents, and grouping documents into stories."""
+
+from __future__ import annotations
+
+from storyline.model import Argument, Document, Entity, EventMention
+from storyline.stories import group_stories, merge_events
+
+
+def _m(doc, sent, lemma, actor, target, keywords, category="SANCTION", date=None,
+       modality="asserted", summary=None):
+    return EventMention(
+        doc_id=doc, sentence=sent, sentence_text=f"{doc} sentence {sent}.", trigger=lemma,
+        lemma=lemma, start=0, end=1,
+        actors=[Argument(actor, 0, 1, entity_id=actor)] if actor else [],
+        targets=[Argument(target, 0, 1, entity_id=target)] if target else [],
+        category=category, modality=modality, date=date,
+        summary=summary or f"{actor} {lemma} {' '.join(keywords)}", keywords=tuple(keywords),
+    )
+
+
+def test_same_event_in_other_words_merges_and_keeps_every_source():
+    a = _m("d1", 3, "suspend", "AGENCY", "EUROPE", ["cooperation", "launch"], date="2022-02-26")
+    b = _m("d2", 0, "end", "AGENCY", "EUROPE", ["cooperation"])
+    events = merge_events([a, b])
+    assert len(events) == 1
+    assert {s.document for s in events[0].sources} == {"d1", "d2"}
+    assert events[0].date == "2022-02-26"
+
+
+def test_opposite_direction_does_not_merge():
+    a = _m("d1", 0, "suspend", "AGENCY", "EUROPE", ["cooperation"])
+    b = _m("d2", 0, "suspend", "EUROPE", "AGENCY", ["cooperation"])
+    assert len(merge_events([a, b])) == 2
+
+
+def test_conflicting_days_do_not_merge_but_contained_dates_do():
+    a = _m("d1", 0, "suspend", "X", "Y", ["cooperation"], date="2022-02-26")
+    b = _m("d2", 0, "suspend", "X", "Y", ["cooperation"], date="2022-03-04")
+    c = _m("d3", 0, "suspend", "X", "Y", ["cooperation"], date="2022-02")
+    events = merge_events([a, b, c])
+    assert len(events) == 2
+    merged = next(e for e in events if len(e.sources) == 2)
+    assert {s.document for s in merged.sources} == {"d1", "d3"} or \
+        {s.document for s in merged.sources} == {"d2", "d3"}
+
+
+def test_different_categories_never_merge():
+    a = _m("d1", 0, "refuse", "X", "Y", ["launch"], category="REJECT")
+    b = _m("d2", 0, "refuse", "X", "Y", ["launch"], category="THREATEN")
+    assert len(merge_events([a, b])) == 2
+
+
+def test_unrelated_events_of_same_category_stay_apart():
+    a = _m("d1", 0, "suspend", "X", "Y", ["cooperation", "station"])
+    b = _m("d2", 0, "impose", "Z", "W", ["tariff", "steel"])
+    assert len(merge_events([a, b])) == 2
+
+
+def test_timeline_order_dated_first_then_by_position():
+    a = _m("d1", 5, "invade", "X", "Y", ["country"], category="ASSAULT", date="2022-02-24")
+    b = _m("d1", 1, "refuse", "X", "Z", ["launch"], category="REJECT")
+    c = _m("d2", 0, "impose", "Z", "X", ["sanction"], date="2014")
+    events = merge_events([a, b, c], order=lambda m: (int(m.doc_id[1:]), m.sentence))
+    assert [e.date for e in events] == ["2014", "2022-02-24", None]
+    assert [e.id for e in events] == ["V1", "V2", "V3"]
+
+
+def test_modality_majority_with_factual_tie_break():
+    a = _m("d1", 0, "halt", "X", "Y", ["tie"], modality="planned")
+    b = _m("d2", 0, "halt", "X", "Y", ["tie"], modality="asserted")
+    assert merge_events([a, b])[0].modality == "asserted"
+
+
+def test_stories_every_document_in_exactly_one():
+    docs = [Document(id=i, text="t") for i in ("a", "b", "c")]
+    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"])
+    b = _m("b", 0, "suspend", "E1", "E2", ["cooperation"])
+    events = merge_events([a, b])
+    ents = [Entity("E1", "One", "ORG", ["One"], ["a", "b"]),
+            Entity("E2", "Two", "ORG", ["Two"], ["a", "b"])]
+    stories = group_stories(docs, events, ents)
+    members = [d for s in stories for d in s.documents]
+    assert sorted(members) == ["a", "b", "c"]
+    ab = next(s for s in stories if "a" in s.documents)
+    assert ab.documents == ["a", "b"] and "One" in ab.label
