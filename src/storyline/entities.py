@@ -45,7 +45,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -53,6 +53,12 @@ from spacy.tokens import Doc, Span, Token
 from unidecode import unidecode
 
 from storyline.model import Document, Entity, Mention
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(text.split())
+
 
 #: NER labels kept as entity mentions (dates, numbers, money, languages are dropped).
 ENTITY_LABELS: frozenset[str] = frozenset(
@@ -74,7 +80,7 @@ TYPE_NAMES: dict[str, str] = {
 }
 
 #: Role titles that NER sometimes glues in front of a person's name.
-ROLE_WORDS: frozenset[str] = frozenset(
+ROLE_WORDS: frozenset[str] = _words(
     """
     president vice-president prime minister premier chancellor king queen prince princess
     governor mayor senator sen congressman congresswoman representative rep ambassador envoy
@@ -85,36 +91,35 @@ ROLE_WORDS: frozenset[str] = frozenset(
     cardinal rev reverend father dr mr mrs ms miss sir lord lady dame professor prof astronaut
     cosmonaut coach manager executive editor correspondent reporter analyst economist
     scientist engineer designer founder owner member head-of
-    """.split()
+    """
 )
 
 #: Generic organisation nouns: ``space agency X`` introduces an organisation named X.
-ORG_NOUNS: frozenset[str] = frozenset(
+ORG_NOUNS: frozenset[str] = _words(
     """
     agency corporation corp company firm group ministry department office bureau service
     administration authority committee commission council institute institution university
     organisation organization association union party bank fund foundation network outlet
     agencies company's startup operator manufacturer maker carrier airline broadcaster
     newspaper channel team club league federation consortium venture
-    """.split()
+    """
 )
 
 #: Words that may appear in lower case inside a multi-word name (``Bank of England``).
-NAME_PARTICLES: frozenset[str] = frozenset(
+NAME_PARTICLES: frozenset[str] = _words(
     "of the and for de du des la le von van der den al el bin ibn da di do dos y & on in at to"
-    .split()
 )
 
 #: Lower-cased words that, alone or together, do not make a name (``Space Corporation``).
-GENERIC_WORDS: frozenset[str] = ORG_NOUNS | frozenset(
+GENERIC_WORDS: frozenset[str] = ORG_NOUNS | _words(
     """
     space state national federal international public private new the of and for global
     world general central royal united joint
-    """.split()
+    """
 )
 
 #: Function words skipped when computing a name's initials.
-INITIALS_SKIP: frozenset[str] = frozenset("of the and for de du des la le von van & on in at to a an".split())
+INITIALS_SKIP: frozenset[str] = _words("of the and for de du des la le von van & on in at to a an")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "miss", "lord", "lady", "dame"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
@@ -131,6 +136,7 @@ _TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"
                     "WORK_OF_ART")
 
 FUZZY_THRESHOLD = 0.85
+FUZZY_TOKEN_THRESHOLD = 0.8  # per word, for multi-word names
 FUZZY_MIN_LENGTH = 6
 ACRONYM_KEEP_RATIO = 3.0
 
@@ -263,9 +269,11 @@ def _segments(ent: Span) -> list[tuple[list[Token], str, str | None]]:
         owned = _trim(toks[pos + 1:])
         out = []
         if owner:
-            out.extend(_role_split(owner, label if label == "PERSON" else label, None))
+            out.extend(_role_split(owner, label, None))
         if owned:
-            owned_label = "ORG" if label == "PERSON" else label
+            # "X's head Y" names a person Y; "Y's Z" with a person Y names Y's company Z.
+            titled = any(_is_role(t) for t in owned[:-1])
+            owned_label = "PERSON" if titled else ("ORG" if label == "PERSON" else label)
             out.extend(_role_split(owned, owned_label, None))
         return out
     toks = _trim(toks)
@@ -365,6 +373,51 @@ def extract_mentions(doc: Document, sdoc: Doc) -> list[Mention]:
             out.append(NameMention(doc.id, start, end, text, label, sentence=sent,
                                    pair=pair))
     out.sort(key=lambda m: (m.start, m.end))
+    return _explicit_pairs(doc, out)
+
+
+_PAREN_RE = re.compile(r"\s?\(\s*([^()\n]{2,80}?)\s*\)")
+
+
+def _expansion_like(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and all(
+        w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words
+    ) and _latin_share(text) >= 0.5 and not any(c.isdigit() for c in text)
+
+
+def _explicit_pairs(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Mark ``Long Name (ACR)`` and ``ACR (Long Name)`` pairs, adding the part NER missed.
+
+    The parenthesised part pairs with the mention right before it when one side is an acronym
+    whose first letter is the other side's first letter, and the other a capitalised
+    multi-word name.
+    """
+    by_span = {(m.start, m.end): m for m in mentions}
+    out = list(mentions)
+    index = {(m.start, m.end): i for i, m in enumerate(out)}
+    for m in mentions:
+        hit = _PAREN_RE.match(doc.text, m.end)
+        if not hit:
+            continue
+        inner = hit.group(1)
+        s, t = hit.span(1)
+        shape = (is_acronym(m.text) and _expansion_like(inner)) or (
+            is_acronym(inner) and _expansion_like(m.text))
+        ok = shape and name_key(inner)[:1] == name_key(m.text)[:1]
+        if not ok or not _english(doc, s):
+            continue
+        outer_new = NameMention(m.doc_id, m.start, m.end, m.text, m.label, m.sentence,
+                                pair=inner)
+        out[index[(m.start, m.end)]] = outer_new
+        old = by_span.get((s, t))
+        inner_new = NameMention(doc.id, s, t, inner, old.label if old else m.label,
+                                m.sentence, pair=m.text)
+        if old is not None:
+            out[index[(s, t)]] = inner_new
+        elif not any(x.start < t and s < x.end for x in mentions):
+            out.append(inner_new)
+    out.sort(key=lambda x: (x.start, x.end))
     return out
 
 
@@ -401,8 +454,9 @@ class _Form:
     key: str
     mentions: list[Mention]
 
-    def votes(self, weak_person: bool) -> Counter[str]:
-        c: Counter[str] = Counter()
+    def votes(self, weak_person: bool) -> dict[str, float]:
+        """Label votes; a weak person label (no full name supports it) counts half."""
+        c: dict[str, float] = defaultdict(float)
         for m in self.mentions:
             c[m.label] += 0.5 if (m.label == "PERSON" and weak_person) else 1.0
         return c
@@ -412,11 +466,24 @@ class _Form:
         return any(is_acronym(m.text) for m in self.mentions)
 
 
-def _pick_type(votes: Counter[str]) -> str | None:
+def _pick_type(votes: Mapping[str, float]) -> str | None:
+    """The winning label.  Organisation-like labels (ORG, PRODUCT, FAC, ...) vote together,
+    as the small model confuses them for unknown names; the best of them then wins inside the
+    pool (ORG on ties).  Ties between groups: person, place, nationality, organisation."""
+    votes = {k: v for k, v in votes.items() if v > 0}
     if not votes:
         return None
-    best = max(votes.values())
-    return next(t for t in (*_TYPE_PREFERENCE, *sorted(votes)) if votes.get(t) == best)
+    pool = sum(v for k, v in votes.items() if k in _ORG_LIKE)
+    groups = {k: v for k, v in votes.items() if k not in _ORG_LIKE}
+    if pool:
+        groups["*ORG"] = pool
+    best = max(groups.values())
+    order = ("PERSON", "GPE", "LOC", "NORP", "*ORG")
+    winner = next(t for t in (*order, *sorted(groups)) if groups.get(t) == best)
+    if winner != "*ORG":
+        return winner
+    inner = max(v for k, v in votes.items() if k in _ORG_LIKE)
+    return next(t for t in _TYPE_PREFERENCE if t in _ORG_LIKE and votes.get(t) == inner)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -446,7 +513,7 @@ def _similar_names(a: str, b: str) -> bool:
             continue
         if min(len(x), len(y)) < 5 or x[:1] != y[:1] or x.startswith(y) or y.startswith(x):
             return False
-        if Levenshtein.normalized_similarity(x, y) < FUZZY_THRESHOLD:
+        if Levenshtein.normalized_similarity(x, y) < FUZZY_TOKEN_THRESHOLD:
             return False
     return Levenshtein.normalized_similarity(a, b) >= FUZZY_THRESHOLD
 
@@ -534,7 +601,10 @@ def _canonical(forms: list[_Form], etype: str | None) -> str:
         full = [s for s in names if len(name_key(s).split()) >= 2]
         return best(full or names)
     acr = [s for s in names if is_acronym(s)]
-    other = [s for s in names if not is_acronym(s)]
+    acr_keys = {name_key(s) for s in acr}
+    # Case variants of an acronym (``Nasa``) count with it, not as its expansion.
+    acr = [s for s in names if name_key(s) in acr_keys]
+    other = [s for s in names if name_key(s) not in acr_keys]
     if not acr or not other:
         return best(names)
     acr_n = sum(surface[s] for s in acr)
@@ -548,11 +618,12 @@ def _canonical(forms: list[_Form], etype: str | None) -> str:
 def _build_entities(clusters: list[list[_Form]], full_person: dict[str, set[str]]) -> list[Entity]:
     staged: list[tuple[tuple[int, str, int, str], Entity]] = []
     for forms in clusters:
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         has_full_person = any(len(f.key.split()) >= 2 for f in forms)
         for f in forms:
             weak = len(f.key.split()) == 1 and f.key not in full_person and not has_full_person
-            votes.update(f.votes(weak))
+            for label, v in f.votes(weak).items():
+                votes[label] += v
         etype = _pick_type(votes)
         ms = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.doc_id, m.start))
         aliases: list[str] = []
@@ -742,11 +813,11 @@ def link_other_scripts(
         covered = [(m.start, m.end) for e in entities for m in e.mentions if m.doc_id == doc.id]
         found: list[tuple[int, int, str]] = []
         for rs, re_ in _foreign_regions(doc):
-            words = list(_WORD_RE.finditer(doc.text, rs, re_))
+            tokens = list(_WORD_RE.finditer(doc.text, rs, re_))
             used: set[int] = set()
             for n in (2, 1):
-                for i in range(len(words) - n + 1):
-                    group = words[i:i + n]
+                for i in range(len(tokens) - n + 1):
+                    group = tokens[i:i + n]
                     if any(j in used for j in range(i, i + n)):
                         continue
                     if any(_has_case(w.group()) and not w.group()[0].isupper() for w in group):

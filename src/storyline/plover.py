@@ -168,12 +168,11 @@ NOUN_CODES: dict[str, Code] = {
     "pullout": Code("RETREAT", "withdraw"), "withdrawal": Code("RETREAT", "withdraw"),
     "retreat": Code("RETREAT", "withdraw"), "refusal": Code("REJECT"),
     "rejection": Code("REJECT"), "suspension": Code("SANCTION", "discontinue"),
-    "expulsion": Code("SANCTION", "expel"), "sanction": Code("SANCTION", "discontinue"),
-    "embargo": Code("SANCTION", "discontinue"), "threat": Code("THREATEN"),
+    "expulsion": Code("SANCTION", "expel"), "threat": Code("THREATEN"),
     "demand": Code("REQUEST"), "request": Code("REQUEST"), "accusation": Code("ACCUSE"),
     "condemnation": Code("ACCUSE", "disapprove"), "negotiation": Code("CONSULT"),
     "talk": Code("CONSULT"), "meeting": Code("CONSULT"), "visit": Code("CONSULT", "visit"),
-    "arrest": Code("COERCE", "arrest"), "decision": Code("AGREE"),
+    "arrest": Code("COERCE", "arrest"),
 }
 #: Objects of "withdraw"/"pull" that are non-military resources (SANCTION withdraw).
 NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
@@ -208,7 +207,7 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         if lemma == "pull" and "out" not in preps and not any(o in MILITARY_NOUNS for o in objs):
             return None
         return Code("RETREAT", "withdraw")
-    if lemma == "cancel" or lemma == "call" and "off" in preps:
+    if lemma == "cancel" or (lemma == "call" and "off" in preps):
         if any(o in MEETING_NOUNS for o in objs):
             return Code("REJECT", "meet")
         return Code("SANCTION", "discontinue") if objs else Code("REJECT")

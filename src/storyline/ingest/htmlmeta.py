@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,7 @@ class HtmlMetadata:
 def _quiet_loggers() -> None:
     """trafilatura and htmldate log every odd page at WARNING; batch runs need no such noise."""
     for name in ("trafilatura", "htmldate"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def html_metadata(html: str, url: str | None = None) -> HtmlMetadata:
@@ -72,8 +73,6 @@ def _clean(value: str | None) -> str | None:
 
 def _html_lang(html: str) -> str | None:
     """The ``lang`` attribute of the ``<html>`` element (two-letter code), if any."""
-    import re
-
     m = re.search(r"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?",
                   html[:5000], re.IGNORECASE)
     return m[1].lower() if m else None

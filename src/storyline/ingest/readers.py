@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import html as html_lib
 import io
 import json
 import re
 import zlib
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,8 @@ def read_txt(data: bytes, origin: str, id_base: str) -> Result:
 
 # --- HTML --------------------------------------------------------------------------------------
 
+#: a page with fewer letters than this outside its markup has nothing to read
+_MIN_HTML_LETTERS = 10
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_\-]+)", re.IGNORECASE)
 
 
@@ -80,7 +82,7 @@ def html_article(html: str, origin: str, article_id: str, url: str | None = None
     """A RawArticle from an HTML page (kept whole) with its metadata, or an error."""
     if not html.strip():
         return [], [_err(origin, "the HTML page is empty", "remove the empty file")]
-    if not _html_text_content(html):
+    if sum(ch.isalpha() for ch in _html_text_content(html)) < _MIN_HTML_LETTERS:
         return [], [_err(origin, "the HTML could not be parsed or has no readable text",
                          "check that the file is a complete HTML page with an article body")]
     meta = html_metadata(html, url=url)
@@ -185,11 +187,6 @@ def read_json(data: bytes, origin: str, id_base: str) -> Result:
     return articles, errors
 
 
-def _jsonl_lines(raw: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    for n, line in enumerate(raw, start=1):
-        yield n, line
-
-
 def read_jsonl_stream(stream: io.BufferedIOBase | gzip.GzipFile, origin: str,
                       id_base: str) -> Result:
     """Read JSON Lines from a binary stream: a bad line is an error for that line only."""
@@ -198,7 +195,7 @@ def read_jsonl_stream(stream: io.BufferedIOBase | gzip.GzipFile, origin: str,
     seen: set[str] = set()
     nonblank = 0
     try:
-        for n, line in _jsonl_lines(stream):
+        for n, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             nonblank += 1
@@ -293,7 +290,10 @@ def _entry_body(entry: Any) -> tuple[str | None, bool]:
     if not candidates:
         return None, False
     value, mime = max(candidates, key=lambda c: len(c[0]))
-    return value, ("html" in mime or bool(re.search(r"<[a-zA-Z][^>]*>", value)))
+    if re.search(r"<[a-zA-Z][^>]*>", value):
+        return value, True
+    # declared HTML without any tags: plain text with entities
+    return (html_lib.unescape(value) if "html" in mime else value), False
 
 
 # --- WARC --------------------------------------------------------------------------------------
@@ -352,4 +352,4 @@ def open_maybe_gzip(path: Path) -> io.BufferedIOBase | gzip.GzipFile:
     """Open a file for binary streaming, decompressing it when its name ends in ``.gz``."""
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
-    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    return open(path, "rb")  # the caller closes it

@@ -14,7 +14,7 @@ value, which is the normalizer's job (:mod:`storyline.time.normalize`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
@@ -29,6 +29,7 @@ from storyline.time.lexicon import (
     ORDINALS,
     UNITS,
     VAGUE_NUMBERS,
+    WEEKDAY_NAME_MODIFIERS,
     WEEKDAYS,
     YEAR_CONTEXT,
 )
@@ -47,9 +48,9 @@ class Candidate:
         return self.parts.get(name)
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace."""
-    items = sorted((str(w) for w in words), key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted(words, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
@@ -92,7 +93,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"[-\s]+)?(?P<month>{_MONTH_FULL}){_E}"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
-    ("decade", rf"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
+    ("decade", r"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
                r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’](?P<short>\d)0s)(?!\w)"),
     ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
                     rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
@@ -114,6 +115,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
                  r"afternoon|evening|night))(?!\w)"),
+    ("the_weekend", r"(?<![\w-])(?i:over|during|on|at|for|through)\s+(?P<core>(?i:the\s+"
+                    r"weekend))(?![\w-])"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
                    r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
     ("offset", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
@@ -181,19 +184,28 @@ def _sentence_initial(word: str, gap: str) -> bool:
     return word == "" or any(c in gap for c in ".!?\n:;\"“”‘—–") or "\n" in gap
 
 
-def _inside_name(text: str, start: int, end: int) -> bool:
-    """Whether a capitalized calendar word is part of a longer name ("Bloody Sunday", "the
-    Friday Mosque"): a capitalized word right before it that is not a preposition or a
-    sentence start, or an article before it and a capitalized word after it."""
+def _inside_name(text: str, start: int, end: int, *, weekday: bool = False) -> bool:
+    """Whether a capitalized calendar word is part of a longer name.
+
+    For a weekday: a name modifier before it ("Bloody Sunday") or an article / possessive
+    before it and a capitalized word after it ("the Friday Mosque", "The Sunday Times"); a
+    proper name before a weekday is the wire style "Clinton Thursday condemned" and is fine.
+    For other words ("Russia Today"): any capitalized word before it that is neither a
+    sentence start nor a preposition.
+    """
     word, gap = _previous_word(text, start)
     if not text[start:start + 1].isupper():
         return False
-    if word and word[0].isupper() and not _sentence_initial(word, gap) \
-            and word.lower() not in NAME_GUARD_OK_BEFORE and gap.strip() == "":
+    tight = gap.strip() == ""
+    if weekday:
+        if word in WEEKDAY_NAME_MODIFIERS and tight:
+            return True
+    elif word and word[0].isupper() and not _sentence_initial(word, gap) \
+            and word.lower() not in NAME_GUARD_OK_BEFORE and tight:
         return True
     after_gap, after = _next_word(text, end)
     return (word.lower() in {"the", "a", "an"} or word.endswith(("'s", "’s"))) \
-        and gap.strip() == "" and after_gap.strip() == "" and after[:1].isupper() \
+        and tight and after_gap.strip() == "" and after[:1].isupper() \
         and after not in MONTHS
 
 
@@ -208,7 +220,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"} \
             and not _inside_name(text, start, end)
     if name == "weekday":
-        return not _inside_name(text, m.start("weekday"), m.end("weekday"))
+        return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
         return not _inside_name(text, start, end)
     if name == "year":
@@ -228,13 +240,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
+        if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
+            return False  # ages ("a 6-year-old") and compounds ("two-year-long")
         if unit.startswith("second") and num in {"a", "an", "one"} and not parts["plural"]:
             return False  # "a second time", "one second mission"
         if num in {"a", "an", "single"} and parts["plural"]:
             return False
-        if num in {"some", "many", "few"} and not parts["plural"]:
-            return False
-        return True
+        return not (num in {"some", "many", "few"} and not parts["plural"])
     if name == "clock24":
         if parts["tz"]:
             return True
@@ -242,8 +254,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return word.lower() in {"at", "by", "until", "till", "from", "to", "around", "about",
                                 "before", "after", "since", "approximately", "shortly"} \
             and gap.strip() == ""
-    if name == "quarter_code":
-        return True
+    if name == "month_year":
+        after_gap, after = _next_word(text, end)
+        return not (after and after_gap.strip() == "" and after[0].islower()
+                    and after.lower() not in AFTER_YEAR_OK and not after.endswith("ed"))
+    if name == "duration_the":
+        after_gap, after = _next_word(text, end)
+        return not (after.lower() == "of" and after_gap.strip() == "")
     return True
 
 
@@ -261,6 +278,11 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     g = gap.strip()
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
+    if g in {"", ","} and re.fullmatch(r"(?:19|20)\d\d", word):
+        return True  # a list of years: "in 1994, 1995 and 1997"
+    if (word.lower() in {"the", "a", "an"} or word.endswith(("'s", "’s"))) and g == "" \
+            and m.group("year")[:2] in {"19", "20"} and not after.endswith("s"):
+        return True  # an adjectival year: "the 1996 Olympic bombing", "a 1996 law"
     if g.endswith("(") and after_gap.strip().startswith(")"):
         return True
     return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and \

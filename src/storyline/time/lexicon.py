@@ -85,8 +85,8 @@ SEASON_MONTHS: Final = MappingProxyType({
 MONTH_CONTEXT: Final = frozenset({
     "in", "since", "until", "till", "by", "during", "throughout", "of", "from", "to",
     "through", "before", "after", "between", "and", "or", "early", "late", "mid", "last",
-    "next", "this", "that", "each", "every", "until", "on", "for", "around", "about",
-    "since", "following", "previous", "past", "coming", "into", "this", "end", "beginning",
+    "next", "this", "that", "each", "every", "on", "for", "around", "about",
+    "following", "previous", "past", "coming", "into", "end", "beginning",
     "start", "middle", "as", "than",
 })
 
@@ -107,7 +107,7 @@ AFTER_YEAR_OK: Final = frozenset({
     "which", "who", "where", "was", "were", "is", "are", "had", "has", "have", "did", "will",
     "would", "could", "should", "may", "might", "can", "amid", "during", "through", "then",
     "also", "alone", "onwards", "onward", "only", "because", "if", "though", "although",
-    "than", "so", "not", "no", "most", "more", "until", "into", "over", "under", "against",
+    "than", "so", "not", "no", "most", "more", "into", "over", "under", "against",
     "among", "between", "about", "around", "up", "down", "out", "off", "again", "already",
     "ago", "earlier", "later", "itself", "saw", "brought", "led", "marked",
 })
@@ -115,8 +115,16 @@ AFTER_YEAR_OK: Final = frozenset({
 #: Capitalized words allowed just before a weekday or month ("On Monday", "Last March").
 NAME_GUARD_OK_BEFORE: Final = frozenset({
     "on", "by", "last", "next", "this", "since", "until", "till", "before", "after", "early",
-    "late", "each", "every", "until", "from", "in", "of", "and", "or", "through", "that",
-    "since", "during", "but", "as", "the", "coming", "past", "mid", "for", "to", "then",
+    "late", "each", "every", "from", "in", "of", "and", "or", "through", "that",
+    "during", "but", "as", "the", "coming", "past", "mid", "for", "to", "then", "earlier",
+    "later", "also", "only", "just", "again", "so", "yet", "still", "until", "at", "late",
+})
+
+#: Capitalized words that make a weekday part of a name or a feast ("Bloody Sunday").
+WEEKDAY_NAME_MODIFIERS: Final = frozenset({
+    "Bloody", "Black", "Good", "Holy", "Super", "Easter", "Palm", "Ash", "Cyber", "Giving",
+    "Maundy", "Shrove", "Fat", "Blue", "Mad", "Great", "Low", "Whit", "Trinity", "Passion",
+    "Casual", "Freaky", "Manic", "Lazy",
 })
 
 #: Past-tense cue words for the regex tense heuristic (regular "-ed" forms are found by suffix).

@@ -1,0 +1,765 @@
+"""Event mentions: who did what to whom, when and where, read from the dependency parse.
+
+One pass over each sentence's parse.  A verb (or an event noun with a possessor) becomes an
+:class:`~storyline.model.EventMention` when it has a named actor (a named entity, a proper noun,
+or a pronoun / role noun resolved to one) and either a PLOVER category (see
+:mod:`storyline.plover`) or a salient news verb (launch, land, sign, ...).  Speech verbs are not
+events: their complement is, with the speaker as ``source``.  Planning and aspect verbs
+("decided to stop", "announced to suspend", "continue to") are transparent: the inner verb is
+the event and the chain gives its modality.  Verbal acts whose content is a clause (threaten,
+demand, refuse) are events themselves, with the content in the summary and keywords.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
+from storyline.plover import Code, classify_noun, classify_verb, request_mode, threat_mode
+
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "add", "write", "explain", "state", "report", "announce", "claim", "inform",
+    "mention", "note", "assert", "imply", "reiterate", "stress", "insist", "tweet", "post",
+    "reveal", "confirm", "indicate", "believe", "think", "argue", "suggest", "declare",
+    "comment", "remark", "quote", "emphasise", "emphasize", "acknowledge", "admit", "respond",
+    "reply", "predict", "hint", "signal", "show", "play",
+})
+#: Verbs whose infinitival complement is the event, which is then planned.
+PLAN_VERBS: frozenset[str] = frozenset({
+    "decide", "plan", "intend", "vow", "aim", "prepare", "want", "hope", "expect", "try",
+    "attempt", "go", "set", "pledge", "promise", "resolve", "announce", "seek", "move", "mean",
+    "ready", "agree", "propose", "offer", "wish", "need",
+})
+#: Verbs whose complement is the event, with unchanged modality.
+ASPECT_VERBS: frozenset[str] = frozenset({
+    "continue", "begin", "start", "keep", "follow", "seem", "appear", "proceed", "resume",
+    "manage", "get", "tend", "use",
+})
+THREAT_VERBS: frozenset[str] = frozenset({"threaten", "warn", "intimidate"})
+DEMAND_VERBS: frozenset[str] = frozenset({
+    "demand", "urge", "call", "ask", "request", "press", "order", "appeal", "insist",
+})
+#: News verbs that make an event even without a PLOVER category.
+SALIENT_VERBS: frozenset[str] = frozenset({
+    "launch", "land", "release", "sign", "cancel", "vote", "elect", "appoint", "arrest",
+    "kill", "postpone", "delay", "switch", "test", "dock", "undock", "conduct", "sell", "buy",
+    "acquire", "win", "deploy", "fire", "crash", "explode", "die",
+})
+NON_NAME_LABELS: frozenset[str] = frozenset({
+    "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE",
+})
+#: Head nouns that stand for their possessor as an actor ("Russia's space program").
+PROXY_NOUNS: frozenset[str] = frozenset({
+    "program", "programme", "agency", "government", "military", "army", "ministry",
+    "industry", "sector", "administration", "leadership", "forces", "navy", "police",
+})
+FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
+NAME_LABELS: frozenset[str] = frozenset({
+    "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT",
+})
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+ROLE_PERSON: frozenset[str] = frozenset({
+    "head", "chief", "director", "leader", "president", "minister", "spokesman",
+    "spokeswoman", "spokesperson", "official", "chairman", "chairwoman", "ceo", "boss",
+    "premier", "chancellor", "secretary", "general", "commander", "founder",
+})
+ROLE_ORG: frozenset[str] = frozenset({
+    "agency", "company", "firm", "corporation", "organization", "organisation", "operator",
+    "venture", "startup", "group", "body", "institute", "ministry", "department",
+})
+ROLE_GPE: frozenset[str] = frozenset({"country", "nation", "government", "state", "kingdom"})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom"})
+TARGET_PREPS: frozenset[str] = frozenset({
+    "with", "to", "on", "against", "toward", "towards", "from", "into",
+})
+LOCATIVE_PREPS: frozenset[str] = frozenset({
+    "in", "at", "from", "near", "inside", "outside", "across", "over", "into",
+})
+#: Prepositional adjuncts left out of summaries (reasons and circumstances, not the event).
+SUMMARY_SKIP_PREPS: frozenset[str] = frozenset({
+    "according", "amid", "despite", "due", "because", "following", "after", "before",
+    "during", "as", "like", "via", "per", "owing",
+})
+CONTEXT_NOUNS: frozenset[str] = frozenset({"response", "retaliation", "wake", "light", "view"})
+QUOTE_CHARS: frozenset[str] = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "(", ")", "[",
+                                         "]"})
+CONTENT_HEADS: frozenset[str] = frozenset({
+    "threaten", "warn", "intimidate", "demand", "urge", "ask", "request", "refuse", "decline",
+    "reject", "deny",
+})
+VERBAL_ACTS: frozenset[str] = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+MAX_SUMMARY_WORDS = 20
+MAX_KEYWORDS = 8
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A named participant candidate: one entity or proper-noun span in the document."""
+
+    start: int  # token index in the doc
+    end: int
+    text: str
+    label: str
+    start_char: int
+    end_char: int
+
+
+class _Resolver:
+    """Finds the names that pronouns and role nouns ("he", "it", "the agency") point back to."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        self.names: list[_Named] = []
+        confirmed: set[str] = set()
+        for ent in sdoc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            toks = [t for t in ent if not t.is_space and t.lower_ != "the"]
+            if not toks:
+                continue
+            span = sdoc[toks[0].i: toks[-1].i + 1]
+            text = span.text.strip()
+            if ent.label_ == "PERSON" and len(toks) > 1:
+                confirmed.update(t.lower_ for t in toks)
+            self.names.append(_Named(span.start, span.end, text, ent.label_, span.start_char,
+                                     span.end_char))
+        in_ent = {i for n in self.names for i in range(n.start, n.end)}
+        for tok in sdoc:
+            if tok.pos_ == "PROPN" and tok.i not in in_ent and not tok.ent_type_ and \
+                    tok.dep_ in ("nsubj", "nsubjpass", "poss", "appos") and tok.is_alpha:
+                self.names.append(_Named(tok.i, tok.i + 1, tok.text, "PROPN", tok.idx,
+                                         tok.idx + len(tok)))
+        self.names.sort(key=lambda n: n.start)
+        #: names that only modify another noun ("US space agency", "ExoMars mission") are not
+        #: antecedents of pronouns
+        self.modifiers = frozenset(
+            n.start for n in self.names
+            if sdoc[n.end - 1].dep_ in ("compound", "amod", "nmod")
+            and not n.start <= sdoc[n.end - 1].head.i < n.end)
+        self.confirmed_persons = frozenset(confirmed)
+
+    def is_person(self, n: _Named) -> bool:
+        """True for PERSON names that look like people (a full name, or part of one)."""
+        return n.label == "PERSON" and (
+            " " in n.text or n.text.lower() in self.confirmed_persons)
+
+    def name_at(self, i: int) -> _Named | None:
+        for n in self.names:
+            if n.start <= i < n.end:
+                return n
+        return None
+
+    def last_before(self, i: int, kind: str) -> _Named | None:
+        """The last name before token ``i`` of a kind: person, org (organisation-like), gpe, any."""
+        for n in reversed(self.names):
+            if n.end > i or n.start in self.modifiers:
+                continue
+            if kind == "person" and self.is_person(n):
+                return n
+            if kind == "org" and not self.is_person(n) and n.label in (
+                    "ORG", "PRODUCT", "PERSON", "PROPN"):
+                return n
+            if kind == "gpe" and n.label == "GPE":
+                return n
+            if kind == "thing" and not self.is_person(n) and n.label != "NORP":
+                return n
+        return None
+
+
+def _arg(n: _Named, via: str | None = None) -> Argument:
+    return Argument(text=n.text, start=n.start_char, end=n.end_char, via=via)
+
+
+def _is_english(doc: Document, sent: Span) -> bool:
+    para = doc.paragraph_at(sent.start_char)
+    if para is not None and para.language not in (None, "en"):
+        return False
+    letters = [c for c in sent.text if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if c.isascii())
+    return latin >= 0.6 * len(letters)
+
+
+def _verb_ancestor(tok: Token) -> Token | None:
+    h = tok.head
+    while h.i != h.head.i and h.pos_ not in ("VERB", "AUX"):
+        h = h.head
+    return h if h.pos_ in ("VERB", "AUX") and h.i != tok.i else None
+
+
+def _speech_source(tok: Token) -> Token | None:
+    """The speech verb whose complement contains ``tok`` (through conj and xcomp), if any."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return None
+        if cur.dep_ in ("conj", "xcomp", "pcomp", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return cur.head
+        return None
+    return None
+
+
+class _Extractor:
+    """Per-document state (the resolver, the time expressions) and per-clause analysis."""
+
+    def __init__(self, doc: Document, sdoc: Doc, timexes: list[TimeExpression]) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.timexes = [t for t in timexes if t.calendar_date() is not None]
+        self.res = _Resolver(sdoc)
+        self.repaired = frozenset(
+            r.i for t in sdoc if t.pos_ == "VERB" for r in [_repaired_subject(t)] if r is not None)
+
+    # ----------------------------------------------------------------- naming participants
+    def name(self, tok: Token, speaker: Token | None = None) -> Argument | None:
+        """The participant a noun phrase head names, resolving pronouns and role nouns."""
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(tok, speaker)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.name(tok.head.head)
+        if tok.ent_type_ in NON_NAME_LABELS:
+            return None
+        n = self.res.name_at(tok.i)
+        if n is not None and n.label in NAME_LABELS:
+            return _arg(n)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                cn = self.res.name_at(child.i)
+                if cn is not None:
+                    return _arg(cn)
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha:
+            left = tok
+            for child in tok.lefts:
+                if child.dep_ == "compound" and child.pos_ == "PROPN" and \
+                        self.res.name_at(child.i) is None:
+                    left = child
+                    break
+            span = self.sdoc[left.i: tok.i + 1]
+            return Argument(span.text, span.start_char, span.end_char)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PROXY_NOUNS:
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is not None and self.res.name_at(owner.i) is not None:
+                found = self.name(owner)
+                if found is not None:
+                    phrase = self.sdoc[tok.left_edge.i: tok.i + 1].text
+                    return Argument(found.text, found.start, found.end, via=phrase)
+        if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
+                                      for c in tok.children if c.dep_ in ("det", "poss")):
+            if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.lefts
+                   for t in t.subtree):
+                return None  # "the US agency": which agency is unknown, do not guess
+            kind = ("person" if low in ROLE_PERSON else "org" if low in ROLE_ORG
+                    else "gpe" if low in ROLE_GPE else None)
+            if kind is None:
+                return None
+            n = self.res.last_before(tok.i, kind)
+            if n is not None:
+                phrase = self.sdoc[tok.left_edge.i: tok.i + 1].text
+                return _arg(n, via=phrase)
+        return None
+
+    def _pronoun(self, tok: Token, speaker: Token | None) -> Argument | None:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            kind = "person"
+        elif low in THING_PRONOUNS:
+            kind = "thing"
+        else:
+            return None
+        if speaker is not None and speaker.i != tok.i:
+            sp = self.name(speaker)
+            sn = self.res.name_at(speaker.i)
+            if sp is not None:
+                sp_person = (sn is not None and self.res.is_person(sn)) or (
+                    sp.via is not None and speaker.lower_ in ROLE_PERSON | PERSON_PRONOUNS)
+                if sp_person == (kind == "person"):
+                    return Argument(sp.text, sp.start, sp.end, via=tok.text)
+        n = self.res.last_before(tok.i, kind)
+        return _arg(n, via=tok.text) if n is not None else None
+
+    def names(self, tok: Token, speaker: Token | None = None) -> list[Argument]:
+        """The participants of a noun phrase head and of its conjuncts ("Russia and China")."""
+        out: list[Argument] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop(0)
+            a = self.name(t, speaker)
+            if a is not None and all(a.start != b.start for b in out):
+                out.append(a)
+            stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in (
+                "PROPN", "NOUN", "PRON"))
+        return out
+
+    # ----------------------------------------------------------------- clause structure
+    def subject(self, v: Token, code: Code | None, depth: int = 0) -> tuple[Token | None, bool]:
+        """The token naming the actor of verb ``v`` and whether it came from a passive agent."""
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p, True
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+        repaired = _repaired_subject(v)
+        if repaired is not None:
+            return repaired, False
+        if depth > 4:
+            return None, False
+        inherit = v.dep_ in ("conj", "xcomp", "pcomp", "advcl") or (
+            v.dep_ == "acl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+                                 or (v.tag_ == "VBG" and code is not None
+                                     and code.category in VERBAL_ACTS)))
+        if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
+            inherit = False
+        if not inherit:
+            return None, False
+        h = _verb_ancestor(v)
+        if h is None:
+            return None, False
+        return self.subject(h, None, depth + 1)
+
+    @staticmethod
+    def objects(v: Token) -> tuple[list[Token], list[str]]:
+        """Object heads of ``v`` (direct objects, passive subjects, prepositional objects)."""
+        objs: list[Token] = []
+        preps: list[str] = []
+        passive = any(c.dep_ == "auxpass" for c in v.children)
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ == "NOUN":
+            objs.append(v.head)  # "sanctions imposed on X by Y"
+        for c in v.children:
+            if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and passive):
+                objs.append(c)
+                objs.extend(cc for cc in c.children if cc.dep_ == "conj")
+            elif c.dep_ in ("prep", "prt", "agent"):
+                preps.append(c.lower_)
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        objs.append(p)
+        return objs, preps
+
+    def chain(self, v: Token) -> list[Token]:
+        """``v`` and the verbs above it that it is a complement of (xcomp, by-pcomp, conj)."""
+        out = [v]
+        cur = v
+        for _ in range(5):
+            if cur.dep_ == "xcomp" or (cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX")
+                                       and not _has_own(cur, "aux")
+                                       and not _has_own(cur, "nsubj")):
+                cur = cur.head
+            elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ == "by":
+                cur = cur.head.head
+            elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj",) and cur.head.head.pos_ == "VERB":
+                cur = cur.head.head  # "gave an order to begin"
+            else:
+                break
+            out.append(cur)
+        return out
+
+    # ----------------------------------------------------------------- the main loop
+    def run(self) -> list[EventMention]:
+        out: list[EventMention] = []
+        for si, sent in enumerate(self.sdoc.sents):
+            if not sent.text.strip() or not _is_english(self.doc, sent):
+                continue
+            for tok in sent:
+                ev = None
+                if tok.pos_ == "VERB":
+                    ev = self.verb_event(tok, si, sent)
+                elif tok.pos_ == "NOUN":
+                    ev = self.noun_event(tok, si, sent)
+                if ev is not None:
+                    out.append(ev)
+        return out
+
+    def verb_event(self, v: Token, si: int, sent: Span) -> EventMention | None:
+        lemma = v.lemma_.lower()
+        inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
+                      and c.pos_ in ("VERB", "AUX")), None)
+        by_inner = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "by"
+                         for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"), None)
+        if lemma in PLAN_VERBS | ASPECT_VERBS and (
+                any(c.dep_ == "xcomp" for c in v.children) or by_inner is not None):
+            return None
+        if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in CONTENT_HEADS:
+            return None  # the content of a threat, demand or refusal: that verb is the event
+        objs, preps = self.objects(v)
+        obj_lemmas = [_lemma(o) for o in objs]
+        code = classify_verb(lemma, obj_lemmas, preps)
+        if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS):
+            return None
+        if lemma in ("be", "have", "do"):
+            return None
+        inner_code: Code | None = None
+        inner_objs: list[Token] = []
+        if inner is not None and code is not None and code.category in VERBAL_ACTS:
+            inner_objs, inner_preps = self.objects(inner)
+            inner_code = classify_verb(inner.lemma_.lower(), [_lemma(o) for o in inner_objs],
+                                       inner_preps)
+        chain = self.chain(v)
+        negs = [c for t in chain for c in t.children if c.dep_ == "neg"
+                or (c.dep_ == "advmod" and c.lower_ in ("never",))]
+        no_longer = any(c.lower_ == "longer" and (
+            any(x.lower_ == "no" for x in c.children) or v.doc[c.i - 1].lower_ == "no")
+            for t in chain for c in t.children)
+        if no_longer and (code is None or code.category in (
+                "AID", "SUPPORT", "COOPERATE", "CONSULT", "AGREE")) and objs:
+            code = Code("SANCTION", "discontinue")
+            negs = []
+        if code is None and (lemma not in SALIENT_VERBS or v.dep_ == "relcl"):
+            return None
+        subj, _agentive = self.subject(v, code)
+        if subj is None:
+            return None
+        if code is None and ((subj.head.i != v.i and subj.head.head.i != v.i)
+                             or v.dep_ in ("acl", "relcl")):
+            return None  # a plain news verb needs its own subject to be worth reporting
+        speech = _speech_source(chain[-1])
+        speaker = None
+        if speech is not None:
+            speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        actors = self.names(subj, speaker)
+        if not actors:
+            return None
+        if code is not None and code.category == "THREATEN":
+            code = Code("THREATEN", threat_mode(inner_code, [_lemma(o) for o in inner_objs]))
+        elif code is not None and code.category in ("REQUEST", "REJECT") and code.mode is None:
+            code = Code(code.category, request_mode(
+                obj_lemmas + [_lemma(o) for o in inner_objs]
+                + ([inner.lemma_.lower()] if inner is not None else [])))
+        source = self.source(v, chain, speech, speaker)
+        modality = self.modality(v, chain, code, negs, source, actors)
+        targets = self.targets(v, objs, actors)
+        content = [inner] if inner is not None and code is not None and \
+            code.category in VERBAL_ACTS else []
+        return self.build(v, si, sent, actors, targets, code, modality, source, chain,
+                          objs + inner_objs, content)
+
+    def noun_event(self, n: Token, si: int, sent: Span) -> EventMention | None:
+        code = classify_noun(n.lemma_.lower())
+        if code is None:
+            return None
+        actor_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+        if actor_tok is None:
+            by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if by is not None:
+                actor_tok = next((p for p in by.children if p.dep_ == "pobj"), None)
+        if actor_tok is None:
+            return None
+        actors = self.names(actor_tok)
+        if not actors:
+            return None
+        objs, _preps = self.objects(n)
+        acl = next((c for c in n.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+        if acl is not None:
+            more, _ = self.objects(acl)
+            objs = objs + more
+        targets = self.targets(n, objs, actors)
+        content = [acl] if acl is not None else []
+        return self.build(n, si, sent, actors, targets, code, "asserted", None, [n], objs,
+                          content)
+
+    # ----------------------------------------------------------------- fields
+    def source(self, v: Token, chain: list[Token], speech: Token | None,
+               speaker: Token | None) -> Argument | None:
+        if speech is not None and speaker is not None:
+            return self.name(speaker)
+        for t in chain:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for to in c.children:
+                        for p in to.children:
+                            if p.dep_ == "pobj":
+                                a = self.name(p)
+                                if a is not None:
+                                    return a
+                                span = self.sdoc[p.left_edge.i: p.i + 1]
+                                return Argument(span.text, span.start_char, span.end_char)
+        return None
+
+    def modality(self, v: Token, chain: list[Token], code: Code | None, negs: list[Token],
+                 source: Argument | None, actors: list[Argument]) -> Modality:
+        lemmas = {t.lemma_.lower() for t in chain[1:]}
+        auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for t in chain for c in t.children if c.dep_ == "mark"}
+        if code is not None and code.category == "THREATEN":
+            return "threatened"
+        if code is not None and code.category == "REQUEST" and v.lemma_.lower() in DEMAND_VERBS:
+            return "demanded"
+        if negs:
+            return "negated"
+        if auxes & HYPOTHETICAL_AUX or marks & {"if", "unless"}:
+            return "hypothetical"
+        if lemmas & THREAT_VERBS:
+            return "threatened"
+        if lemmas & DEMAND_VERBS:
+            return "demanded"
+        if auxes & FUTURE_AUX or lemmas & PLAN_VERBS:
+            return "planned"
+        if any(t.lemma_.lower() == "set" and t.tag_ == "VBN" for t in chain[1:]):
+            return "planned"
+        if source is not None and all(a.text != source.text for a in actors):
+            past = v.tag_ in ("VBD", "VBN") or "had" in auxes or "has" in auxes \
+                or "have" in auxes or "was" in auxes or "were" in auxes
+            if past or v.tag_ in ("VBZ", "VBP", "VBG"):
+                return "reported"
+        return "asserted"
+
+    def targets(self, v: Token, objs: list[Token], actors: list[Argument]) -> list[Argument]:
+        cands: list[Token] = []
+        for o in objs:
+            if o.dep_ == "pobj" and o.head.lower_ not in TARGET_PREPS:
+                continue
+            cands.append(o)
+        for o in list(objs):
+            if o.dep_ in ("dobj", "nsubjpass", "attr"):
+                for c in o.children:
+                    if c.dep_ == "poss":
+                        cands.append(c)
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "between"}:
+                        cands.extend(p for p in c.children if p.dep_ == "pobj")
+        for c in v.children:
+            if c.dep_ == "dative":
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+                if c.pos_ in ("PROPN", "NOUN"):
+                    cands.append(c)
+            if v.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+        out: list[Argument] = []
+        for c in cands:
+            for a in self.names(c):
+                if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
+                    continue  # possessives ("its mission") are rarely the recipient
+                if c.dep_ == "pobj" and c.head.lower_ in ("from", "into") and \
+                        c.ent_type_ in PLACE_LABELS:
+                    continue
+                if all(a.text != b.text for b in actors + out):
+                    out.append(a)
+        return out
+
+    def location(self, v: Token, objs: list[Token]) -> str | None:
+        heads = [v, *objs]
+        seen: set[int] = set()
+        while heads:
+            h = heads.pop(0)
+            if h.i in seen:
+                continue
+            seen.add(h.i)
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    place = self._place(p)
+                    if place is not None:
+                        return place
+                    heads.append(p)
+        return None
+
+    def _place(self, p: Token) -> str | None:
+        n = self.res.name_at(p.i)
+        if n is not None and (n.label in PLACE_LABELS or (
+                n.label == "PERSON" and not self.res.is_person(n) and " " not in n.text)):
+            return n.text
+        comps = [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if p.pos_ == "NOUN" and comps:
+            cn = self.res.name_at(comps[0].i)
+            if cn is None or cn.label in PLACE_LABELS or not self.res.is_person(cn):
+                return self.sdoc[comps[0].i: comps[-1].i + 1].text
+        return None
+
+    def when(self, v: Token, chain: list[Token], sent: Span) -> TimeExpression | None:
+        spans: list[tuple[int, int]] = [(v.left_edge.idx, v.right_edge.idx + len(v.right_edge))]
+        for t in chain:
+            for c in t.children:
+                if c.dep_ in ("prep", "npadvmod", "advmod", "tmod"):
+                    spans.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+        for tx in self.timexes:
+            if any(s <= tx.start and tx.end <= e for s, e in spans):
+                return tx
+        in_sent = [tx for tx in self.timexes
+                   if sent.start_char <= tx.start and tx.end <= sent.end_char]
+        return in_sent[0] if len(in_sent) == 1 else None
+
+    # ----------------------------------------------------------------- assembling
+    def build(self, v: Token, si: int, sent: Span, actors: list[Argument],
+              targets: list[Argument], code: Code | None, modality: Modality,
+              source: Argument | None, chain: list[Token], objs: list[Token],
+              content: list[Token]) -> EventMention:
+        tx = self.when(v, chain, sent)
+        target_chars = {(a.start, a.end) for a in targets}
+        return EventMention(
+            doc_id=self.doc.id,
+            sentence=si,
+            sentence_text=sent.text.strip(),
+            trigger=v.text,
+            lemma=v.lemma_.lower(),
+            start=v.idx,
+            end=v.idx + len(v),
+            actors=actors,
+            targets=targets,
+            category=code.category if code else None,
+            mode=code.mode if code else None,
+            modality=modality,
+            date=tx.calendar_date() if tx else None,
+            time=tx,
+            location=self.location(v, objs),
+            source=source,
+            summary=self.summary(v, actors, content, chain),
+            keywords=self.keywords(v, objs, content, target_chars),
+        )
+
+    def summary(self, v: Token, actors: list[Argument], content: list[Token],
+                chain: list[Token]) -> str:
+        """Actor names + the verb group + its objects and complements, in sentence order."""
+        toks: set[int] = {v.i}
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ == "NOUN":
+            toks.update(t.i for c in v.head.lefts for t in c.subtree)
+            toks.add(v.head.i)
+        for step, up in itertools.pairwise(chain):
+            if step.dep_ == "acl" or (step.dep_ == "conj" and up.i < step.i - 8):
+                break
+            toks.add(up.i)
+            toks.update(c.i for c in up.children if c.dep_ in ("aux", "neg", "prt", "auxpass"))
+            toks.update(c.i for c in step.children if c.dep_ == "aux")
+            if step.dep_ == "pcomp":
+                toks.add(step.head.i)
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass", "neg", "prt") or (
+                    c.dep_ == "advmod" and c.lower_ in ("longer", "not", "never", "no")) or c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "acomp", "agent") or (
+                    c.dep_ == "nsubjpass") or (c.dep_ in ("ccomp", "acl") and c in content) or (
+                    c.dep_ == "prep") or (c.dep_ == "poss" and v.pos_ == "NOUN"):
+                toks.update(t.i for t in c.subtree)
+        keep = {t.i for t in chain} | {v.i}
+        for i in sorted(toks):
+            t = self.sdoc[i]
+            if i in toks and i not in keep and (_skip_prep(t) or t.dep_ in ("relcl", "advcl", "appos")
+                              or i in self.repaired):
+                drop = {x.i for x in t.subtree}
+                if i in self.repaired:
+                    drop |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < i}
+                toks -= drop
+        words = [self.sdoc[i] for i in sorted(toks)]
+        words = [w for w in words if w.text not in QUOTE_CHARS and not w.is_space]
+        pieces: list[str] = []
+        for k, w in enumerate(words):
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            gap = w.whitespace_ or (nxt is not None and nxt.i != w.i + 1)
+            pieces.append(w.text + (" " if gap else ""))
+        body = " ".join("".join(pieces).split())
+        passive = any(c.dep_ in ("nsubjpass", "agent") for c in v.children)
+        own_subject = v.pos_ == "NOUN" or passive
+        head = "" if own_subject else " and ".join(a.text for a in actors)
+        text = f"{head} {body}".strip() if head else body
+        parts = text.split()
+        if len(parts) > MAX_SUMMARY_WORDS:
+            parts = parts[:MAX_SUMMARY_WORDS]
+        while parts and parts[-1].lower().strip(",;:") in _TRAILING_STOP:
+            parts.pop()
+        return " ".join(parts).rstrip(",;:- ")
+
+    @staticmethod
+    def keywords(v: Token, objs: list[Token], content: list[Token],
+                 target_chars: set[tuple[int, int]]) -> tuple[str, ...]:
+        out: list[str] = [v.lemma_.lower()]
+
+        def add(t: Token) -> None:
+            if t.is_stop or t.pos_ not in ("NOUN", "PROPN", "VERB") or not t.is_alpha:
+                return
+            if t.ent_type_ in NON_NAME_LABELS or t.ent_type_ in ("NORP",):
+                return
+            if any(s <= t.idx < e for s, e in target_chars):
+                return
+            lem = _lemma(t)
+            if lem and lem not in out:
+                out.append(lem)
+
+        for c in content:
+            add(c)
+        heads: list[Token] = [o for o in objs if not (o.dep_ == "pobj" and _skip_prep(o.head))]
+        heads += content
+        seen: set[int] = set()
+        while heads and len(seen) < 40:
+            h = heads.pop(0)
+            if h.i in seen:
+                continue
+            seen.add(h.i)
+            add(h)
+            for c in h.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN":
+                    add(c)
+                if c.dep_ in ("dobj", "pobj", "conj"):
+                    heads.append(c)
+                if c.dep_ == "prep" and not _skip_prep(c):
+                    heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        return tuple(out[:MAX_KEYWORDS])
+
+
+def _skip_prep(t: Token) -> bool:
+    """Prepositional adjuncts that are circumstances, not part of the event (reasons, dates)."""
+    if t.dep_ not in ("prep", "agent") or t.dep_ == "agent":
+        return False
+    if t.lower_ in SUMMARY_SKIP_PREPS:
+        return True
+    return any(p.lemma_.lower() in CONTEXT_NOUNS or p.ent_type_ in ("DATE", "TIME")
+               for p in t.children if p.dep_ == "pobj")
+
+
+_TRAILING_STOP = frozenset({
+    "the", "a", "an", "of", "to", "in", "on", "with", "and", "or", "for", "from", "by", "at",
+    "its", "their", "his", "her", "that", "as", "into", "until", "unless", "if", "but",
+})
+
+
+def _repaired_subject(v: Token) -> Token | None:
+    """A subject the parser attached as a conjunct of the previous object.
+
+    In "X rejected the demands and Y has cancelled ..." the small model often reads "Y" as a
+    second object of "rejected"; the verb "cancelled" then has no subject.
+    """
+    if v.dep_ != "conj" or v.left_edge.i == 0:
+        return None
+    prev = v.doc[v.left_edge.i - 1]
+    if prev.dep_ == "conj" and prev.pos_ == "PROPN" and prev.head.i < prev.i < v.i \
+            and prev.head.dep_ in ("dobj", "pobj"):
+        return prev
+    return None
+
+
+def _has_own(v: Token, dep: str) -> bool:
+    return any(c.dep_ == dep for c in v.children)
+
+
+def _lemma(t: Token) -> str:
+    if t.pos_ == "PROPN" or t.ent_type_:
+        return t.text.lower()
+    return t.lemma_.lower()
+
+
+def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression]) -> list[EventMention]:
+    """Event mentions of one document, in text order.
+
+    ``sdoc`` is ``nlp(doc.text)`` from :func:`storyline.nlp.load_pipeline`; ``timexes`` the
+    document's normalized time expressions (used for ``date`` and ``time``).
+    """
+    mentions = _Extractor(doc, sdoc, timexes).run()
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def iter_summaries(mentions: Iterable[EventMention]) -> list[str]:
+    """One line per mention, for debugging: category, modality, actors, summary."""
+    return [f"[{m.category or '-'}/{m.modality}] {', '.join(a.text for a in m.actors)} :: "
+            f"{m.summary}" for m in mentions]

@@ -1,0 +1,1065 @@
+"""Quote extraction: who said what, directly (quote marks) or indirectly (reported speech).
+
+The stage is rule-based over spaCy's dependency parse, in the spirit of textacy's
+``direct_quotations`` and of PolNeAR's source/cue/content attribution, and runs in one pass
+over the document (linear in its length):
+
+1. **Quote marks** are paired per paragraph (``“ ”``, straight ``" "``, ``« »``, and ``‘ ’`` /
+   ``' '`` when they enclose at least two words and are not apostrophes).  A paragraph that
+   opens a quote without closing it continues into the next paragraph's opening mark.
+2. **Attributions** are found sentence by sentence: a cue verb (``said``, ``wrote``, ``added``,
+   ...) outside quote marks, ``according to X`` and ``X was quoted as saying``.  The cue's
+   subject is the speaker; its clausal complement is the content of an indirect quote.
+3. **Speakers** are resolved to a name as written: a person named inside the subject phrase
+   ("Roskosmos head Dmitry Rogozin" -> "Dmitry Rogozin"), a named organisation, or, for a
+   pronoun ("he", "it") or a role noun ("the agency head", "the US space agency"), the most
+   recent compatible named mention, preferring earlier speakers and subjects, and mentions
+   whose descriptors match the role noun.  A medium as subject ("The letter seemed to say")
+   is resolved to whoever signed or sent it, when the text says so.
+4. **Direct quotes** take the attribution whose cue governs their words, else the nearest cue
+   in their sentences; a quote with no cue in its sentences inherits the attribution of the
+   quote it continues, of a short attribution sentence right after it, or of the nearest
+   preceding attribution (up to three sentences back).
+5. **Medium** (tweet, telegram, letter, interview, statement, post, video, ...) comes from the
+   words of the attribution outside the quoted content, else from the previous attribution of
+   the same speaker nearby; **date** from a time expression attached to the attribution, else
+   from the previous attribution by the same speaker with the same medium in the paragraph.
+
+Decisions (documented in the tests too):
+
+* A quoted span of one or two words whose sentence has no attribution is a scare quote or a
+  name, not a quote, and is dropped.  With an attribution in its sentence it is a *partial*
+  direct quote of that speaker ("mentioned that the attacks are an 'act of war'").
+* Commissive verbs (vow, pledge, promise, threaten) are cues only for quote marks they govern
+  ("Russia has vowed to offer 'unprecedented support'" -> a partial quote of Russia); they do
+  not yield indirect quotes (they report commitments, which the events stage handles).
+* An indirect quote whose content contains quote marks is kept only when the words outside the
+  quote marks outnumber the quoted words; otherwise the direct quote alone stands for it.  So
+  "complained that the aim was to “kill the economy and ...”" gives one direct partial quote,
+  and "said that Russia would launch "dozens" of satellites into orbit this year" gives both the
+  indirect quote and the partial direct quote "dozens".
+* Headings (paragraphs of kind ``heading``; without paragraph information, one-line paragraphs
+  of fewer than 20 words without final punctuation) and ``embed`` paragraphs yield no quotes.
+* A direct quote of three or more words with no attribution at all is kept with speaker None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.model import Document, Quote, TimeExpression
+
+# --------------------------------------------------------------------------------------------
+# Lexicons (general English)
+# --------------------------------------------------------------------------------------------
+
+#: Lemmas of verbs that report speech or writing.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "say", "tell", "add", "state", "claim", "announce", "insist", "warn", "explain", "note",
+        "mention", "argue", "complain", "write", "reiterate", "deny", "confirm", "report",
+        "reveal", "imply", "indicate", "assert", "declare", "stress", "emphasise", "emphasize",
+        "acknowledge", "admit", "tweet", "post", "reply", "answer", "comment", "remark",
+        "observe", "maintain", "contend", "allege", "predict", "conclude", "inform", "clarify",
+        "underline", "underscore", "recall", "ask", "suggest", "agree", "boast", "concede",
+        "disclose", "lament", "quip", "urge", "affirm", "retort", "respond", "speak", "hint",
+        "repeat", "specify", "estimate", "accuse", "blame", "caution", "proclaim",
+    }
+)
+#: Commissive verbs: cues for the quote marks they govern, never for indirect quotes.
+COMMISSIVE_VERBS: frozenset[str] = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
+
+#: Role nouns that designate a person.
+PERSON_ROLES: frozenset[str] = frozenset(
+    {
+        "head", "leader", "chief", "director", "minister", "president", "spokesman",
+        "spokeswoman", "spokesperson", "official", "boss", "administrator", "chairman",
+        "chairwoman", "chair", "ceo", "founder", "secretary", "governor", "premier",
+        "chancellor", "ambassador", "commander", "general", "executive", "manager", "mayor",
+        "senator", "lawmaker", "diplomat", "envoy", "prime", "king", "queen", "prince",
+        "director-general", "man", "woman", "politician", "astronaut", "cosmonaut", "expert",
+        "analyst", "scientist", "engineer", "representative", "deputy", "adviser", "advisor",
+    }
+)
+#: Person roles that mark a title (someone heading something), used to rank antecedents.
+TITLE_ROLES: frozenset[str] = frozenset(
+    {
+        "head", "leader", "chief", "director", "minister", "president", "boss", "administrator",
+        "chairman", "chairwoman", "chair", "ceo", "founder", "secretary", "governor", "premier",
+        "chancellor", "commander", "executive", "manager", "mayor", "director-general",
+        "general", "spokesman", "spokeswoman", "spokesperson",
+    }
+)
+#: Role nouns that designate an organisation.
+ORG_ROLES: frozenset[str] = frozenset(
+    {
+        "agency", "company", "firm", "ministry", "organisation", "organization", "corporation",
+        "administration", "department", "office", "government", "body", "group", "operator",
+        "broadcaster", "outlet", "kremlin", "union", "alliance", "bloc", "commission",
+        "council", "authority", "authorities", "regulator", "startup", "venture", "institute",
+        "service", "military", "army", "party", "bank", "team", "club", "court", "embassy",
+        "country", "nation", "state", "network", "channel", "newspaper", "agency's",
+    }
+)
+#: Nouns for the channel of a quote, mapped to the reported medium.
+MEDIUM_WORDS: dict[str, str] = {
+    "telegram": "telegram",
+    "tweet": "tweet", "twitter": "tweet", "retweet": "tweet", "x.com": "tweet",
+    "facebook": "facebook", "instagram": "instagram", "vkontakte": "vkontakte",
+    "letter": "letter",
+    "interview": "interview", "podcast": "interview",
+    "conference": "press conference", "briefing": "press conference",
+    "statement": "statement", "communique": "statement", "release": "statement",
+    "speech": "speech", "address": "speech",
+    "video": "video", "broadcast": "broadcast", "television": "broadcast", "tv": "broadcast",
+    "radio": "broadcast",
+    "email": "email", "e-mail": "email", "message": "message",
+    "post": "post", "blog": "post",
+}
+_MEDIUM_PRIORITY: tuple[str, ...] = (
+    "telegram", "tweet", "facebook", "instagram", "vkontakte", "letter", "interview",
+    "press conference", "statement", "speech", "video", "broadcast", "email", "message", "post",
+)
+#: Verbs whose agent is the author of a document ("a letter signed by X").
+_AUTHORING_VERBS: frozenset[str] = frozenset(
+    {"sign", "send", "write", "issue", "publish", "post", "author", "release", "pen"}
+)
+
+#: Common nouns that head institution names ("International Space Station").
+_INSTITUTION_NOUNS: frozenset[str] = frozenset(
+    {"station", "programme", "program", "mission", "project", "fund", "forum", "center",
+     "centre", "university", "school", "parliament", "assembly", "congress", "senate"}
+)
+_PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
+_ORG_PRONOUNS: frozenset[str] = frozenset({"it", "its", "they", "them", "their"})
+_RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+_US_WORDS: frozenset[str] = frozenset(
+    {"us", "u.s.", "u.s", "usa", "u.s.a.", "america", "american", "americans", "united states"}
+)
+_UK_WORDS: frozenset[str] = frozenset(
+    {"uk", "u.k.", "britain", "british", "united kingdom", "england", "english"}
+)
+_SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
+_CLIMB_DEPS: frozenset[str] = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acl"})
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’»:)]\s*$")
+_WORD = re.compile(r"\w+")
+
+
+# --------------------------------------------------------------------------------------------
+# Quote-mark spans
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Characters inside a pair of quote marks (``start``/``end`` exclude the marks)."""
+
+    start: int
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark; None when it runs to the paragraph end
+    single: bool = False
+
+
+def _paragraph_bounds(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every paragraph; from ``doc.paragraphs`` or from line breaks."""
+    if doc.paragraphs:
+        return [(p.start, p.end, p.kind) for p in doc.paragraphs]
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"[^\n]+", doc.text):
+        line = m.group()
+        if not line.strip():
+            continue
+        words = len(_WORD.findall(line))
+        heading = words < 20 and not _SENTENCE_END.search(line.rstrip())
+        out.append((m.start(), m.end(), "heading" if heading else "body"))
+    return out
+
+
+def find_quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """Pair the quote marks of one paragraph ``text[start:end]``.
+
+    Double marks (curly, straight, guillemets) are paired first; single marks are paired only
+    outside double quotes, when they open a word, close a word and enclose two words or more.
+    An opening mark left open runs to the end of the paragraph.
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    closer = ""
+    for i in range(start, end):
+        c = text[i]
+        if c in "“«":
+            if open_at is None:
+                open_at, closer = i, ("”" if c == "“" else "»")
+            elif c == text[open_at]:  # an unclosed quote followed by a new one
+                spans.append(QuoteSpan(open_at + 1, _rstrip(text, open_at + 1, i), open_at, None))
+                open_at, closer = i, ("”" if c == "“" else "»")
+        elif c in "”»":
+            if open_at is not None and (c == closer or text[open_at] == '"'):
+                spans.append(QuoteSpan(open_at + 1, i, open_at, i))
+                open_at = None
+        elif c == '"':
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if open_at is None:
+                if prev.isalnum() and not nxt.isalnum():
+                    continue  # a stray closing mark
+                open_at, closer = i, '"'
+            elif text[open_at] == '"' or closer == "”":
+                spans.append(QuoteSpan(open_at + 1, i, open_at, i))
+                open_at = None
+    if open_at is not None:
+        stop = _rstrip(text, open_at + 1, end)
+        if stop > open_at + 1:
+            spans.append(QuoteSpan(open_at + 1, stop, open_at, None))
+    spans = [s for s in spans if any(ch.isalnum() for ch in text[s.start:s.end])]
+    spans.extend(_single_quote_spans(text, start, end, spans))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _single_quote_spans(
+    text: str, start: int, end: int, doubles: Sequence[QuoteSpan]
+) -> list[QuoteSpan]:
+    """Single-mark quotes of several words, outside the double quotes of the paragraph."""
+
+    def inside_double(i: int) -> bool:
+        return any(d.open_at <= i <= (d.close_at if d.close_at is not None else d.end)
+                   for d in doubles)
+
+    out: list[QuoteSpan] = []
+    i = start
+    while i < end:
+        c = text[i]
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if c in "'‘" and (prev.isspace() or prev in "([{—–-:") and nxt.isalnum() \
+                and not inside_double(i):
+            j = i + 2
+            found = None
+            while j < end and text[j] != "\n" and j - i < 300:
+                cj = text[j]
+                after = text[j + 1] if j + 1 < end else " "
+                if cj in "'’" and not text[j - 1].isspace() and not after.isalnum():
+                    found = j
+                    break
+                j += 1
+            if found is not None and " " in text[i + 1:found].strip():
+                out.append(QuoteSpan(i + 1, found, i, found, single=True))
+                i = found + 1
+                continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Named mentions and their descriptors
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A named mention that a pronoun or a role noun can refer to."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "org" | "place"
+    sent: int
+    words: frozenset[str]  # lower-case descriptor words (modifiers, appositions, the name)
+    places: frozenset[str]  # place keys among the descriptors
+    titled: bool  # described with a title role noun ("head", "director", ...)
+    subject: bool
+    head_noun: str  # lower-case head of the name ("station" for "the Space Station (ISS)")
+
+
+def _place_key(word: str) -> str:
+    w = word.lower().removesuffix("'s").removesuffix("’s").strip(".")
+    if w in _US_WORDS or w + "." in _US_WORDS:
+        return "us"
+    if w in _UK_WORDS:
+        return "uk"
+    return w[:4]
+
+
+def _is_place_token(tok: Token) -> bool:
+    low = tok.text.lower()
+    if tok.ent_type_ in ("GPE", "NORP", "LOC") or low in _US_WORDS or low in _UK_WORDS:
+        return True
+    return tok.text[:1].isupper() and tok.pos_ in ("ADJ", "PROPN") and bool(
+        re.search(r"(an|ian|ese|ish|ean)$", low)
+    )
+
+
+def _strip_det(span: Span) -> Span:
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].pos_ == "DET" or doc[s].tag_ == "POS" or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].tag_ == "POS" or doc[e - 1].is_punct):
+        e -= 1
+    return doc[s:e]
+
+
+class _Entities:
+    """Document-level view of named mentions, with a vote on each name's kind."""
+
+    def __init__(self, sdoc: Doc, sent_of: Sequence[int]) -> None:
+        self.sdoc = sdoc
+        self.sent_of = sent_of
+        self.kind_by_key: dict[str, str] = {}
+        self.ent_of: dict[int, Span] = {}
+        votes: dict[str, dict[str, float]] = {}
+        spans: list[Span] = []
+        for ent in sdoc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"):
+                continue
+            span = _strip_det(ent)
+            if not len(span) or not any(t.text[:1].isupper() for t in span):
+                continue
+            spans.append(span)
+            for t in span:
+                self.ent_of[t.i] = span
+            v = votes.setdefault(_key(span.text), {})
+            label = ent.label_
+            last = span[-1]
+            if label == "PERSON":
+                v["person"] = v.get("person", 0) + (3 if len(span) > 1 else 1)
+            elif label in ("ORG", "PRODUCT", "FAC"):
+                v["org"] = v.get("org", 0) + 1
+            else:
+                v["place"] = v.get("place", 0) + 1
+            # a name that possesses or modifies a role noun is an organisation
+            head = last.head
+            if (last.dep_ in ("poss", "compound") and head.lemma_.lower() in PERSON_ROLES) or (
+                last.dep_ == "pobj" and head.head.lemma_.lower() in PERSON_ROLES
+            ):
+                v["org"] = v.get("org", 0) + 2
+            if last.text.isupper() and len(last.text) > 1:
+                v["org"] = v.get("org", 0) + 1
+        for k, v in votes.items():
+            self.kind_by_key[k] = max(v, key=lambda x: v[x])
+        # proper nouns the recognizer missed, in argument positions
+        for tok in sdoc:
+            if tok.pos_ == "PROPN" and tok.i not in self.ent_of and tok.dep_ in (
+                "nsubj", "nsubjpass", "pobj", "dobj", "appos", "poss", "conj"
+            ) and tok.text[:1].isupper():
+                span = _strip_det(sdoc[_compound_start(tok):tok.i + 1])
+                if len(span) and not any(t.i in self.ent_of for t in span):
+                    spans.append(span)
+                    for t in span:
+                        self.ent_of[t.i] = span
+        spans.sort(key=lambda sp: sp.start)
+        self.spans = spans
+        self.mentions: list[_Mention] = [self._mention(s) for s in spans]
+
+    def kind(self, span: Span) -> str:
+        k = self.kind_by_key.get(_key(span.text))
+        if k:
+            return k
+        return "person" if span[-1].ent_type_ == "PERSON" else "org"
+
+    def _mention(self, span: Span) -> _Mention:
+        kind = self.kind(span)
+        head = span[-1]
+        desc: list[Token] = []
+        # modifiers of the head outside the name, and the appositions around it
+        root = head
+        while root.dep_ in ("appos", "compound") and root.head is not root \
+                and root.head.pos_ in ("NOUN", "PROPN"):
+            root = root.head
+            desc.extend(t for t in _np_tokens(root) if t.i < span.start or t.i >= span.end)
+        desc.extend(t for t in _np_tokens(head) if t.i < span.start or t.i >= span.end)
+        for child in root.children:
+            if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+                desc.extend(child.subtree)
+        words = {t.lemma_.lower() for t in desc if t.is_alpha and not t.is_stop}
+        words |= {t.text.lower() for t in desc if t.is_alpha and not t.is_stop}
+        if kind != "person":
+            words |= {t.lower_ for t in span if t.is_alpha}
+        places = frozenset(_place_key(t.text) for t in list(desc) + list(span)
+                           if _is_place_token(t) and (kind != "place" or t in desc))
+        titled = any(t.lemma_.lower() in TITLE_ROLES for t in desc)
+        subject = head.dep_ in _SUBJECT_DEPS or root.dep_ in _SUBJECT_DEPS
+        head_noun = (root if root.dep_ != "compound" else head).lower_
+        return _Mention(span.start_char, span.end_char, span.text, kind, self.sent_of[head.i],
+                        frozenset(words), places, titled, subject, head_noun)
+
+
+def _key(name: str) -> str:
+    words = name.lower().replace("’", "'").split()
+    return words[-1].removesuffix("'s").strip("'") if words else ""
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The head's noun phrase: its modifiers and ``of``-complements (no clauses)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case", "punct"):
+            if child.i < head.i:
+                out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "from"):
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+# --------------------------------------------------------------------------------------------
+# Attributions
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    kind: str
+    via: str | None = None
+
+
+@dataclass
+class _Attribution:
+    """A cue with its speaker and, for reported speech, its content."""
+
+    cue_tok: Token
+    cue: str
+    sent: int
+    speaker: _Speaker | None
+    content: tuple[int, int] | None  # token range of the content clause
+    frame: list[Token] = field(default_factory=list)  # words of the attribution itself
+    direct_only: bool = False
+    medium: str | None = None
+    date: str | None = None
+    para: int = -1
+    subj: int | None = None  # token index of the cue's subject
+
+
+def extract_quotes(
+    doc: Document, sdoc: Doc, timexes: list[TimeExpression]
+) -> list[Quote]:
+    """Extract direct and indirect quotes of ``doc`` (``sdoc`` is ``nlp(doc.text)``)."""
+    return _Extractor(doc, sdoc, timexes).run()
+
+
+class _Extractor:
+    """One document's quote extraction (holds only per-document state)."""
+
+    def __init__(self, doc: Document, sdoc: Doc, timexes: list[TimeExpression]) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self.sents: list[Span] = list(sdoc.sents)
+        self.sent_of: list[int] = [0] * len(sdoc)
+        for si, s in enumerate(self.sents):
+            for t in s:
+                self.sent_of[t.i] = si
+        self.timexes = [t for t in timexes if t.calendar_date()]
+        self.paras = _paragraph_bounds(doc)
+        self.para_of_sent: list[int] = []
+        pi = 0
+        for s in self.sents:
+            while pi + 1 < len(self.paras) and self.paras[pi][1] <= s.start_char:
+                pi += 1
+            self.para_of_sent.append(pi)
+        self.spans: list[QuoteSpan] = []
+        self.span_para: list[int] = []
+        for pi, (ps, pe, kind) in enumerate(self.paras):
+            if kind in ("heading", "embed"):
+                continue
+            for sp in find_quote_spans(doc.text, ps, pe):
+                self.spans.append(sp)
+                self.span_para.append(pi)
+        # token -> quote span index (marks included)
+        self.quote_of: list[int] = [-1] * len(sdoc)
+        for qi, sp in enumerate(self.spans):
+            lo = sp.open_at
+            hi = sp.close_at + 1 if sp.close_at is not None else sp.end
+            for t in _tokens_in(sdoc, lo, hi):
+                self.quote_of[t.i] = qi
+        self.entities = _Entities(sdoc, self.sent_of)
+        self.history: list[_Attribution] = []
+
+    # -- main -----------------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        attributions: list[_Attribution] = []
+        for si, sent in enumerate(self.sents):
+            if self.paras and self.paras[self.para_of_sent[si]][2] in ("heading", "embed"):
+                continue
+            here: list[_Attribution] = []
+            for tok in sent:
+                att = self._attribution(tok, si)
+                if att is not None:
+                    here.append(att)
+            _split_contents(self.sdoc, here)
+            for att in here:
+                att.para = self.para_of_sent[si]
+                self._fill_medium_date(att)
+                attributions.append(att)
+                self.history.append(att)
+        direct = self._direct_quotes(attributions)
+        indirect = self._indirect_quotes(attributions, direct)
+        out = sorted(direct + indirect, key=lambda q: (q.start, not q.direct))
+        return out
+
+    # -- cues -----------------------------------------------------------------------------------
+
+    def _attribution(self, tok: Token, si: int) -> _Attribution | None:
+        if self.quote_of[tok.i] >= 0:
+            return None
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(self.sdoc) and self.sdoc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in self.sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                return None
+            speaker = self._name_of(pobj)
+            sent = self.sents[si]
+            skip = {t.i for t in tok.subtree}
+            content = _trim(self.sdoc, [t.i for t in sent if t.i not in skip])
+            frame = list(tok.subtree)
+            return _Attribution(tok, "according to", si, speaker, content, frame)
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+            return None
+        commissive = lemma in COMMISSIVE_VERBS
+        quoted_as = lemma == "quote" and any(
+            c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in tok.children
+        )
+        if lemma == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ == "quote":
+            return None  # handled at "quoted"
+        if lemma not in SPEECH_VERBS and not commissive and not quoted_as:
+            return None
+        if lemma == "add" and any(c.dep_ in ("dobj", "dative") for c in tok.children):
+            return None  # "added a module" is not speech
+        cue = low
+        subj_tok = self._subject(tok)
+        if quoted_as:  # "X was quoted as saying"
+            cue = "quoted as saying"
+        content_root, content = self._content(tok)
+        speaker = self._speaker(subj_tok, tok) if subj_tok is not None else None
+        if speaker is None and tok.dep_ in ("advcl", "conj"):
+            speaker = self._previous_speaker(si)
+        skip = set(range(*content)) if content else set()
+        if content_root is not None and self.sent_of[content_root.i] == si:
+            skip |= {t.i for t in content_root.subtree}
+        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        att = _Attribution(tok, cue, si, speaker, content, frame, direct_only=commissive,
+                           subj=subj_tok.i if subj_tok is not None else None)
+        if subj_tok is not None and subj_tok.lemma_.lower() in MEDIUM_WORDS \
+                and subj_tok.pos_ == "NOUN":
+            att.medium = MEDIUM_WORDS[subj_tok.lemma_.lower()]
+        return att
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The subject of a cue verb, climbing through participles and coordination."""
+        cur = verb
+        for _ in range(4):
+            subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is None:
+                agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+                if agent is not None and cur.tag_ == "VBN":
+                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is not None:
+                if self.quote_of[subj.i] >= 0:
+                    return None
+                return subj
+            if cur.dep_ == "conj":
+                # "... and the venture OneWeb added that": a noun right before the verb
+                prev = cur.i - 1
+                while prev > 0 and self.sdoc[prev].dep_ in ("advmod", "aux", "neg"):
+                    prev -= 1
+                p = self.sdoc[prev]
+                if p.pos_ in ("PROPN", "NOUN") and self.quote_of[p.i] < 0:
+                    return p
+            if cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+                return None
+            cur = cur.head
+            if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_VERBS:
+                # "X added that the plan will fail, saying ...": the participle is X's
+                cur = cur.head
+        return None
+
+    def _content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+        """The root and token range of the clause a cue verb reports, or (None, None)."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.lemma_ == "say":
+                return self._content(child)
+            if child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ == "quote":
+                say = next((g for g in child.children if g.lemma_ == "say"), None)
+                if say is not None:
+                    return self._content(say)
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if ccomps:
+            # several complements (a misparse): prefer the one introduced by "that", then the
+            # one after the cue
+            best = max(ccomps, key=lambda c: (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children), c.i > verb.i))
+            return best, _trim(self.sdoc, _clause(best))
+        if verb.dep_ == "parataxis":
+            # "..., he said, “...”": the words on the head's side of the cue
+            sub = list(verb.subtree)
+            lo, hi = sub[0].i, sub[-1].i
+            head = verb.head
+            side = [t.i for t in head.subtree if (t.i > hi if head.i > hi else t.i < lo)]
+            return head, _trim(self.sdoc, side)
+        # a sentence split before ", X said": the content is the previous sentence
+        sent = self.sents[self.sent_of[verb.i]]
+        first = sent[0]
+        if first.is_punct and first.text in ",;" and verb.i - sent.start <= 8 \
+                and self.sent_of[verb.i] > 0:
+            prev = self.sents[self.sent_of[verb.i] - 1]
+            if self.para_of_sent[self.sent_of[verb.i] - 1] == \
+                    self.para_of_sent[self.sent_of[verb.i]]:
+                return prev.root, _trim(self.sdoc, list(range(prev.start, prev.end)))
+        return None, None
+
+    # -- speakers -------------------------------------------------------------------------------
+
+    def _speaker(self, subj: Token, cue: Token) -> _Speaker | None:
+        low = subj.lower_
+        if subj.tag_ in ("WP", "WDT") or (low in _RELATIVE_PRONOUNS and subj.pos_ == "PRON"):
+            # "a tweet from Rogozin, the director, who stated": the relative clause's noun
+            head = cue.head if cue.dep_ == "relcl" else None
+            if head is None:
+                head = self._relative_antecedent(subj)
+            if head is None:
+                return None
+            while head.dep_ == "appos":
+                head = head.head
+            return self._name_of(head)
+        if subj.pos_ == "PRON":
+            if low in _PERSON_PRONOUNS:
+                m = self._resolve(("person",), subj.idx, self.sent_of[subj.i])
+            elif low in _ORG_PRONOUNS:
+                m = self._resolve(("org", "place"), subj.idx, self.sent_of[subj.i])
+            else:
+                return None
+            if m is None:
+                return None
+            return _Speaker(m.text, m.start, m.end, m.kind, via=subj.text)
+        return self._name_of(subj)
+
+    def _relative_antecedent(self, rel: Token) -> Token | None:
+        """For a sentence split right before "who stated": the last noun before it."""
+        i = rel.i - 1
+        while i >= 0 and (self.sdoc[i].is_punct or self.sdoc[i].is_space):
+            i -= 1
+        if i >= 0 and self.sdoc[i].pos_ in ("PROPN", "NOUN"):
+            return self.sdoc[i]
+        return None
+
+    def _name_of(self, head: Token) -> _Speaker | None:
+        """The speaker named by a noun phrase whose head is ``head``."""
+        if head.pos_ == "PRON":
+            return self._speaker(head, head.head)
+        np = _np_tokens(head)
+        for child in head.children:
+            if child.dep_ == "appos":
+                np.extend(child.subtree)
+        if head.dep_ == "appos":
+            np.extend(_np_tokens(head.head))
+        # a person named in the phrase ("Roskosmos head Dmitry Rogozin")
+        named = []
+        seen: set[int] = set()
+        for t in np:
+            span = self.entities.ent_of.get(t.i)
+            if span is not None and span.start not in seen:
+                seen.add(span.start)
+                named.append(span)
+        persons = [s for s in named if self.entities.kind(s) == "person"]
+        own = self.entities.ent_of.get(head.i)
+        if persons:
+            best = own if own is not None and own in persons else persons[-1]
+            return _Speaker(best.text, best.start_char, best.end_char, "person")
+        if own is not None:
+            return _Speaker(own.text, own.start_char, own.end_char, self.entities.kind(own))
+        lemma = head.lemma_.lower()
+        if head.pos_ == "PROPN":
+            span = _strip_det(self.sdoc[_compound_start(head):head.i + 1])
+            if len(span):
+                return _Speaker(span.text, span.start_char, span.end_char, "org")
+        role_np = _strip_det(self.sdoc[min(t.i for t in np):max(t.i for t in np) + 1])
+        via = self.sdoc[min(t.i for t in np):max(t.i for t in np) + 1].text
+        if lemma in MEDIUM_WORDS and head.pos_ == "NOUN":
+            author = self._author_of(head)
+            if author is not None:
+                author.via = via
+            return author
+        if lemma in PERSON_ROLES or lemma in ORG_ROLES:
+            kind = "person" if lemma in PERSON_ROLES else "org"
+            m = self._resolve_role(head, role_np, kind)
+            if m is not None:
+                return _Speaker(m.text, m.start, m.end, m.kind, via=via)
+        if named:
+            best = named[-1]
+            return _Speaker(best.text, best.start_char, best.end_char,
+                            self.entities.kind(best), via=via)
+        if not len(role_np):
+            return None
+        return _Speaker(role_np.text, role_np.start_char, role_np.end_char, "other")
+
+    def _author_of(self, medium: Token) -> _Speaker | None:
+        """Who signed or sent a letter (tweet, statement...) mentioned shortly before."""
+        si = self.sent_of[medium.i]
+        lemma = medium.lemma_.lower()
+        for sj in range(si, max(-1, si - 6), -1):
+            for t in reversed(self.sents[sj]):
+                if t.i >= medium.i or t.lemma_.lower() != lemma:
+                    continue
+                for c in t.children:
+                    if c.dep_ == "acl" and c.lemma_.lower() in _AUTHORING_VERBS:
+                        agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                        pobj = next((p for p in agent.children if p.dep_ == "pobj"), None) \
+                            if agent is not None else None
+                        if pobj is not None:
+                            return self._name_of(pobj)
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return self._name_of(pobj)
+        return None
+
+    def _previous_speaker(self, si: int) -> _Speaker | None:
+        for att in reversed(self.history):
+            if att.sent < si - 1:
+                break
+            if att.speaker is not None:
+                return att.speaker
+        return None
+
+    def _candidates(self, kinds: Iterable[str], offset: int) -> list[_Mention]:
+        ks = set(kinds)
+        return [m for m in self.entities.mentions if m.kind in ks and m.end <= offset]
+
+    def _resolve(self, kinds: Sequence[str], offset: int, si: int) -> _Mention | None:
+        """Antecedent of a pronoun: the latest subject/speaker of a compatible kind, scanning
+        back sentence by sentence; else the latest compatible mention."""
+        cands = self._candidates(kinds, offset)
+        speakers = {(a.speaker.start, a.speaker.end) for a in self.history if a.speaker}
+        fallback: _Mention | None = None
+        for sj in range(si, max(-1, si - 7), -1):
+            here = [m for m in cands if m.sent == sj]
+            if not here:
+                continue
+            prime = [m for m in here if m.subject or (m.start, m.end) in speakers]
+            if prime:
+                return prime[-1]
+            if fallback is None:
+                fallback = here[-1]
+        return fallback
+
+    def _resolve_role(self, head: Token, role_np: Span, kind: str) -> _Mention | None:
+        """Antecedent of a role noun ("the agency head", "the US space agency")."""
+        role_words = {t.lemma_.lower() for t in role_np if t.is_alpha and not t.is_stop}
+        role_words |= {t.lower_ for t in role_np if t.is_alpha and not t.is_stop}
+        role_words.discard(head.lemma_.lower())
+        role_places = {_place_key(t.text) for t in role_np if _is_place_token(t)}
+        lemma = head.lemma_.lower()
+        speakers = {(a.speaker.start, a.speaker.end) for a in self.history if a.speaker}
+        kinds = ("person",) if kind == "person" else ("org",)
+        role_start = role_np.start_char if len(role_np) else head.idx
+        before = self._candidates(kinds, role_start)
+        si = self.sent_of[head.i]
+
+        def score(m: _Mention) -> float:
+            s = 0.0
+            if kind == "person":
+                s += 2 if m.titled else 0
+                s += 1 if lemma in m.words else 0
+            s += min(3, len(role_words & m.words))
+            if role_places and m.places and not (role_places & m.places):
+                s -= 5
+            if kind == "org":
+                # "the space agency" is not the "Space Station" nor the "European Union"
+                name_head = m.head_noun
+                if name_head == lemma:
+                    s += 1
+                elif name_head in ORG_ROLES or name_head in _INSTITUTION_NOUNS:
+                    s -= 2
+            if m.sent == si:
+                s += 0.5
+            if (m.start, m.end) in speakers:
+                s += 0.5
+            return s
+
+        best: _Mention | None = None
+        best_score = -1e9
+        for m in before:
+            sc = score(m)
+            if sc >= best_score:
+                best, best_score = m, sc
+        if best is not None and (best_score > 0 or kind == "org") and best_score > -1:
+            return best
+        # cataphora: "according to the agency head" before the head is named
+        after = [m for m in self.entities.mentions
+                 if m.kind in kinds and m.start > head.idx and m.sent <= si + 2 and score(m) > -1]
+        if after:
+            return after[0]
+        if best is not None and best_score > -1:
+            return best
+        return None
+
+    # -- medium & date --------------------------------------------------------------------------
+
+    def _fill_medium_date(self, att: _Attribution) -> None:
+        mediums: list[str] = [att.medium] if att.medium else []
+        for t in att.frame:
+            m = MEDIUM_WORDS.get(t.lemma_.lower()) or MEDIUM_WORDS.get(t.lower_)
+            if m and t.pos_ in ("NOUN", "PROPN"):
+                mediums.append(m)
+            if t.lower_ in ("speaking", "talking") and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "with")
+                and any(g.pos_ == "PROPN" for g in c.subtree) for c in t.children
+            ):
+                mediums.append("interview")
+        if att.cue_tok.lemma_ == "tell" and any(
+            c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG" for c in att.cue_tok.children
+        ):
+            mediums.append("interview")
+        if mediums:
+            att.medium = min(mediums, key=_MEDIUM_PRIORITY.index)
+        elif att.speaker is not None:
+            for prev in reversed(self.history):
+                if prev.sent < att.sent - 6:
+                    break
+                if prev.speaker is None:
+                    continue
+                if _key(prev.speaker.text) != _key(att.speaker.text):
+                    break
+                if prev.medium:
+                    att.medium = prev.medium
+                    break
+        # date: a time expression among the attribution's own words
+        frame_chars = [(t.idx, t.idx + len(t.text)) for t in att.frame]
+        for tx in self.timexes:
+            if any(s < tx.end and tx.start < e for s, e in frame_chars) and \
+                    self.sents[att.sent].start_char <= tx.start < self.sents[att.sent].end_char:
+                att.date = tx.calendar_date()
+                break
+        if att.date is None and att.speaker is not None:
+            for prev in reversed(self.history):
+                if prev.para != att.para:
+                    break
+                if prev.speaker is not None and _key(prev.speaker.text) == \
+                        _key(att.speaker.text) and prev.medium == att.medium and prev.date:
+                    att.date = prev.date
+                    break
+
+    # -- quotes ---------------------------------------------------------------------------------
+
+    def _direct_quotes(self, atts: list[_Attribution]) -> list[Quote]:
+        by_cue = {a.cue_tok.i: a for a in atts}
+        chosen: list[_Attribution | None] = []
+        for qi, sp in enumerate(self.spans):
+            toks = _tokens_in(self.sdoc, sp.start, sp.end)
+            att = None
+            # the cue that governs the quoted words
+            for t in toks[:12]:
+                for anc in t.ancestors:
+                    if self.quote_of[anc.i] != qi and anc.i in by_cue:
+                        att = by_cue[anc.i]
+                        break
+                if att is not None:
+                    break
+            if att is None and toks:
+                s0, s1 = self.sent_of[toks[0].i], self.sent_of[toks[-1].i]
+                near = [a for a in atts if s0 <= a.sent <= s1 and not a.direct_only]
+                if near:
+                    att = min(near, key=lambda a: min(abs(a.cue_tok.idx - sp.start),
+                                                      abs(a.cue_tok.idx - sp.end)))
+            chosen.append(att)
+        # a quote left open at a paragraph end shares the attribution of its continuation
+        for qi in range(len(self.spans) - 2, -1, -1):
+            sp, nxt = self.spans[qi], self.spans[qi + 1]
+            if sp.close_at is None and chosen[qi] is None and \
+                    self.span_para[qi + 1] == self.span_para[qi] + 1:
+                chosen[qi] = chosen[qi + 1]
+        for qi in range(1, len(self.spans)):
+            prev = self.spans[qi - 1]
+            if chosen[qi] is None and prev.close_at is None and \
+                    self.span_para[qi] == self.span_para[qi - 1] + 1:
+                chosen[qi] = chosen[qi - 1]
+        out: list[Quote] = []
+        for qi, sp in enumerate(self.spans):
+            toks = _tokens_in(self.sdoc, sp.start, sp.end)
+            if not toks:
+                continue
+            words = len(_WORD.findall(self.doc.text[sp.start:sp.end]))
+            att = chosen[qi]
+            si = self.sent_of[toks[0].i]
+            if att is None and words >= 3:
+                att = self._neighbour_attribution(toks, atts)
+            if att is None and words < 3:
+                continue  # scare quote or name
+            if att is not None and att.speaker is None and words < 3:
+                continue
+            if att is None and not (words >= 6 or _SENTENCE_END.search(
+                    self.doc.text[sp.start:sp.end])):
+                continue
+            start, end = _strip_marks(self.doc.text, sp.start, sp.end)
+            out.append(self._quote(start, end, True, att, si))
+        return out
+
+    def _neighbour_attribution(
+        self, toks: Sequence[Token], atts: list[_Attribution]
+    ) -> _Attribution | None:
+        """Attribution of a quote with no cue in its sentences."""
+        s1 = self.sent_of[toks[-1].i]
+        s0 = self.sent_of[toks[0].i]
+        para = self.para_of_sent[s1]
+        # a short attribution sentence right after ("... ." he said.)
+        for a in atts:
+            if a.sent == s1 + 1 and self.para_of_sent[a.sent] == para and a.speaker is not None \
+                    and len(self.sents[a.sent]) <= 8:
+                return a
+        prev = [a for a in atts if s0 - 3 <= a.sent < s0 and a.speaker is not None
+                and not a.direct_only and self.para_of_sent[a.sent] >= self.para_of_sent[s0] - 1]
+        return prev[-1] if prev else None
+
+    def _indirect_quotes(self, atts: list[_Attribution], direct: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for a in atts:
+            if a.content is None or a.direct_only or a.speaker is None:
+                continue
+            lo, hi = a.content
+            start = self.sdoc[lo].idx
+            end = self.sdoc[hi - 1].idx + len(self.sdoc[hi - 1].text)
+            start, end = _strip_marks(self.doc.text, start, end)
+            if end - start < 3 or (start, end) in seen:
+                continue
+            quoted = sum(
+                len(_WORD.findall(self.doc.text[max(q.start, start):min(q.end, end)]))
+                for q in direct if q.start < end and start < q.end
+            )
+            total = len(_WORD.findall(self.doc.text[start:end]))
+            if quoted and total - quoted <= quoted:
+                continue
+            if total < 2:
+                continue
+            seen.add((start, end))
+            out.append(self._quote(start, end, False, a, a.sent))
+        return out
+
+    def _quote(
+        self, start: int, end: int, direct: bool, att: _Attribution | None, si: int
+    ) -> Quote:
+        sp = att.speaker if att is not None else None
+        return Quote(
+            doc_id=self.doc.id,
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            direct=direct,
+            speaker=sp.text if sp else None,
+            speaker_start=sp.start if sp else None,
+            speaker_end=sp.end if sp else None,
+            speaker_via=sp.via if sp else None,
+            cue=att.cue if att else None,
+            medium=att.medium if att else None,
+            date=att.date if att else None,
+            sentence=si,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------------------------
+
+
+def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not t.is_space]
+
+
+def _compound_start(tok: Token) -> int:
+    i = tok.i
+    for child in tok.lefts:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            i = min(i, child.left_edge.i)
+    return i
+
+
+def _split_contents(sdoc: Doc, atts: Sequence[_Attribution]) -> None:
+    """Cut a content that runs into another cue's subject ("A said X and B added that Y")."""
+    for a in atts:
+        if a.content is None:
+            continue
+        lo, hi = a.content
+        for b in atts:
+            if b is a or b.subj is None or not (lo <= b.subj < hi):
+                continue
+            if lo <= b.cue_tok.i < hi:
+                continue
+            left = min(t.i for t in sdoc[b.subj].subtree)
+            if left > lo:
+                a.content = _trim(sdoc, list(range(lo, left)))
+                if a.content is None:
+                    break
+                lo, hi = a.content
+
+
+def _clause(root: Token) -> list[int]:
+    """Token indices of a reported clause, leaving out what the parser attached to it but is
+    not part of it: a participial speech clause ("..., saying that"), a comma-spliced clause
+    with its own subject, and a leading "in a statement" phrase that belongs to the cue."""
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        out.append(t.i)
+        for c in t.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in SPEECH_VERBS:
+                continue
+            if c.dep_ == "conj" and any(g.dep_ in _SUBJECT_DEPS for g in c.children) and not any(
+                x.dep_ == "cc" and x.i < c.i for x in t.children
+            ):
+                continue
+            if t is root and c.dep_ == "prep" and c.i < root.i and any(
+                x.lemma_.lower() in MEDIUM_WORDS and x.pos_ == "NOUN" for x in c.subtree
+            ):
+                continue
+            stack.append(c)
+    return out
+
+
+def _trim(sdoc: Doc, idx: list[int]) -> tuple[int, int] | None:
+    """Contiguous token range of a clause, without a leading "that" or edge punctuation."""
+    if not idx:
+        return None
+    keep = set(idx)
+    lo = min(idx)
+    hi = lo
+    while hi < len(sdoc) and (hi in keep or (sdoc[hi].is_punct or sdoc[hi].is_space)
+                              and hi + 1 in keep):
+        hi += 1
+    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ == "mark"
+                       and sdoc[lo].lower_ in ("that", "whether", "if") or sdoc[lo].dep_ == "cc"):
+        if sdoc[lo].text in "“«\"‘'" :
+            break
+        lo += 1
+    while hi > lo and (sdoc[hi - 1].is_space or sdoc[hi - 1].dep_ == "cc" or (
+            sdoc[hi - 1].is_punct and sdoc[hi - 1].text not in "”»\"’')]")):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+def _strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and trailing commas; keep quote marks only when they are balanced."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end

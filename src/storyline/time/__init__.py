@@ -1,0 +1,86 @@
+"""Time stage: find time expressions in a text and normalize them to TIMEX3 values.
+
+Two parts, kept apart so each can be tested and tuned on its own:
+
+* :mod:`storyline.time.grammar` -- the recognizer, a regex grammar that finds candidate spans
+  and names their parts;
+* :mod:`storyline.time.normalize` -- the normalizer, which computes values against the
+  publication date (dct) and the narrative anchor (the last date the text resolved), using the
+  clause's tense (:mod:`storyline.time.tense`) where the direction matters.
+
+Pure regex and date arithmetic: no clock, no network, no model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from storyline.model import TimeExpression, TimexType
+from storyline.time.grammar import Candidate, recognize
+from storyline.time.normalize import Anchor, Context, normalize
+from storyline.time.tense import Tense, sentence_bounds, tense_from_doc, tense_from_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["recognize", "tag"]
+
+
+def _bounds(text: str, doc: Doc | None, start: int, end: int) -> tuple[int, int]:
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 0:
+            sent = span[0].sent
+            return sent.start_char, sent.end_char
+    return sentence_bounds(text, start, end)
+
+
+def _tense(text: str, doc: Doc | None, cand: Candidate) -> Tense:
+    """Tense of the candidate's clause: the parse when it is clear, else the regex cues."""
+    parsed: Tense = "unknown"
+    if doc is not None:
+        parsed = tense_from_doc(doc, cand.start, cand.end)
+        if parsed in ("past", "future"):
+            return parsed
+    guessed = tense_from_text(text, cand.start, cand.end, _bounds(text, doc, cand.start,
+                                                                   cand.end))
+    return guessed if guessed != "unknown" else parsed
+
+
+def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bool:
+    lo, hi = _bounds(text, doc, cand.start, cand.end)
+    return lo <= offset < hi
+
+
+def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
+    """Time expressions of ``text``, normalized against the publication date ``dct``.
+
+    ``doc``, when given, must be the spaCy Doc of exactly ``text``; it is used for the tense
+    of the governing verb and sentence bounds (a Doc of another text is ignored).  The result
+    is sorted by start, non-overlapping, and ``text[e.start:e.end] == e.text`` for every ``e``.
+    """
+    if doc is not None and doc.text != text:
+        doc = None
+    anchor = Anchor()
+    out: list[TimeExpression] = []
+    for cand in recognize(text):
+        ctx = Context(
+            dct=dct,
+            anchor=anchor,
+            tense=partial(_tense, text, doc, cand),
+            same_sentence=partial(_in_sentence, text, doc, cand),
+        )
+        got = normalize(cand, ctx)
+        if got is None:
+            continue
+        typ, value, granularity, relative = got
+        if typ == "DATE":
+            anchor.update(value, granularity, cand.start)
+        out.append(TimeExpression(
+            start=cand.start, end=cand.end, text=text[cand.start:cand.end],
+            type=cast(TimexType, typ), value=value, granularity=granularity,
+            relative=relative,
+        ))
+    return out

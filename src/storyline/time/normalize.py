@@ -1,0 +1,670 @@
+"""The normalizer: turns recognized candidates into TIMEX3 values.
+
+Anchoring policy (documented here because the rest of the pipeline relies on it):
+
+* Deictic expressions ("today", "last month", "on Saturday", "later this year", "three years
+  ago") resolve against the publication date (``dct``).  Without one they stay
+  underspecified (``XXXX-WXX-6``, ``XXXX-03``, ``XXXX``); the machine clock is never used.
+* Anaphoric expressions ("a day earlier", "the day before", "two days later", "the following
+  week", "that month") resolve against the narrative anchor: the last DATE the text resolved
+  (at the needed granularity), falling back to the dct, else underspecified.
+* A bare weekday ("on Saturday") in a past or untensed clause is the most recent such day on
+  or before the dct (the dct itself counts: a story dated Friday saying "said on Friday" means
+  that day); in a future clause ("will meet on Friday") it is the first one strictly after the
+  dct (a writer meaning the dct itself would say "today").
+* A bare month ("in March") takes the dct's year, moved back a year when the month would
+  follow the dct in a past clause, forward when it would precede it in a future clause, and to
+  the nearest occurrence when the tense is unknown.  A month and day without a year ("March 5")
+  takes the occurrence nearest the dct (so a planned launch two days after the dct keeps the
+  dct's year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from storyline.time.grammar import Candidate
+from storyline.time.lexicon import (
+    DECADE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASON_MONTHS,
+    SEASONS,
+    UNIT_MULTIPLIER,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+from storyline.time.tense import Tense
+
+#: (type, value, granularity, relative)
+Normalized = tuple[str, str, str, bool]
+
+_DCT_REL = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
+            "the current": 0, "next": 1, "coming": 1, "the coming": 1}
+_ANCHOR_REL = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1,
+               "the next": 1, "the same": 0, "that": 0}
+_DURATION_REL = {"the past", "the last"}
+
+
+@dataclass
+class Anchor:
+    """The narrative anchor: the last resolved day / week / month / year of one text.
+
+    One instance lives inside one :func:`storyline.time.tag` call; nothing is shared.
+    """
+
+    day: dt.date | None = None
+    day_at: int = -1  # text offset where the day was mentioned
+    week: dt.date | None = None  # the Monday of the week
+    month: tuple[int, int] | None = None
+    year: int | None = None
+
+    def update(self, value: str, granularity: str, offset: int) -> None:
+        """Record a resolved DATE value as the new anchor at its granularity."""
+        try:
+            if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
+                d = dt.date.fromisoformat(value[:10])
+                self.day, self.day_at = d, offset
+                self.week = d - dt.timedelta(days=d.weekday())
+                self.month, self.year = (d.year, d.month), d.year
+            elif granularity == "week" and "-W" in value:
+                y, w = int(value[:4]), int(value[6:8])
+                monday = dt.date.fromisocalendar(y, w, 1)
+                self.day, self.week = None, monday
+                self.month, self.year = (monday.year, monday.month), monday.year
+            elif granularity == "month":
+                self.day = self.week = None
+                self.month, self.year = (int(value[:4]), int(value[5:7])), int(value[:4])
+            elif granularity == "year":
+                self.day = self.week = None
+                self.month, self.year = None, int(value[:4])
+        except ValueError:
+            return
+
+
+@dataclass
+class Context:
+    """What the normalizer may look at for one candidate."""
+
+    dct: dt.date | None
+    anchor: Anchor
+    tense: Callable[[], Tense]
+    same_sentence: Callable[[int], bool]
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _fmt_month(ym: tuple[int, int]) -> str:
+    return f"{ym[0]:04d}-{ym[1]:02d}"
+
+
+def _fmt_week(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_days(d: dt.date, k: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=k)
+    except OverflowError:
+        return None
+
+
+def _month_number(word: str) -> int:
+    w = word.rstrip(".")
+    return MONTHS.get(w.capitalize()) or MONTH_ABBREVIATIONS.get(w.capitalize(), 0)
+
+
+def _weekday_number(word: str) -> int:
+    return WEEKDAYS.get(word.capitalize(), 0)
+
+
+def _number(word: str) -> float | None:
+    """A number word or numeral as a number; None for vague quantities ("several")."""
+    w = " ".join(word.lower().split())
+    if w in VAGUE_NUMBERS:
+        return None
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    if "-" in w or " " in w:
+        parts = w.replace("-", " ").split()
+        total = sum(float(NUMBER_WORDS.get(p, 0)) for p in parts)
+        return total or None
+    try:
+        return float(w.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _num_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _nearest_year(dct: dt.date, month: int, day: int = 15) -> int:
+    """The year that puts month/day nearest to ``dct``."""
+    best = dct.year
+    best_gap: int | None = None
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        d = _safe_date(y, month, min(day, 28))
+        if d is None:
+            continue
+        gap = abs((d - dct).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _thanksgiving(year: int) -> dt.date:
+    first = dt.date(year, 11, 1)
+    first_thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+    return first_thursday + dt.timedelta(days=21)
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _day_value(ctx: Context, d: dt.date | None, relative: bool) -> Normalized | None:
+    if d is None:
+        return None
+    return ("DATE", d.isoformat(), "day", relative)
+
+
+def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
+    if c.rule == "iso":
+        y, m, d = int(c.parts["year"]), int(c.parts["month"]), int(c.parts["day"])
+    elif c.rule == "slash":
+        a, b, year = int(c.parts["a"]), int(c.parts["b"]), c.parts["year"]
+        m, d = (a, b) if a <= 12 else (b, a)
+        y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else \
+            1900 + int(year)
+    else:
+        m, d = _month_number(c.parts["month"]), int(c.parts["day"])
+        if "year" not in c.parts:
+            if ctx.dct is None:
+                if _safe_date(2000, m, d) is None:
+                    return None
+                return ("DATE", f"XXXX-{m:02d}-{d:02d}", "day", True)
+            y = _nearest_year(ctx.dct, m, d)
+            return _day_value(ctx, _safe_date(y, m, d), True)
+        y = int(c.parts["year"])
+    date = _safe_date(y, m, d)
+    if date is None:
+        return None
+    if c.get("hour") is not None:
+        return ("TIME", f"{date.isoformat()}T{c.parts['hour']}:{c.parts['minute']}", "time",
+                False)
+    return ("DATE", date.isoformat(), "day", False)
+
+
+def _month_year(c: Candidate, ctx: Context) -> Normalized:
+    m = _month_number(c.parts["month"])
+    return ("DATE", f"{int(c.parts['year']):04d}-{m:02d}", "month", False)
+
+
+def _bare_month(c: Candidate, ctx: Context) -> Normalized:
+    m = _month_number(c.parts["month"])
+    rel = (c.get("rel") or "").lower()
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{m:02d}", "month", True)
+    y, dm = ctx.dct.year, ctx.dct.month
+    if rel in ("last", "past"):
+        y = y if m < dm else y - 1
+    elif rel in ("next", "coming"):
+        y = y if m > dm else y + 1
+    elif rel != "this":
+        tense = ctx.tense()
+        if tense == "past" and m > dm:
+            y -= 1
+        elif tense == "future" and m < dm:
+            y += 1
+        elif tense not in ("past", "future"):
+            y = _nearest_year(ctx.dct, m)
+    return ("DATE", f"{y:04d}-{m:02d}", "month", True)
+
+
+def _weekday(c: Candidate, ctx: Context) -> Normalized:
+    wd = _weekday_number(c.parts["weekday"])
+    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
+    suffix = f"T{pod}" if pod else ""
+    gran = "part_of_day" if pod else "day"
+    if c.get("plural"):
+        return ("SET", f"XXXX-WXX-{wd}{suffix}", "set", False)
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
+    dct = ctx.dct
+    delta_back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day
+    rel = (c.get("rel") or "").lower()
+    if rel in ("last", "past"):
+        k = -(delta_back or 7)
+    elif rel in ("next", "coming"):
+        k = (wd - dct.isoweekday()) % 7 or 7
+    elif rel == "this":
+        k = wd - dct.isoweekday()
+    elif ctx.tense() == "future":
+        k = (wd - dct.isoweekday()) % 7 or 7
+    else:
+        k = -delta_back
+    target = _shift_days(dct, k)
+    if target is None:
+        return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
+    return ("DATE", target.isoformat() + suffix, gran, True)
+
+
+def _year(c: Candidate, ctx: Context) -> Normalized:
+    return ("DATE", f"{int(c.parts['year']):04d}", "year", False)
+
+
+def _decade(c: Candidate, ctx: Context) -> Normalized:
+    if c.rule == "decade_word":
+        return ("DATE", f"19{DECADE_WORDS[c.parts['word'].lower()]}", "decade", False)
+    if "short" in c.parts:
+        digit = int(c.parts["short"])
+        return ("DATE", f"{20 if digit <= 2 else 19}{digit}", "decade", False)
+    return ("DATE", f"{c.parts['century']}{c.parts['decade']}", "decade", False)
+
+
+def _century(c: Candidate, ctx: Context) -> Normalized | None:
+    word = " ".join(c.parts["ordinal"].lower().split())
+    n = ORDINALS.get(word) or ORDINALS.get(word.replace(" ", "-"))
+    if n is None:
+        digits = "".join(ch for ch in word if ch.isdigit())
+        n = int(digits) if digits else 0
+    if not 1 <= n <= 30:
+        return None
+    return ("DATE", f"{n - 1:02d}", "century", False)
+
+
+def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
+    if c.rule == "quarter_code":
+        code = c.parts["q"]
+        letter, n = code[0], int(code[1])
+        if "fy" in c.parts:
+            year: int | None = 2000 + int(c.parts["fy"])
+        else:
+            year = int(c.parts["year"]) if "year" in c.parts else None
+    else:
+        word = c.parts["ordinal"].lower()
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[word]
+        letter = "Q" if c.parts["unit"].lower() == "quarter" else "H"
+        if letter == "H" and n > 2:
+            if word in ("final", "last"):
+                n = 2
+            else:
+                return None
+        year = int(c.parts["year"]) if "year" in c.parts else None
+    gran = "quarter" if letter == "Q" else "half"
+    if year is not None:
+        return ("DATE", f"{year:04d}-{letter}{n}", gran, False)
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{letter}{n}", gran, True)
+    y = ctx.dct.year
+    current = (ctx.dct.month - 1) // 3 + 1 if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
+    if ctx.tense() == "past" and n > current:
+        y -= 1
+    return ("DATE", f"{y:04d}-{letter}{n}", gran, True)
+
+
+def _season(c: Candidate, ctx: Context) -> Normalized:
+    code = SEASONS[c.parts["season"].lower()]
+    if "year" in c.parts:
+        return ("DATE", f"{int(c.parts['year']):04d}-{code}", "season", False)
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{code}", "season", True)
+    months = SEASON_MONTHS[code]
+    y, dm = ctx.dct.year, ctx.dct.month
+    rel = (c.get("rel") or "").lower()
+    if rel in ("last", "past"):
+        y = y - 1 if code == "WI" or dm <= months[-1] else y
+    elif rel in ("next", "coming"):
+        y = y if code != "WI" and dm < months[0] else y + 1
+    elif rel != "this" and ctx.tense() == "past" and code != "WI" and months[0] > dm:
+        y -= 1
+    return ("DATE", f"{y:04d}-{code}", "season", True)
+
+
+def _rel_day(c: Candidate, ctx: Context) -> Normalized | None:
+    word = " ".join(c.parts["word"].lower().split())
+    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    if word == "tonight":
+        pod = "NI"
+    suffix = f"T{pod}" if pod else ""
+    gran = "part_of_day" if pod else "day"
+    if ctx.dct is None:
+        if word == "today" and not pod:
+            return ("DATE", "PRESENT_REF", "ref", True)
+        return ("DATE", "XXXX-XX-XX" + suffix, gran, True)
+    d = _shift_days(ctx.dct, offset)
+    return None if d is None else ("DATE", d.isoformat() + suffix, gran, True)
+
+
+def _unit_value(unit: str, ref_day: dt.date | None, ref_month: tuple[int, int] | None,
+                ref_year: int | None, k: int) -> tuple[str, str] | None:
+    """Value and granularity of the unit ``k`` steps away from the reference."""
+    if unit in ("day", *tuple(PARTS_OF_DAY)):
+        if ref_day is None:
+            return None
+        d = _shift_days(ref_day, k)
+        if d is None:
+            return None
+        if unit == "day":
+            return d.isoformat(), "day"
+        return f"{d.isoformat()}T{PARTS_OF_DAY[unit]}", "part_of_day"
+    if unit in ("week", "weekend"):
+        if ref_day is None:
+            return None
+        d = _shift_days(ref_day, 7 * k)
+        if d is None:
+            return None
+        return _fmt_week(d) + ("-WE" if unit == "weekend" else ""), "week"
+    if unit == "month":
+        if ref_month is None:
+            return None
+        return _fmt_month(_add_months(*ref_month, k)), "month"
+    if unit == "quarter":
+        if ref_month is None:
+            return None
+        q = (ref_month[1] - 1) // 3 + k
+        return f"{ref_month[0] + q // 4:04d}-Q{q % 4 + 1}", "quarter"
+    if ref_year is None:
+        return None
+    if unit == "year":
+        return f"{ref_year + k:04d}", "year"
+    if unit == "decade":
+        return f"{ref_year // 10 + k:03d}", "decade"
+    if unit == "century":
+        return f"{ref_year // 100 + k:02d}", "century"
+    return None
+
+
+_UNRESOLVED = {"day": ("XXXX-XX-XX", "day"), "week": ("XXXX-WXX", "week"),
+               "weekend": ("XXXX-WXX-WE", "week"), "month": ("XXXX-XX", "month"),
+               "quarter": ("XXXX-QX", "quarter"), "year": ("XXXX", "year"),
+               "decade": ("XXX", "decade"), "century": ("XX", "century")}
+
+
+def _unresolved(unit: str) -> tuple[str, str]:
+    if unit in PARTS_OF_DAY:
+        return f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "part_of_day"
+    return _UNRESOLVED.get(unit, ("XXXX-XX-XX", "day"))
+
+
+def _dct_refs(ctx: Context) -> tuple[dt.date | None, tuple[int, int] | None, int | None]:
+    d = ctx.dct
+    return d, (d.year, d.month) if d else None, d.year if d else None
+
+
+def _anchor_refs(ctx: Context) -> tuple[dt.date | None, tuple[int, int] | None, int | None]:
+    a = ctx.anchor
+    day, month, year = _dct_refs(ctx)
+    ref_day = a.day or a.week or day
+    return ref_day, a.month or month, a.year or year
+
+
+def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
+    rel = " ".join(c.parts["rel"].lower().split())
+    unit = c.parts["unit"].lower()
+    if rel in _DURATION_REL:
+        if unit in PARTS_OF_DAY:
+            return None
+        code, clock = UNITS[unit]
+        return ("DURATION", f"P{'T' if clock else ''}1{code}", "duration", False)
+    if rel in _ANCHOR_REL:
+        k = _ANCHOR_REL[rel]
+        refs = _anchor_refs(ctx)
+    else:
+        k = _DCT_REL[rel]
+        if unit == "day" or (unit in PARTS_OF_DAY and rel not in ("this", "last")):
+            return None
+        if unit in PARTS_OF_DAY and rel == "last":
+            if unit not in ("night", "evening"):
+                return None
+            k = -1
+        refs = _dct_refs(ctx)
+    got = _unit_value(unit, *refs, k)
+    if got is None:
+        value, gran = _unresolved(unit)
+        return ("DATE", value, gran, True)
+    return ("DATE", got[0], got[1], True)
+
+
+def _the_weekend(c: Candidate, ctx: Context) -> Normalized:
+    """"over the weekend": the last weekend in a past clause, the next one in a future one."""
+    if ctx.dct is None:
+        return ("DATE", "XXXX-WXX-WE", "week", True)
+    dct = ctx.dct
+    if ctx.tense() == "future":
+        k = (6 - dct.isoweekday()) % 7
+    else:
+        k = -((dct.isoweekday() - 6) % 7)
+    d = _shift_days(dct, k)
+    if d is None:
+        return ("DATE", "XXXX-WXX-WE", "week", True)
+    return ("DATE", _fmt_week(d) + "-WE", "week", True)
+
+
+def _day_before(c: Candidate, ctx: Context) -> Normalized | None:
+    word = " ".join(c.parts["word"].lower().split())
+    unit, k = {"the day before": ("day", -1), "the day after": ("day", 1),
+               "the night before": ("night", -1), "the previous day": ("day", -1),
+               "the next morning": ("morning", 1)}[word]
+    got = _unit_value(unit, *_anchor_refs(ctx), k)
+    value, gran = got if got else _unresolved(unit)
+    return ("DATE", value, gran, True)
+
+
+def _offset(c: Candidate, ctx: Context) -> Normalized | None:
+    unit = c.parts["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    direction = " ".join(c.parts["dir"].lower().split())
+    n = _number(c.parts["num"])
+    sign = -1 if direction in ("earlier", "ago", "previously", "before") else 1
+    if n is None:
+        if direction == "ago":
+            return ("DATE", "PAST_REF", "ref", True)
+        value, gran = _unresolved(unit if unit in _UNRESOLVED else "day")
+        return ("DATE", value, gran, True)
+    refs = _dct_refs(ctx) if direction in ("ago", "from now", "hence") else _anchor_refs(ctx)
+    k = sign * round(n * UNIT_MULTIPLIER.get(unit, 1))
+    if unit in ("hour", "minute", "second"):
+        unit, k = "day", sign * round(n / {"hour": 24, "minute": 1440, "second": 86400}[unit])
+    elif unit in ("night", "fortnight"):
+        unit, k = ("day", k) if unit == "night" else ("week", k)
+    got = _unit_value(unit, *refs, k)
+    if got is None:
+        value, gran = _unresolved(unit)
+        return ("DATE", value, gran, True)
+    return ("DATE", got[0], got[1], True)
+
+
+def _duration(c: Candidate, ctx: Context) -> Normalized | None:
+    unit = c.parts["unit"].lower()
+    if c.rule == "bare_plural":
+        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+        n: float | None = None
+    elif c.rule == "duration_the":
+        n = 1.0
+    else:
+        unit = "century" if unit.startswith("centur") else unit
+        n = _number(c.parts["num"])
+    if unit not in UNITS:
+        return None
+    code, clock = UNITS[unit]
+    if n is not None:
+        n *= UNIT_MULTIPLIER.get(unit, 1)
+        if n <= 0:
+            return None
+    amount = "X" if n is None else _num_str(n)
+    return ("DURATION", f"P{'T' if clock else ''}{amount}{code}", "duration", False)
+
+
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H",
+              "minute": "PT1M", "weekend": "XXXX-WXX-WE", "quarter": "P1Q", "decade": "P1DE",
+              "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P1Q", "nightly": "P1D"}
+
+
+def _set(c: Candidate, ctx: Context) -> Normalized | None:
+    if c.rule == "set_weekday":
+        return ("SET", f"XXXX-WXX-{_weekday_number(c.parts['weekday'])}", "set", False)
+    word = (c.get("unit") or c.get("adverb") or "").lower()
+    if word in PARTS_OF_DAY:
+        return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", "set", False)
+    if word in SEASONS:
+        return ("SET", f"XXXX-{SEASONS[word]}", "set", False)
+    value = _SET_UNITS.get(word)
+    if value is None:
+        return None
+    if c.get("other") and value.startswith("P"):
+        value = value.replace("1", "2", 1)
+    return ("SET", value, "set", False)
+
+
+def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
+    if c.rule == "noon":
+        word = c.parts["word"].lower()
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
+    else:
+        raw = c.parts["hour"].lower()
+        hour = int(raw) if raw.isdigit() else int(NUMBER_WORDS.get(raw, 0))
+        minute = int(c.get("minute") or 0)
+        ampm = (c.get("ampm") or "").lower()
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if c.rule == "oclock" and not 1 <= hour <= 12:
+            return None
+    a = ctx.anchor
+    if a.day is not None and ctx.same_sentence(a.day_at):
+        day, relative = a.day.isoformat(), True
+    elif ctx.dct is not None:
+        day, relative = ctx.dct.isoformat(), True
+    else:
+        day, relative = "XXXX-XX-XX", True
+    return ("TIME", f"{day}T{hour:02d}:{minute:02d}", "time", relative)
+
+
+_REF_VALUES = {"right now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
+               "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+               "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+               "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+               "a long time ago": "PAST_REF", "long ago": "PAST_REF", "the past": "PAST_REF"}
+
+
+def _ref(c: Candidate, ctx: Context) -> Normalized:
+    word = " ".join(c.parts["word"].lower().split())
+    if word in _REF_VALUES:
+        value = _REF_VALUES[word]
+    elif word.startswith("recent"):
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+    return ("DATE", value, "ref", False)
+
+
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
+                   "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}
+
+
+def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
+    name = " ".join(c.parts["holiday"].lower().replace("’", "'").split())
+    fixed = _FIXED_HOLIDAYS.get(name)
+    approx = fixed or ((11, 25) if "thanksgiving" in name or "friday" in name else (4, 10))
+    if "year" in c.parts:
+        year, relative = int(c.parts["year"]), False
+    elif ctx.dct is not None:
+        year, relative = _nearest_year(ctx.dct, *approx), True
+    else:
+        if fixed:
+            return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", "day", True)
+        return ("DATE", "XXXX-XX-XX", "day", True)
+    if fixed:
+        date = dt.date(year, *fixed)
+    elif "easter" in name:
+        date = _easter(year) + dt.timedelta(days=1 if "monday" in name else 0)
+    else:
+        date = _thanksgiving(year) + dt.timedelta(days=1 if "friday" in name else 0)
+    return ("DATE", date.isoformat(), "day", relative)
+
+
+def normalize(c: Candidate, ctx: Context) -> Normalized | None:
+    """The TIMEX3 type, value, granularity and relative flag of a candidate, or None when the
+    candidate turns out not to be a valid time expression (e.g. "February 30")."""
+    rule = c.rule
+    if rule in ("iso", "slash", "mdy", "dmy"):
+        return _explicit_date(c, ctx)
+    if rule == "month_year":
+        return _month_year(c, ctx)
+    if rule == "month":
+        return _bare_month(c, ctx)
+    if rule == "weekday":
+        return _weekday(c, ctx)
+    if rule == "year":
+        return _year(c, ctx)
+    if rule in ("decade", "decade_word"):
+        return _decade(c, ctx)
+    if rule == "century":
+        return _century(c, ctx)
+    if rule in ("quarter", "quarter_code"):
+        return _quarter(c, ctx)
+    if rule == "season":
+        return _season(c, ctx)
+    if rule == "rel_day":
+        return _rel_day(c, ctx)
+    if rule == "rel_unit":
+        return _rel_unit(c, ctx)
+    if rule == "the_weekend":
+        return _the_weekend(c, ctx)
+    if rule == "day_before":
+        return _day_before(c, ctx)
+    if rule in ("offset", "offset_pp"):
+        return _offset(c, ctx)
+    if rule in ("duration", "duration_the", "bare_plural"):
+        return _duration(c, ctx)
+    if rule.startswith("set_"):
+        return _set(c, ctx)
+    if rule in ("clock", "clock24", "oclock", "noon"):
+        return _clock(c, ctx, c.start)
+    if rule.startswith("ref"):
+        return _ref(c, ctx)
+    if rule == "holiday":
+        return _holiday(c, ctx)
+    return None

@@ -1,0 +1,67 @@
+"""A batch with bad files: each gets a clear message, the rest is analysed, nothing is lost."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.store import SQLiteStore
+
+GOOD = (
+    "Ministers meet to discuss the port\n\n"
+    "date 2021-05-04 The transport minister, Ana Lopes, said on Monday that the port authority "
+    "would close the northern terminal next month. \"We cannot keep it open safely,\" Lopes "
+    "told reporters in Lisbon.\n"
+)
+
+
+def test_bad_files_reported_rest_analysed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD)
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 50)
+    (folder / "empty.txt").write_text("")
+    (folder / "broken.html").write_text("<html><body><p>Unclosed <div><<<<")
+    (folder / "feed.xml").write_text("<rss><channel><item><title>oops")
+    with gzip.open(folder / "lines.jsonl.gz", "wt") as fh:
+        fh.write('{"id": "x1", "text": "The council voted on Tuesday to approve the budget."}\n')
+        fh.write("{not json\n")
+    db = tmp_path / "s.db"
+    out = tmp_path / "r.json"
+    runner = CliRunner()
+    res = runner.invoke(app, ["analyze", str(folder), "--out", str(out), "--db", str(db), "-q"])
+    assert res.exit_code == 0, res.output
+    report = json.loads(out.read_text())
+    ids = {d["id"] for d in report["documents"]}
+    assert "good.txt" in ids and any(i.startswith("lines.jsonl.gz") for i in ids)
+    for name in ("binary.txt", "empty.txt", "feed.xml"):
+        assert name in res.output, (name, res.output)
+    good = next(d for d in report["documents"] if d["id"] == "good.txt")
+    assert good["published"] == "2021-05-04"
+
+    # a second, partly failing batch loses nothing already stored
+    (folder / "good.txt").write_text(GOOD)  # unchanged
+    (folder / "binary.txt").write_bytes(b"\x00\x01" * 1000)
+    res2 = runner.invoke(app, ["analyze", str(folder), "--out", str(out), "--db", str(db), "-q"])
+    assert res2.exit_code == 0, res2.output
+    with SQLiteStore(db) as store:
+        assert store.get_document("good.txt") is not None
+        assert store.get_analysis("good.txt") is not None
+
+
+def test_missing_path_is_an_error(tmp_path):
+    res = CliRunner().invoke(app, ["analyze", str(tmp_path / "nope"), "--out",
+                                   str(tmp_path / "r.json"), "--db", str(tmp_path / "s.db")])
+    assert res.exit_code == 2
+    assert "no such file or folder" in res.output
+
+
+def test_nothing_readable_exits_nonzero(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    res = CliRunner().invoke(app, ["analyze", str(tmp_path / "empty.txt"), "--out",
+                                   str(tmp_path / "r.json"), "--db", str(tmp_path / "s.db")])
+    assert res.exit_code == 1
+    assert "no article could be read" in res.output

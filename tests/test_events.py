@@ -1,0 +1,222 @@
+"""Tests of the event-mention stage on invented sentences and (when present) the seed corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.events import extract_events
+from storyline.model import Document, EventMention, TimeExpression
+from storyline.nlp import shared_pipeline
+from storyline.plover import classify_noun, classify_verb
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpora" / "seeds"
+
+
+def events(text: str, timexes: list[TimeExpression] | None = None) -> list[EventMention]:
+    nlp = shared_pipeline()
+    return extract_events(Document(id="t", text=text), nlp(text), timexes or [])
+
+
+def one(text: str, lemma: str) -> EventMention:
+    found = [m for m in events(text) if m.lemma == lemma]
+    assert found, f"no {lemma!r} event in {text!r}: {[m.lemma for m in events(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("verb", "objects", "preps", "category"), [
+    ("meet", [], [], "CONSULT"), ("negotiate", [], [], "CONSULT"),
+    ("agree", [], [], "AGREE"), ("promise", [], [], "AGREE"),
+    ("cooperate", [], [], "COOPERATE"), ("work", [], ["with"], "COOPERATE"),
+    ("provide", ["aid"], ["to"], "AID"), ("support", [], [], "SUPPORT"),
+    ("withdraw", ["troop"], [], "RETREAT"), ("withdraw", ["staff"], ["from"], "SANCTION"),
+    ("attack", [], [], "ASSAULT"), ("invade", [], [], "ASSAULT"),
+    ("refuse", [], [], "REJECT"), ("reject", [], [], "REJECT"), ("decline", [], [], "REJECT"),
+    ("threaten", [], [], "THREATEN"), ("warn", [], [], "THREATEN"),
+    ("demand", [], [], "REQUEST"), ("urge", [], [], "REQUEST"), ("call", [], ["for"], "REQUEST"),
+    ("accuse", [], [], "ACCUSE"), ("blame", [], [], "ACCUSE"), ("criticize", [], [], "ACCUSE"),
+    ("suspend", ["cooperation"], [], "SANCTION"), ("end", ["partnership"], [], "SANCTION"),
+    ("sever", ["tie"], [], "SANCTION"), ("impose", ["sanction"], [], "SANCTION"),
+    ("lift", ["sanction"], [], "CONCEDE"), ("arrest", [], [], "COERCE"),
+    ("hack", [], [], "COERCE"), ("protest", [], [], "PROTEST"),
+    ("mobilize", [], [], "MOBILIZE"), ("remove", ["nasa"], ["from"], "SANCTION"),
+    ("cancel", ["meeting"], [], "REJECT"), ("restrict", ["access"], [], "SANCTION"),
+])
+def test_lexicon_categories(verb: str, objects: list[str], preps: list[str],
+                            category: str) -> None:
+    code = classify_verb(verb, objects, preps)
+    assert code is not None and code.category == category
+
+
+def test_lexicon_non_events() -> None:
+    assert classify_verb("launch", ["satellite"]) is None
+    assert classify_verb("end", ["day"]) is None
+    assert classify_noun("invasion") is not None and classify_noun("table") is None
+
+
+def test_active_actor_target_and_keywords() -> None:
+    m = one("Norway suspended cooperation with Sweden on fishing quotas.", "suspend")
+    assert [a.text for a in m.actors] == ["Norway"]
+    assert [a.text for a in m.targets] == ["Sweden"]
+    assert m.category == "SANCTION" and m.modality == "asserted"
+    assert "cooperation" in m.keywords and m.keywords[0] == "suspend"
+    assert m.summary.startswith("Norway suspended cooperation with Sweden")
+
+
+def test_passive_agent_is_actor() -> None:
+    m = one("Cooperation was suspended by Norway last week.", "suspend")
+    assert [a.text for a in m.actors] == ["Norway"]
+    assert m.category == "SANCTION"
+
+
+def test_compound_actors() -> None:
+    m = one("Brazil and Argentina signed a trade agreement.", "sign")
+    assert {a.text for a in m.actors} == {"Brazil", "Argentina"}
+    assert m.category == "SUPPORT"
+
+
+def test_xcomp_chain_planned() -> None:
+    m = one("Canada has decided to halt its partnership with Peru.", "halt")
+    assert m.modality == "planned" and m.category == "SANCTION"
+    assert [a.text for a in m.actors] == ["Canada"]
+    assert not [e for e in events("Canada has decided to halt its partnership with Peru.")
+                if e.lemma == "decide"]
+
+
+def test_no_longer_offer_is_discontinue() -> None:
+    m = one("Germany decided to no longer offer maintenance to the French trains.", "offer")
+    assert m.category == "SANCTION"
+
+
+def test_nominal_event_with_possessor() -> None:
+    m = one("Analysts discussed Chile's withdrawal from the treaty.", "withdrawal")
+    assert [a.text for a in m.actors] == ["Chile"]
+    m = one("The talks followed Germany's invasion of Belgium.", "invasion")
+    assert m.category == "ASSAULT" and [a.text for a in m.targets] == ["Belgium"]
+
+
+def test_nominal_without_actor_is_dropped() -> None:
+    assert not [m for m in events("The suspension of cooperation worried everyone.")]
+
+
+def test_reported_speech_planned_with_source() -> None:
+    text = "Maria Lopez said that Spain would halt arms deliveries to Morocco."
+    m = one(text, "halt")
+    assert m.modality == "planned"
+    assert m.source is not None and m.source.text == "Maria Lopez"
+    assert not [e for e in events(text) if e.lemma == "say"]
+
+
+def test_reported_speech_past_is_reported() -> None:
+    m = one("Maria Lopez said that Spain had cut ties with Morocco.", "cut")
+    assert m.modality == "reported" and m.category == "SANCTION"
+
+
+def test_pronoun_resolution() -> None:
+    text = "Pedro Alvarez spoke on Monday. He said that Portugal would expel the envoy."
+    m = one(text, "expel")
+    assert m.source is not None and m.source.text == "Pedro Alvarez" and m.source.via == "He"
+    m = one("The Acme Corporation said it had suspended its deliveries to Chile.", "suspend")
+    assert m.actors[0].text.endswith("Acme Corporation") and m.actors[0].via == "it"
+
+
+def test_negation() -> None:
+    m = one("Poland did not attack Lithuania.", "attack")
+    assert m.modality == "negated"
+
+
+def test_threat() -> None:
+    m = one("Hungary threatened to cut ties with Austria.", "threaten")
+    assert m.category == "THREATEN" and m.modality == "threatened" and m.mode == "relations"
+    assert "cut" in m.keywords
+    assert not [e for e in events("Hungary threatened to cut ties with Austria.")
+                if e.lemma == "cut"]
+
+
+def test_demand() -> None:
+    m = one("Finland demanded that Estonia lift the sanctions.", "demand")
+    assert m.category == "REQUEST" and m.modality == "demanded" and m.mode == "yield"
+    assert "lift" in m.keywords and "sanction" in m.keywords
+
+
+def test_hypothetical() -> None:
+    m = one("Greece could suspend cooperation with Turkey.", "suspend")
+    assert m.modality == "hypothetical"
+
+
+def test_refusal_is_asserted_reject() -> None:
+    m = one("Serbia refused to launch the Croatian satellites.", "refuse")
+    assert m.category == "REJECT" and m.modality == "asserted"
+    assert "launch" in m.keywords
+
+
+def test_salient_verb_without_category_and_selectivity() -> None:
+    m = one("Japan launched a weather satellite from Tanegashima.", "launch")
+    assert m.category is None and m.location == "Tanegashima"
+    assert not events("The weather was nice and everyone went home.")
+    assert not events("People walked in the park.")
+
+
+def test_date_from_time_expression() -> None:
+    text = "On Friday, Norway suspended cooperation with Sweden."
+    tx = TimeExpression(start=3, end=9, text="Friday", type="DATE", value="2022-03-04",
+                        granularity="day", relative=True)
+    m = events(text, [tx])[0]
+    assert m.date == "2022-03-04" and m.time == tx
+
+
+def test_non_english_skipped() -> None:
+    assert not events("Россия приостановила сотрудничество с Европой.")
+
+
+def _seed_mentions() -> dict[str, list[EventMention]]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"../shared is missing: no seed corpus at {SEEDS}")
+    nlp = shared_pipeline()
+    out: dict[str, list[EventMention]] = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2} ", "", path.read_text(encoding="utf-8"))
+        out[path.stem] = extract_events(Document(id=path.stem, text=text), nlp(text), [])
+    return out
+
+
+def _has(ms: list[EventMention], lemmas: set[str], actors: set[str],
+         categories: set[str | None], modality: str | None = None) -> bool:
+    for m in ms:
+        if m.lemma in lemmas and m.category in categories and \
+                any(a.text in actors for a in m.actors) and \
+                (modality is None or m.modality == modality):
+            return True
+    return False
+
+
+def test_seed_events() -> None:
+    by_doc = _seed_mentions()
+    allm = [m for ms in by_doc.values() for m in ms]
+    assert 15 <= len(allm) <= 60, len(allm)
+    for m in allm:
+        assert m.actors and m.summary and len(m.summary.split()) <= 20
+        assert m.keywords and m.keywords[0] == m.lemma
+    rosc = {"Roscosmos", "Roskosmos", "Russia"}
+    sanction_or_reject = {"SANCTION", "REJECT"}
+    assert _has(allm, {"remove"}, rosc, {"SANCTION"})
+    assert _has(allm, {"end"}, rosc, sanction_or_reject)
+    assert _has(allm, {"suspend"}, rosc, sanction_or_reject)
+    assert _has(allm, {"withdraw"}, rosc, {"SANCTION", "RETREAT"})
+    assert _has(allm, {"seek", "begin", "negotiate"}, rosc | {"Dmitry Rogozin"},
+                {"REQUEST", "CONSULT", "COOPERATE"})
+    assert _has(allm, {"stop"}, {"Russia"}, {"SANCTION"})
+    assert _has(allm, {"threaten"}, {"Russia"}, {"THREATEN"}, "threatened")
+    assert _has(allm, {"refuse"}, {"Russia"}, {"REJECT"})
+    assert _has(allm, {"reject"}, {"UK"}, {"REJECT"})
+    assert _has(allm, {"cancel"}, {"OneWeb"}, {"SANCTION", "REJECT", None})
+    assert _has(allm, {"halt"}, {"Dmitry Rogozin", "Rogozin", "Russia"}, {"SANCTION"},
+                "planned")
+    assert _has(allm, {"demand"}, {"Rogozin", "Dmitry Rogozin"}, {"REQUEST"}, "demanded")
+    assert _has(allm, {"suspend"}, {"ESA"}, {"SANCTION"})
+    assert _has(allm, {"provide"}, {"Roscosmos", "Roskosmos"}, {"AID", "SUPPORT"}, "planned")
+    assert _has(allm, {"restrict"}, {"Joe Biden"}, {"SANCTION"})
+    assert _has(allm, {"invasion", "assault", "invade"}, {"Russia", "Moscow"}, {"ASSAULT"})

@@ -1,0 +1,409 @@
+"""Tests of the time stage: recognition, normalization, anchoring, false positives, seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline.model import TimeExpression
+from storyline.time import tag
+
+DCT = dt.date(2022, 3, 8)  # a Tuesday, ISO week 10
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpora" / "seeds"
+
+
+def values(text: str, dct: dt.date | None = DCT) -> dict[str, str]:
+    return {e.text: e.value for e in tag(text, dct)}
+
+
+def one(text: str, span: str, dct: dt.date | None = DCT) -> TimeExpression:
+    found = [e for e in tag(text, dct) if e.text == span]
+    assert found, f"{span!r} not tagged in {text!r}: {tag(text, dct)}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ explicit dates
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The probe lands on March 5.", "March 5", "2022-03-05"),
+    ("Dateline: March 01, 2022. Markets fell.", "March 01, 2022", "2022-03-01"),
+    ("Troops crossed the border on February 24.", "February 24", "2022-02-24"),
+    ("The crew launched April 9, 2021 from the steppe.", "April 9, 2021", "2021-04-09"),
+    ("Filed 2022-03-08 by the desk.", "2022-03-08", "2022-03-08"),
+    ("It was signed on 5 March 2022 in Paris.", "5 March 2022", "2022-03-05"),
+    ("It was signed on the 5th of March.", "the 5th of March", "2022-03-05"),
+    ("Sales rose in November 2021 again.", "November 2021", "2021-11"),
+    ("The meeting on Tuesday, March 1, 2022 ended.", "Tuesday, March 1, 2022", "2022-03-01"),
+    ("The deal closed Feb. 24 after talks.", "Feb. 24", "2022-02-24"),
+])
+def test_explicit_dates(text: str, span: str, value: str) -> None:
+    e = one(text, span)
+    assert e.value == value
+    assert e.type == "DATE"
+    assert e.granularity == ("day" if value.count("-") == 2 else "month")
+
+
+def test_month_day_takes_nearest_year() -> None:
+    assert one("It ended on December 28.", "December 28", dt.date(2022, 1, 10)).value \
+        == "2021-12-28"
+    # a planned launch two days after the dct keeps the dct's year
+    assert one("The launch was set for March 5.", "March 5", dt.date(2022, 3, 3)).value \
+        == "2022-03-05"
+
+
+def test_invalid_date_is_dropped() -> None:
+    assert "February 30" not in values("It happened on February 30, 2022.")
+
+
+# ------------------------------------------------------------------ months and years
+
+
+def test_bare_month_needs_context_and_follows_tense() -> None:
+    assert one("In March, the agency cut ties.", "March").value == "2022-03"
+    # a past sentence about a month after the dct: the previous year
+    assert one("The agency signed the deal in June.", "June").value == "2021-06"
+    # a future sentence about a month before the dct: the next year
+    assert one("The agency will sign the deal in January.", "January").value == "2023-01"
+    assert one("It was quiet in early March.", "early March").value == "2022-03"
+
+
+def test_relative_months_and_years() -> None:
+    v = values("He spoke late last month and will fly later this year, next year "
+               "or earlier this month; this month is busy. Last month was calm.")
+    assert v["late last month"] == "2022-02"
+    assert v["later this year"] == "2022"
+    assert v["next year"] == "2023"
+    assert v["earlier this month"] == "2022-03"
+    assert v["this month"] == "2022-03"
+    assert v["Last month"] == "2022-02"
+
+
+def test_last_month_in_january_crosses_the_year() -> None:
+    assert one("Prices rose last month.", "last month", dt.date(2022, 1, 15)).value == "2021-12"
+
+
+def test_years_only_in_date_context() -> None:
+    v = values("Sanctions came back in 2014. The base, built in 1998, closed. "
+               "Russia sent 2000 troops and 36 satellites on a Soyuz-2 rocket. "
+               "Since 2011 it has flown. By 2030 it will be done. The army has 1995 "
+               "tanks. In 2000 troops marched.")
+    assert v.get("2014") == "2014"
+    assert v.get("1998") == "1998"
+    assert v.get("2011") == "2011"
+    assert v.get("2030") == "2030"
+    assert "2000" not in v
+    assert "36" not in v
+    assert "1995" not in v
+    assert not any("Soyuz" in k or k == "2" for k in v)
+
+
+def test_year_between_commas_and_parentheses() -> None:
+    v = values("The station, 1998, was new. The treaty (1972) still holds.")
+    assert v.get("1998") == "1998"
+    assert v.get("1972") == "1972"
+
+
+def test_decades_and_centuries() -> None:
+    v = values("In the 1990s and the '80s, in the twenty-first century and the 19th century.")
+    assert v["the 1990s"] == "199"
+    assert v["the '80s"] == "198"
+    assert v["the twenty-first century"] == "20"
+    assert v["the 19th century"] == "18"
+
+
+def test_seasons_and_quarters() -> None:
+    v = values("Profits fell in the first quarter of 2021 and in summer 2022; "
+               "the launch slipped to this summer. Last winter was cold.")
+    assert v["the first quarter of 2021"] == "2021-Q1"
+    assert v["summer 2022"] == "2022-SU"
+    assert v["this summer"] == "2022-SU"
+    assert v["Last winter"] == "2021-WI"
+
+
+# ------------------------------------------------------------------ weekdays and tense
+
+
+def test_weekday_past_is_the_most_recent_on_or_before_dct() -> None:
+    assert one("The agency announced on Saturday that it quit.", "Saturday").value \
+        == "2022-03-05"
+    assert one("A video was released on Monday.", "Monday").value == "2022-03-07"
+    # the dct's own weekday in a past sentence is the dct itself
+    assert one("He said on Tuesday that talks failed.", "Tuesday").value == "2022-03-08"
+
+
+def test_weekday_future_is_the_next_one() -> None:
+    assert one("The ministers will meet on Friday.", "Friday").value == "2022-03-11"
+    assert one("They will meet on Tuesday.", "Tuesday").value == "2022-03-15"
+    assert one("He spoke last Monday.", "last Monday").value == "2022-03-07"
+    assert one("He spoke last Tuesday.", "last Tuesday").value == "2022-03-01"
+    assert one("He speaks next Monday.", "next Monday").value == "2022-03-14"
+
+
+def test_weekday_uses_the_spacy_doc_when_given() -> None:
+    pytest.importorskip("spacy")
+    from storyline.nlp import shared_pipeline
+
+    text = "The minister said the crew would leave soon, and it launched on Friday."
+    doc = shared_pipeline()(text)
+    got = {e.text: e.value for e in tag(text, DCT, doc)}
+    assert got["Friday"] == "2022-03-04"
+    text2 = "The commission will vote on Friday."
+    got2 = {e.text: e.value for e in tag(text2, DCT, shared_pipeline()(text2))}
+    assert got2["Friday"] == "2022-03-11"
+
+
+def test_weekday_part_of_day_and_plural() -> None:
+    assert one("Rockets hit the city on Monday morning.", "Monday morning").value \
+        == "2022-03-07TMO"
+    e = one("The market opens on Sundays.", "Sundays")
+    assert (e.type, e.value) == ("SET", "XXXX-WXX-7")
+
+
+def test_weekday_without_dct_is_underspecified() -> None:
+    e = one("Rogozin said on Saturday that he would stop.", "Saturday", None)
+    assert e.value == "XXXX-WXX-6"
+    assert e.relative
+
+
+# ------------------------------------------------------------------ deictic days
+
+
+def test_today_yesterday_tomorrow() -> None:
+    v = values("Today he flies; yesterday he rested; tomorrow he lands. Tonight it rains. "
+               "This morning it snowed. Last night it froze.")
+    assert v["Today"] == "2022-03-08"
+    assert v["yesterday"] == "2022-03-07"
+    assert v["tomorrow"] == "2022-03-09"
+    assert v["Tonight"] == "2022-03-08TNI"
+    assert v["This morning"] == "2022-03-08TMO"
+    assert v["Last night"] == "2022-03-07TNI"
+
+
+def test_weeks() -> None:
+    v = values("Talks broke down last week and resume next week; this weekend is calm.")
+    assert v["last week"] == "2022-W09"
+    assert v["next week"] == "2022-W11"
+    assert v["this weekend"] == "2022-W10-WE"
+
+
+def test_nothing_relative_resolves_without_dct() -> None:
+    out = tag("Today, last week, this year, yesterday, in March and three days ago.", None)
+    for e in out:
+        assert not re.match(r"\d{4}", e.value), e
+
+
+# ------------------------------------------------------------------ narrative anchor
+
+
+def test_anaphoric_expressions_follow_the_narrative() -> None:
+    text = ("On Saturday the agency quit the project. A day earlier, NASA had spoken. "
+            "Two days later the talks resumed. The following week they failed.")
+    v = values(text, dt.date(2022, 3, 1))
+    assert v["Saturday"] == "2022-02-26"
+    assert v["A day earlier"] == "2022-02-25"
+    assert v["Two days later"] == "2022-02-27"
+    assert v["The following week"] == "2022-W09"
+
+
+def test_anchor_from_explicit_date_not_dct() -> None:
+    v = values("The treaty was signed on June 3, 2019. The day before, crowds gathered. "
+               "That month, prices rose. The following year was quiet.")
+    assert v["The day before"] == "2019-06-02"
+    assert v["That month"] == "2019-06"
+    assert v["The following year"] == "2020"
+
+
+def test_anchor_without_dct_uses_mentions_only() -> None:
+    v = values("The deal was signed on 4 May 2010. A week later it collapsed.", None)
+    assert v["A week later"] == "2010-W19"
+    assert values("A day earlier, the minister resigned.", None)["A day earlier"] \
+        == "XXXX-XX-XX"
+
+
+def test_ago_uses_the_dct() -> None:
+    v = values("The base opened on June 3, 2019. It closed three years ago and two days ago.")
+    assert v["three years ago"] == "2019"
+    assert v["two days ago"] == "2022-03-06"
+
+
+# ------------------------------------------------------------------ durations, sets, times
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The strike lasted three days.", "three days", "P3D"),
+    ("We waited two hours.", "two hours", "PT2H"),
+    ("For decades, the two cooperated.", "decades", "PXDE"),
+    ("It took 18 months to build.", "18 months", "P18M"),
+    ("They lost a couple of years to sanctions.", "a couple of years", "P2Y"),
+    ("A two-year contract was signed.", "two-year", "P2Y"),
+    ("Over the past three years prices rose.", "the past three years", "P3Y"),
+    ("It took several weeks.", "several weeks", "PXW"),
+    ("It rose twenty-five years in a row.", "twenty-five years", "P25Y"),
+])
+def test_durations(text: str, span: str, value: str) -> None:
+    e = one(text, span)
+    assert (e.type, e.value, e.granularity) == ("DURATION", value, "duration")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Flights leave every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("Reports come twice a year.", "twice a year", "P1Y"),
+    ("The index is published weekly.", "weekly", "P1W"),
+    ("He checks it every day.", "every day", "P1D"),
+])
+def test_sets(text: str, span: str, value: str) -> None:
+    e = one(text, span)
+    assert (e.type, e.value) == ("SET", value)
+
+
+def test_daily_as_adjective_is_not_a_set() -> None:
+    assert "daily" not in values("The daily life of the crew is hard.")
+
+
+def test_times_of_day() -> None:
+    v = values("The rocket lifted off at 10:30 a.m. and docked at 14:05 GMT.")
+    assert v["10:30 a.m."] == "2022-03-08T10:30"
+    assert v["14:05 GMT"] == "2022-03-08T14:05"
+    v2 = values("On March 5 at 3 pm the engine fired.")
+    assert v2["3 pm"] == "2022-03-05T15:00"
+    assert values("It ended at noon.", None)["noon"] == "XXXX-XX-XXT12:00"
+
+
+def test_refs() -> None:
+    v = values("The agency now says it recently quit; in the past it cooperated, and "
+               "currently it plans for the future. In the near future it will fly.")
+    assert v["now"] == "PRESENT_REF"
+    assert v["recently"] == "PAST_REF"
+    assert v["the past"] == "PAST_REF"
+    assert v["currently"] == "PRESENT_REF"
+    assert v["the near future"] == "FUTURE_REF"
+
+
+def test_holidays() -> None:
+    assert one("Shops opened on Black Friday.", "Black Friday", dt.date(2021, 12, 1)).value \
+        == "2021-11-26"
+    assert one("They met at Christmas.", "Christmas", dt.date(2022, 1, 3)).value == "2021-12-25"
+
+
+# ------------------------------------------------------------------ false positives
+
+
+@pytest.mark.parametrize("text", [
+    "May I ask a question?",
+    "Officials may decide later.",
+    "A protest march filled the street.",
+    "They will March on the capital.",
+    "Prayers were held at the Friday Mosque.",
+    "The channel Russia Today reported it.",
+    "Russia sent 2000 troops.",
+    "The Soyuz-2 carried 36 satellites.",
+    "He signed for a second time.",
+    "The Sunday Times ran the story.",
+    "Bloody Sunday is remembered.",
+])
+def test_false_positives(text: str) -> None:
+    assert tag(text, DCT) == [], tag(text, DCT)
+
+
+def test_month_name_as_person_name() -> None:
+    assert tag("April Ryan asked June Carter.", DCT) == []
+
+
+# ------------------------------------------------------------------ output invariants
+
+
+def test_spans_sorted_and_consistent() -> None:
+    text = ("On Saturday, March 5, 2022 at 10 a.m. the crew, after three days and "
+            "two hours, landed; a day earlier, in 2014, last week and now.")
+    out = tag(text, DCT)
+    assert out
+    prev_end = 0
+    for e in out:
+        assert e.start >= prev_end
+        assert text[e.start:e.end] == e.text
+        prev_end = e.end
+
+
+def test_doc_of_another_text_is_ignored() -> None:
+    pytest.importorskip("spacy")
+    from storyline.nlp import shared_pipeline
+
+    doc = shared_pipeline()("Something else entirely.")
+    assert tag("He left on Monday.", DCT, doc)[0].value == "2022-03-07"
+
+
+# ------------------------------------------------------------------ seeds
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip(f"../shared is missing: {SEEDS} not found, seed tests cannot run")
+    files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not files:
+        pytest.skip(f"../shared is missing seed {prefix} under {SEEDS}")
+    text = files[0].read_text(encoding="utf-8")
+    return re.sub(r"^\s*date \d{4}-\d\d-\d\d\s*", "", text)
+
+
+SEED_DCT = {"000": dt.date(2022, 3, 8), "001": dt.date(2022, 3, 1), "002": None,
+            "003": dt.date(2022, 3, 3), "004": None}
+
+
+def _seed_values(prefix: str) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in tag(_seed(prefix), SEED_DCT[prefix])]
+
+
+def test_seed_000() -> None:
+    got = _seed_values("000")
+    assert ("Monday", "2022-03-07") in got
+    assert ("late last month", "2022-02") in got
+    assert ("later this year", "2022") in got
+    assert ("March 5", "2022-03-05") in got
+
+
+def test_seed_001() -> None:
+    got = _seed_values("001")
+    assert ("March 01, 2022", "2022-03-01") in got
+    assert ("Saturday", "2022-02-26") in got
+    i = got.index(("Saturday", "2022-02-26"))
+    assert ("A day earlier", "2022-02-25") in got[i:]
+    assert ("April 9, 2021", "2021-04-09") in got
+
+
+def test_seed_003() -> None:
+    got = _seed_values("003")
+    assert ("Wednesday", "2022-03-02") in got
+    assert ("February 24", "2022-02-24") in got
+    assert ("March 5", "2022-03-05") in got
+    assert ("2014", "2014") in got
+
+
+def test_seed_004_and_002_have_no_anchored_full_dates() -> None:
+    got4 = _seed_values("004")
+    assert ("November 2021", "2021-11") in got4
+    assert ("the twenty-first century", "20") in got4
+    assert ("decades", "PXDE") in got4
+    for prefix in ("002", "004"):
+        for e in tag(_seed(prefix), None):
+            if e.relative:
+                assert not re.match(r"\d{4}-\d\d-\d\d", e.value), e
+
+
+def test_seeds_nothing_after_dct_except_future() -> None:
+    for prefix in ("000", "001", "003"):
+        dct = SEED_DCT[prefix]
+        assert dct is not None
+        text = _seed(prefix)
+        for e in tag(text, dct):
+            day = e.calendar_date()
+            if day is None or len(day) < 10:
+                continue
+            if dt.date.fromisoformat(day) > dct:
+                sentence = text[max(0, e.start - 120):e.end + 40]
+                assert re.search(r"\b(will|to conduct|planned|scheduled|set for)\b", sentence), e
