@@ -407,3 +407,15 @@ def test_seeds_nothing_after_dct_except_future() -> None:
             if dt.date.fromisoformat(day) > dct:
                 sentence = text[max(0, e.start - 120):e.end + 40]
                 assert re.search(r"\b(will|to conduct|planned|scheduled|set for)\b", sentence), e
+
+
+def test_wire_style_weekdays_and_adjectival_years() -> None:
+    dct = dt.date(1998, 8, 7)  # a Friday
+    v = values("President Smith Thursday condemned the attack.\n\nEarlier Friday, "
+               "lawyers filed a petition. It recalls the 1996 Olympic bombing and a 6-year-old "
+               "boy; three-quarters of the crew left at 7:15 p.m., late.", dct)
+    assert v["Thursday"] == "1998-08-06"
+    assert v["Friday"] == "1998-08-07"
+    assert v["1996"] == "1996"
+    assert v["7:15 p.m."] == "1998-08-07T19:15"
+    assert not any("year" in k or "quarter" in k for k in v)

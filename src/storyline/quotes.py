@@ -33,8 +33,9 @@ Decisions (documented in the tests too):
 * Commissive verbs (vow, pledge, promise, threaten) are cues only for quote marks they govern
   ("Russia has vowed to offer 'unprecedented support'" -> a partial quote of Russia); they do
   not yield indirect quotes (they report commitments, which the events stage handles).
-* An indirect quote whose content contains quote marks is kept only when the words outside the
-  quote marks outnumber the quoted words; otherwise the direct quote alone stands for it.  So
+* An indirect quote whose content contains quote marks is kept only when it has at least three
+  content words (not stop words) outside the quote marks, i.e. it says more than "they" or
+  "the aim was to" around the quoted words; otherwise the direct quote alone stands for it.  So
   "complained that the aim was to “kill the economy and ...”" gives one direct partial quote,
   and "said that Russia would launch "dozens" of satellites into orbit this year" gives both the
   indirect quote and the partial direct quote "dozens".
@@ -146,6 +147,8 @@ _UK_WORDS: frozenset[str] = frozenset(
 _SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass"})
 _CLIMB_DEPS: frozenset[str] = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acl"})
 
+#: Content words an indirect quote must have outside its quote marks to be kept beside them.
+_MIN_EXTRA_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…\"”’»:)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -348,6 +351,8 @@ class _Entities:
                 v["org"] = v.get("org", 0) + 2
             if last.text.isupper() and len(last.text) > 1:
                 v["org"] = v.get("org", 0) + 1
+            elif label != "PERSON" and _looks_like_person_name(span):
+                v["person"] = v.get("person", 0) + 1.5
         for k, v in votes.items():
             self.kind_by_key[k] = max(v, key=lambda x: v[x])
         # proper nouns the recognizer missed, in argument positions
@@ -395,6 +400,17 @@ class _Entities:
         head_noun = (root if root.dep_ != "compound" else head).lower_
         return _Mention(span.start_char, span.end_char, span.text, kind, self.sent_of[head.i],
                         frozenset(words), places, titled, subject, head_noun)
+
+
+def _looks_like_person_name(span: Span) -> bool:
+    """Two or three capitalised proper nouns without an institution word ("Oleg Petrov")."""
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()
+        and t.lower_ not in ORG_ROLES and t.lower_ not in _INSTITUTION_NOUNS
+        and not _is_place_token(t) and t.tag_ != "POS"
+        for t in words
+    )
 
 
 def _key(name: str) -> str:
@@ -938,14 +954,16 @@ class _Extractor:
             start, end = _strip_marks(self.doc.text, start, end)
             if end - start < 3 or (start, end) in seen:
                 continue
-            quoted = sum(
-                len(_WORD.findall(self.doc.text[max(q.start, start):min(q.end, end)]))
-                for q in direct if q.start < end and start < q.end
-            )
-            total = len(_WORD.findall(self.doc.text[start:end]))
-            if quoted and total - quoted <= quoted:
-                continue
-            if total < 2:
+            inside = [q for q in direct if q.start < end and start < q.end]
+            if inside:
+                # keep the paraphrase only when it says more than the quoted words
+                outside = [t for t in self.sdoc[lo:hi] if t.is_alpha and not t.is_stop
+                           and not any(q.start <= t.idx < q.end for q in inside)]
+                if len(outside) < _MIN_EXTRA_WORDS:
+                    continue
+                if any(b is not a and lo <= b.cue_tok.i < hi for b in atts):
+                    continue  # "“...,” X was quoted as saying, the agency reported"
+            if len(_WORD.findall(self.doc.text[start:end])) < 2:
                 continue
             seen.add((start, end))
             out.append(self._quote(start, end, False, a, a.sent))

@@ -141,7 +141,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
                    r"quarterly|nightly))(?![\w-])(?!\s+[a-z])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
-              r"(?P<ampm>[aApP]\.?\s?[mM])(?:\.(?=\s|$)|(?![\w.]))"
+              r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
     ("clock24", rf"(?<![\w.:,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
                 rf"(?:\s+(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w))?"),
@@ -242,6 +242,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         num = parts["num"].lower()
         if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
             return False  # ages ("a 6-year-old") and compounds ("two-year-long")
+        after_gap, after = _next_word(text, end)
+        if unit.startswith("quarter") and after.lower() == "of" and after_gap.strip() == "":
+            return False  # a fraction: "three-quarters of the crew"
         if unit.startswith("second") and num in {"a", "an", "one"} and not parts["plural"]:
             return False  # "a second time", "one second mission"
         if num in {"a", "an", "single"} and parts["plural"]:

@@ -117,7 +117,7 @@ NAME_GUARD_OK_BEFORE: Final = frozenset({
     "on", "by", "last", "next", "this", "since", "until", "till", "before", "after", "early",
     "late", "each", "every", "from", "in", "of", "and", "or", "through", "that",
     "during", "but", "as", "the", "coming", "past", "mid", "for", "to", "then", "earlier",
-    "later", "also", "only", "just", "again", "so", "yet", "still", "until", "at", "late",
+    "later", "also", "only", "just", "again", "so", "yet", "still", "at",
 })
 
 #: Capitalized words that make a weekday part of a name or a feast ("Bloody Sunday").
@@ -150,5 +150,5 @@ FUTURE_PATTERNS: Final = (
     r"will", r"\w+'ll", r"shall", r"wo(?=n't)", r"going\s+to", r"gonna", r"plans?\s+to",
     r"scheduled\s+to", r"expected\s+to", r"due\s+to\s+(?:be|take|start|begin|launch|meet|"
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
-    r"upcoming", r"next",
+    r"upcoming",
 )

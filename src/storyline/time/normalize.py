@@ -13,8 +13,8 @@ Anchoring policy (documented here because the rest of the pipeline relies on it)
   that day); in a future clause ("will meet on Friday") it is the first one strictly after the
   dct (a writer meaning the dct itself would say "today").
 * A bare month ("in March") takes the dct's year, moved back a year when the month would
-  follow the dct in a past clause, forward when it would precede it in a future clause, and to
-  the nearest occurrence when the tense is unknown.  A month and day without a year ("March 5")
+  follow the dct in a past clause, forward when it would precede it in a future clause (the
+  dct's year when the tense is unknown).  A month and day without a year ("March 5")
   takes the occurrence nearest the dct (so a planned launch two days after the dct keeps the
   dct's year).
 """
@@ -251,8 +251,6 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             y -= 1
         elif tense == "future" and m < dm:
             y += 1
-        elif tense not in ("past", "future"):
-            y = _nearest_year(ctx.dct, m)
     return ("DATE", f"{y:04d}-{m:02d}", "month", True)
 
 
@@ -469,10 +467,7 @@ def _the_weekend(c: Candidate, ctx: Context) -> Normalized:
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE", "week", True)
     dct = ctx.dct
-    if ctx.tense() == "future":
-        k = (6 - dct.isoweekday()) % 7
-    else:
-        k = -((dct.isoweekday() - 6) % 7)
+    k = (6 - dct.isoweekday()) % 7 if ctx.tense() == "future" else -((dct.isoweekday() - 6) % 7)
     d = _shift_days(dct, k)
     if d is None:
         return ("DATE", "XXXX-WXX-WE", "week", True)
