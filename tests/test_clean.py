@@ -362,3 +362,31 @@ def test_seed_headings_and_idempotence() -> None:
         raw = RawArticle(id=doc.id, origin="again", text=doc.text, title=doc.title,
                          published=doc.published, author=doc.author)
         assert clean(raw).text == doc.text
+
+
+def test_credit_glued_to_a_paragraph_is_cut_off() -> None:
+    text = (f"{BODY1}\n\nPhotograph : Dana Reyes/AFP/Getty Images The storm reached the "
+            "coast on Monday night , flooding the harbour road .\n\n"
+            "Photo: Lee Park Waves broke over the pier wall for the whole afternoon.")
+    doc = _clean(text)
+    assert _texts(doc) == [
+        BODY1,
+        "The storm reached the coast on Monday night , flooding the harbour road .",
+        "Waves broke over the pier wall for the whole afternoon."]
+    assert "Photograph : Dana Reyes/AFP/Getty Images" in doc.removed
+    assert "Photo: Lee Park" in doc.removed
+
+
+def test_byline_glued_to_first_sentence() -> None:
+    doc = _clean(f"By Maria Lund , Coast Courier The pier will close next week .\n\n{BODY2}")
+    assert doc.author == "Maria Lund, Coast Courier"
+    assert doc.title is None
+    assert doc.text == f"The pier will close next week .\n\n{BODY2}"
+
+
+def test_posted_on_line_gives_the_date_when_nothing_else_does() -> None:
+    doc = _clean(f"{BODY1}\n\nPosted on June 4, 2019 by Ana Ruiz\n\n{BODY2}")
+    assert doc.text == f"{BODY1}\n\n{BODY2}"
+    assert doc.published == dt.date(2019, 6, 4)
+    doc = _clean(f" date 2019-06-02 {BODY1}\n\nPosted on June 4, 2019\n\n{BODY2}")
+    assert doc.published == dt.date(2019, 6, 2)

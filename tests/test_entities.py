@@ -145,6 +145,20 @@ def test_different_things_stay_apart(a: str, la: str, b: str, lb: str) -> None:
     assert len(ents) == 2, [(e.name, e.aliases) for e in ents]
 
 
+def test_fuzzy_merges_do_not_chain() -> None:
+    # "Amrican" is one edit from both; it joins the closer, more frequent head only.
+    specs: list[tuple[str, str]] = ([("American", "NORP")] * 4 + [("African", "NORP")] * 3
+                                    + [("Amrican", "NORP")])
+    ents = merge_entities(_mentions(*specs))
+    assert _entity_of(ents, "Amrican") is _entity_of(ents, "American")
+    assert _entity_of(ents, "African") is not _entity_of(ents, "American")
+
+
+def test_balanced_one_word_spellings_stay_apart() -> None:
+    ents = merge_entities(_mentions(("Colombia", "GPE"), ("Columbia", "GPE")))
+    assert len(ents) == 2
+
+
 def test_first_name_variants_merge() -> None:
     ents = merge_entities(_mentions(("Dmitri Volkov", "PERSON"), ("Dmitry Volkov", "PERSON")))
     assert len(ents) == 1
@@ -180,7 +194,8 @@ def test_explicit_acronym_pair_from_text() -> None:
 
 
 def test_acronym_kept_when_far_more_frequent() -> None:
-    specs: list[tuple[str, str]] = [("ZKSA", "ORG")] * 6 + [("Zeta Kappa Space Authority", "ORG")]
+    specs: list[tuple[str, str]]
+    specs = [("ZKSA", "ORG")] * 6 + [("Zeta Kappa Space Authority", "ORG")]
     ents = merge_entities(_mentions(*specs))
     assert len(ents) == 1 and ents[0].name == "ZKSA"
     specs = [("ZKSA", "ORG")] * 2 + [("Zeta Kappa Space Authority", "ORG")] * 2
@@ -193,6 +208,30 @@ def test_surname_merges_with_unique_full_name() -> None:
     ))
     assert len(ents) == 1
     assert ents[0].name == "Ivana Sokolova" and ents[0].type == "PERSON"
+
+
+def test_given_name_is_not_a_surname() -> None:
+    ents = merge_entities(_mentions(
+        ("Omar Hadi Samir", "PERSON"), ("Samir Nasser", "PERSON"), ("Samir", "PERSON"),
+    ))
+    assert len(ents) == 3
+
+
+def test_person_names_are_not_expanded_acronyms() -> None:
+    ents = merge_entities(_mentions(("Tara Vance", "PERSON"), ("TV", "ORG")))
+    assert len(ents) == 2
+
+
+def test_initials_need_a_shared_document() -> None:
+    ents = merge_entities(_mentions(("Polar Data Centre", "ORG", "d1"), ("PDC", "ORG", "d2")))
+    assert len(ents) == 2
+    ents = merge_entities(_mentions(("Polar Data Centre", "ORG", "d1"), ("PDC", "ORG", "d1")))
+    assert len(ents) == 1
+
+
+def test_canonical_name_prefers_normal_case_over_shouting() -> None:
+    specs: list[tuple[str, str]] = [("NORA HALE", "PERSON")] * 3 + [("Nora Hale", "PERSON")]
+    assert merge_entities(_mentions(*specs))[0].name == "Nora Hale"
 
 
 def test_shared_surname_is_not_merged() -> None:

@@ -179,10 +179,6 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("follow", re.compile(r"\bfollow (?:us|@\w+) on (?:twitter|facebook|instagram|telegram|"
                           r"linkedin|youtube|google news|x|threads|tiktok)\b", _I), 25),
     # photo captions and credits: the whole caption goes
-    ("credit", re.compile(r"^(?:image|photo|picture|pic|photograph|illustration|video|"
-                          r"file photo|file image|representational image|representative "
-                          r"image|image credit|photo credit|credit|credits|image source|"
-                          r"photo source|courtesy)\s*(?:\([^)]*\)\s*)?[:|/]", _I), 60),
     ("credit", re.compile(
         r"(?:\b|^)(?:PHOTO|IMAGE|PICTURE|PHOTOGRAPH|FILE PHOTO|Photo|Image|Picture|Photograph|"
         r"File photo|Photo credit|Image credit|Credit|Credits|Courtesy|Source image)"
@@ -196,6 +192,12 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
                           r"(?: Photo)?(?:/[^)]{1,60})?\)\s*\.?$"), 80),
     ("credit", re.compile(r"\b(?:via|by) Getty Images\s*\)?\.?$"), 80),
 ]
+
+#: a caption or credit line starting "Photo:", "Image credit:", ...
+_CREDIT_PREFIX = re.compile(
+    r"^(?:image|photo|picture|pic|photograph|illustration|video|file photo|file image|"
+    r"representational image|representative image|image credit|photo credit|credit|credits|"
+    r"image source|photo source|courtesy)\s*(?:\([^)]*\)\s*)?[:|/]\s*", _I)
 
 #: a trailing "read more" sentence at the end of a paragraph
 _TRAILING = [
@@ -228,6 +230,8 @@ class _Unit:
 class _Cleaned:
     units: list[_Unit] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: a date read from a removed "Posted on ..." / "Published ..." line, the last resort
+    posted: dt.date | None = None
 
 
 def _line_boilerplate(text: str) -> bool:
@@ -270,6 +274,57 @@ def _strip_embed(text: str, removed: list[str]) -> tuple[str, bool]:
     return text, False
 
 
+_AGENCY_TAILS = frozenset(["Images", "Pictures", "Photo", "Photos", "Features", "Press",
+                           "Wire", "Commons", "Images/AFP"])
+
+
+def _name_run(tokens: list[str]) -> int:
+    """How many leading tokens form a name or credit ("Jane Doe , Reuters", "AP/John Roe").
+
+    The run is the capitalized words at the start (commas, particles and initials allowed
+    inside); when it is followed by a lower-case word or a number, its last capitalized word
+    is taken to start the next sentence ("Jane Doe The storm hit ..." -> "Jane Doe").
+    """
+    n = 0
+    while n < len(tokens):
+        tok = tokens[n]
+        if n > 0 and "/" in tokens[n - 1]:
+            # "Jane Doe/AP", "Jane Doe/AFP/Getty Images": the credit ends with the agency
+            if tok in _AGENCY_TAILS:
+                n += 1
+                continue
+            return n
+        if tok in (",", "&") and n > 0 and n + 1 < len(tokens) and tokens[n + 1][:1].isupper():
+            n += 1
+            continue
+        if tok[:1].isupper() or tok[:1] == "@" or ("/" in tok and tok[:1].isalpha()) \
+                or (n > 0 and tok in _NAME_PARTICLES):
+            n += 1
+            continue
+        break
+    if 0 < n < len(tokens) and n >= 2:
+        n -= 1
+    while n > 0 and tokens[n - 1] in (",", "&"):
+        n -= 1
+    return n
+
+
+def _strip_credit(text: str, removed: list[str]) -> str:
+    """Drop a caption or credit line; from a long paragraph, drop only its credit prefix."""
+    m = _CREDIT_PREFIX.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    if len(_words(text)) <= 12 or not _ends_sentence(text):
+        removed.append(text)
+        return ""
+    tokens = rest.split(" ")
+    n = _name_run(tokens)
+    credit = (text[:m.end()] + " ".join(tokens[:n])).strip()
+    removed.append(credit)
+    return " ".join(tokens[n:]).strip()
+
+
 def _remove_boilerplate(units: list[str]) -> _Cleaned:
     out = _Cleaned()
     for i, text in enumerate(units):
@@ -278,6 +333,12 @@ def _remove_boilerplate(units: list[str]) -> _Cleaned:
             break
         if _line_boilerplate(text) or _comment_section(text):
             out.removed.append(text)
+            if out.posted is None and _POSTED_DATE.search(text):
+                found = re.search(_WRITTEN_DATE, text, _I)
+                out.posted = _iso_date(found.group()) if found else None
+            continue
+        text = _strip_credit(text, out.removed)
+        if not text:
             continue
         text, embed = _strip_embed(text, out.removed)
         text = _strip_trailing(text, out.removed)
@@ -301,6 +362,7 @@ _DATELINE = re.compile(
     r"^(?P<pre>.*?)[\s,|·•\-–—]*(?:\b(?:on|at)\s+)?(?P<date>" + _WRITTEN_DATE + r")"
     r"(?P<post>(?:\s*[,|·•\-–—@]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
     r"(?:\s*\(?[A-Z]{2,5}\)?)?)?)\s*$", _I)
+_POSTED_DATE = re.compile(r"^(?:posted|published|first published)\b", _I)
 _BYLINE_PREFIX = re.compile(
     r"^(?:by|written by|author|reported by|posted by|published by|published|posted|"
     r"story by|text)\b\s*:?\s*", _I)
@@ -351,6 +413,18 @@ def _is_org_byline(text: str) -> bool:
     """A desk or agency byline ("News Desk", "Staff Reporter", "AFP")."""
     tokens = text.split()
     return 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens)
+
+
+def _glued_byline(text: str) -> tuple[str, str] | None:
+    """Split "By Jane Doe , Agency The storm hit ..." into the byline and the rest."""
+    m = re.match(r"^by\s+", text, _I)
+    if m is None:
+        return None
+    tokens = text[m.end():].split(" ")
+    n = _name_run(tokens)
+    if n < 2 or n >= len(tokens) or not _is_name(" ".join(t for t in tokens[:2])):
+        return None
+    return text[:m.end()] + " ".join(tokens[:n]), " ".join(tokens[n:])
 
 
 @dataclass(frozen=True)
@@ -426,6 +500,13 @@ def _parse_header(units: list[_Unit], header: _Header, title_given: bool,
             if not unit.text:
                 del units[i]
                 continue
+        glued = _glued_byline(unit.text)
+        if glued is not None:  # "By Jane Doe , Agency The storm ..."
+            removed.append(glued[0])
+            glued_author = re.sub(r"\s+,", ",", _BYLINE_PREFIX.sub("", glued[0])).strip(" ,")
+            header.author = header.author or glued_author
+            unit.text = glued[1]
+            break  # what follows a byline is the body
         text = unit.text
         if _key(text) in seen and _key(text):
             removed.append(text)
@@ -599,6 +680,7 @@ def clean(raw: RawArticle) -> Document:
     removed.extend(cleaned.removed)
     title_given = header.title is not None
     body_units = _parse_header(cleaned.units, header, title_given, removed)
+    header.published = header.published or cleaned.posted
 
     parts: list[tuple[str, Kind]] = []
     if header.standfirst:

@@ -21,14 +21,17 @@ Merging rules (each merge is explainable by exactly one of them):
    abbreviations, leading ``the``, possessive endings): ``NASA``/``Nasa``, ``U.S.``/``US``.
 2. *explicit acronym*: ``Long Name (ACR)`` or ``ACR (Long Name)`` written in any document.
 3. *initials*: an acronym equal to the initials of the content words of exactly one multi-word
-   name of a compatible type (``ESA`` = ``European Space Agency``).
+   name of a compatible type, not a person, found in a document where the acronym is found
+   (``ESA`` = ``European Space Agency``; ``TV`` is no ``Tommy Vietor``).
 4. *variant spelling*: normalised edit similarity >= 0.85 (per token for multi-word names),
    same first letter, keys of at least 6 characters, neither key a prefix of the other (so
    ``Russia``/``Russian`` and ``Europe``/``European`` stay apart) and compatible types
    (nationalities never merge with other types; places never with persons).  ``Austria`` and
-   ``Australia`` (0.78) or ``Iran`` and ``Iraq`` (too short) stay apart.
+   ``Australia`` (0.78) or ``Iran`` and ``Iraq`` (too short) stay apart.  Forms are visited
+   from the most frequent: each joins its most similar more frequent head or becomes a head
+   (no chains); a one-word variant must be at most half as frequent as its head.
 5. *surname*: a one-word person name equal to the last word of exactly one multi-word person
-   entity (``Rogozin`` -> ``Dmitry Rogozin``).
+   entity (``Rogozin`` -> ``Dmitry Rogozin``), unless it is also used as a first name.
 
 Canonical name: for persons the most frequent multi-word form; otherwise the most frequent
 non-acronym form, except that an acronym is kept when it is at least three times as frequent
@@ -125,6 +128,7 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "miss", "lord", "lady",
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
 _APOSTROPHES = "'’‘`´"
 _JUNK_RE = re.compile(r"(https?:|www\.|\.com|\.org|[/@_#]|\w\.\w{3,})", re.IGNORECASE)
+_PTB_RE = re.compile(r"-[LR][RCS]B-")
 _HANDLE_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{2,30})")
 _WORD_RE = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")
 
@@ -220,11 +224,18 @@ def _is_role(tok: Token) -> bool:
     return len(parts) > 1 and all(p in ROLE_WORDS for p in parts)
 
 
+def _edge_junk(tok: Token) -> bool:
+    """A token that cannot start or end a name: no letter or digit, or a Penn Treebank
+    bracket escape (``-LRB-``)."""
+    return not any(c.isalnum() for c in tok.text) or bool(_PTB_RE.fullmatch(tok.text))
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Strip leading determiners/lower-case words/punctuation and trailing possessives."""
     i, j = 0, len(tokens)
     while i < j and (
-        tokens[i].is_punct
+        _edge_junk(tokens[i])
+        or tokens[i].is_punct
         or tokens[i].is_space
         or tokens[i].pos_ in ("DET", "PRON")
         or (tokens[i].text[:1].islower() and not tokens[i].like_num)
@@ -232,7 +243,8 @@ def _trim(tokens: list[Token]) -> list[Token]:
     ):
         i += 1
     while j > i and (
-        tokens[j - 1].is_punct or tokens[j - 1].is_space or _is_possessive(tokens[j - 1])
+        _edge_junk(tokens[j - 1])
+        or tokens[j - 1].is_punct or tokens[j - 1].is_space or _is_possessive(tokens[j - 1])
         or tokens[j - 1].text.lower() in NAME_PARTICLES
     ):
         j -= 1
@@ -549,35 +561,60 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
                 if pk in forms and pk != f.key:
                     uf.union(f.key, pk)
 
-    # Rule 4: variant spellings, blocked by first letter.
+    # Rule 4: variant spellings, blocked by first letter.  Forms are visited from the most
+    # frequent; each either becomes a head or joins its most similar head (no chains such as
+    # African ~ Amrican ~ American).  A one-word variant must be at most half as frequent as
+    # its head: typos are rare, two balanced spellings are more likely two names.
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in forms:
         if len(k) >= FUZZY_MIN_LENGTH:
             blocks[k[0]].append(k)
+    count = {k: len(f.mentions) for k, f in forms.items()}
     for keys in blocks.values():
-        keys.sort()
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if _compatible(ftype[a], ftype[b]) and _similar_names(a, b):
-                    uf.union(a, b)
+        keys.sort(key=lambda k: (-count[k], k))
+        heads: list[str] = []
+        for k in keys:
+            best, best_sim = None, 0.0
+            for h in heads:
+                if not _compatible(ftype[k], ftype[h]) or not _similar_names(k, h):
+                    continue
+                if " " not in k and count[h] < 2 * count[k]:
+                    continue
+                sim = Levenshtein.normalized_similarity(k, h)
+                if sim > best_sim:
+                    best, best_sim = h, sim
+            if best is None:
+                heads.append(k)
+            else:
+                uf.union(k, best)
 
-    # Rule 5: surnames of exactly one full-name person cluster.
-    for k in forms:
-        if len(k.split()) == 1 and k in full_person and ftype[k] in ("PERSON", None):
-            roots = {uf.find(fk) for fk in full_person[k]}
-            if len(roots) == 1:
-                uf.union(k, roots.pop())
+    # Rule 5: surnames of exactly one full-name person cluster.  A word that is also the first
+    # name of a person elsewhere (``Mohamed``) is no surname.  A one-word form needs person
+    # votes (at least a quarter: transcripts' all-caps speaker names are often tagged ORG).
+    given = {fk.split()[0] for keys in full_person.values() for fk in keys}
+    for k, f in forms.items():
+        if len(k.split()) != 1 or k not in full_person or k in given:
+            continue
+        votes = f.votes(False)
+        if votes.get("PERSON", 0.0) * 4 < sum(votes.values()):
+            continue
+        roots = {uf.find(fk) for fk in full_person[k]}
+        if len(roots) == 1:
+            uf.union(k, roots.pop())
 
-    # Rule 3: acronyms equal to the initials of exactly one multi-word cluster.
+    # Rule 3: acronyms equal to the initials of exactly one multi-word non-person cluster
+    # that appears in a document where the acronym appears.
+    docs_of = {k: {m.doc_id for m in f.mentions} for k, f in forms.items()}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for k in forms:
         ini = initials(k)
-        if ini:
+        if ini and ftype[k] != "PERSON":
             by_initials[ini].add(k)
     for k, f in forms.items():
         if not f.acronym or " " in k:
             continue
-        roots = {uf.find(x) for x in by_initials.get(k, ()) if _compatible(ftype[k], ftype[x])}
+        roots = {uf.find(x) for x in by_initials.get(k, ())
+                 if _compatible(ftype[k], ftype[x]) and docs_of[k] & docs_of[x]}
         if uf.find(k) in roots:
             continue
         if len(roots) == 1:
@@ -590,28 +627,38 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
 
 
 def _canonical(forms: list[_Form], etype: str | None) -> str:
+    """The entity's name (rule in the module docstring)."""
     surface: Counter[str] = Counter(m.text for f in forms for m in f.mentions)
+    key_count = {f.key: len(f.mentions) for f in forms}
+    words: Counter[str] = Counter()
+    for f in forms:
+        for w in set(f.key.split()):
+            words[w] += len(f.mentions)
 
-    def best(cands: list[str]) -> str:
-        # most frequent; then more capitals for case variants; then longer; then alphabetical
-        return min(cands, key=lambda s: (-surface[s], -sum(c.isupper() for c in s), -len(s), s))
+    def rep(f: _Form) -> str:
+        """Best surface of one key: not an all-caps multi-word form if another exists."""
+        cands = sorted({m.text for m in f.mentions})
+        return min(cands, key=lambda s: (" " in s and s.isupper(), -surface[s],
+                                         -sum(c.isupper() for c in s), s))
 
-    names = list(surface)
+    def best(cands: list[_Form]) -> str:
+        # most frequent key; then the key whose words the other forms share; then alphabetical
+        chosen = min(cands, key=lambda f: (-key_count[f.key],
+                                           -sum(words[w] for w in f.key.split()), f.key))
+        return rep(chosen)
+
     if etype == "PERSON":
-        full = [s for s in names if len(name_key(s).split()) >= 2]
-        return best(full or names)
-    acr = [s for s in names if is_acronym(s)]
-    acr_keys = {name_key(s) for s in acr}
-    # Case variants of an acronym (``Nasa``) count with it, not as its expansion.
-    acr = [s for s in names if name_key(s) in acr_keys]
-    other = [s for s in names if name_key(s) not in acr_keys]
+        full = [f for f in forms if len(f.key.split()) >= 2]
+        return best(full or forms)
+    acr = [f for f in forms if f.acronym]
+    other = [f for f in forms if not f.acronym]
     if not acr or not other:
-        return best(names)
-    acr_n = sum(surface[s] for s in acr)
-    other_n = sum(surface[s] for s in other)
+        return best(forms)
+    acr_n = sum(key_count[f.key] for f in acr)
+    other_n = sum(key_count[f.key] for f in other)
     if acr_n >= ACRONYM_KEEP_RATIO * other_n:
         return best(acr)
-    multi = [s for s in other if " " in s.strip()]
+    multi = [f for f in other if " " in f.key]
     return best(multi or other)
 
 
@@ -625,6 +672,11 @@ def _build_entities(clusters: list[list[_Form]], full_person: dict[str, set[str]
             for label, v in f.votes(weak).items():
                 votes[label] += v
         etype = _pick_type(votes)
+        if any(len(f.key.split()) >= 2 and _pick_type(f.votes(False)) == "PERSON"
+               for f in forms) and all(
+                   len(f.key.split()) == 1 or _pick_type(f.votes(False)) == "PERSON"
+                   for f in forms):
+            etype = "PERSON"  # a full person name and its short forms
         ms = sorted((m for f in forms for m in f.mentions), key=lambda m: (m.doc_id, m.start))
         aliases: list[str] = []
         for m in ms:
@@ -808,9 +860,10 @@ def link_other_scripts(
                 return keys[cand]
         return None
 
+    spans = _spans_by_doc(entities)
     for doc in documents:
-        taken = {(m.start, m.end) for e in entities for m in e.mentions if m.doc_id == doc.id}
-        covered = [(m.start, m.end) for e in entities for m in e.mentions if m.doc_id == doc.id]
+        covered = spans.get(doc.id, [])
+        taken = set(covered)
         found: list[tuple[int, int, str]] = []
         for rs, re_ in _foreign_regions(doc):
             tokens = list(_WORD_RE.finditer(doc.text, rs, re_))
@@ -839,6 +892,14 @@ def link_other_scripts(
                 continue
             taken.add((s, t))
             _add_mention(by_id[eid], doc.id, s, t, doc.text[s:t])
+
+
+def _spans_by_doc(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            out[m.doc_id].append((m.start, m.end))
+    return out
 
 
 def _add_mention(ent: Entity, doc_id: str, start: int, end: int, text: str) -> None:
@@ -878,9 +939,9 @@ def add_missed_mentions(documents: list[Document], entities: list[Entity]) -> No
         r"(?<![\w@#/-])(" + "|".join(re.escape(a) for a in reliable) + r")(?![\w-]|['’]\w\w)"
     )
     by_id = {e.id: e for e in entities}
+    spans = _spans_by_doc(entities)
     for doc in documents:
-        covered = sorted((m.start, m.end) for e in entities for m in e.mentions
-                         if m.doc_id == doc.id)
+        covered = spans.get(doc.id, [])
         foreign = _foreign_regions(doc)
         for hit in pattern.finditer(doc.text):
             s, t = hit.span()

@@ -34,7 +34,7 @@ Decisions (documented in the tests too):
   ("Russia has vowed to offer 'unprecedented support'" -> a partial quote of Russia); they do
   not yield indirect quotes (they report commitments, which the events stage handles).
 * An indirect quote whose content contains quote marks is kept only when it has at least three
-  content words (not stop words) outside the quote marks, i.e. it says more than "they" or
+  content words (nouns, verbs, adjectives, numbers) outside the quote marks, i.e. it says more than "they" or
   "the aim was to" around the quoted words; otherwise the direct quote alone stands for it.  So
   "complained that the aim was to “kill the economy and ...”" gives one direct partial quote,
   and "said that Russia would launch "dozens" of satellites into orbit this year" gives both the
@@ -46,6 +46,7 @@ Decisions (documented in the tests too):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -368,6 +369,7 @@ class _Entities:
         spans.sort(key=lambda sp: sp.start)
         self.spans = spans
         self.mentions: list[_Mention] = [self._mention(s) for s in spans]
+        self.starts: list[int] = [m.start for m in self.mentions]
 
     def kind(self, span: Span) -> str:
         k = self.kind_by_key.get(_key(span.text))
@@ -479,7 +481,13 @@ class _Extractor:
         for si, s in enumerate(self.sents):
             for t in s:
                 self.sent_of[t.i] = si
-        self.timexes = [t for t in timexes if t.calendar_date()]
+        # calendar time expressions, grouped by sentence
+        sent_starts = [sp.start_char for sp in self.sents]
+        self.timexes: dict[int, list[TimeExpression]] = {}
+        for tx in timexes:
+            if tx.calendar_date():
+                sj = bisect.bisect_right(sent_starts, tx.start) - 1
+                self.timexes.setdefault(sj, []).append(tx)
         self.paras = _paragraph_bounds(doc)
         self.para_of_sent: list[int] = []
         pi = 0
@@ -504,6 +512,7 @@ class _Extractor:
                 self.quote_of[t.i] = qi
         self.entities = _Entities(sdoc, self.sent_of)
         self.history: list[_Attribution] = []
+        self.speaker_spans: set[tuple[int, int]] = set()
 
     # -- main -----------------------------------------------------------------------------------
 
@@ -523,6 +532,8 @@ class _Extractor:
                 self._fill_medium_date(att)
                 attributions.append(att)
                 self.history.append(att)
+                if att.speaker is not None:
+                    self.speaker_spans.add((att.speaker.start, att.speaker.end))
         direct = self._direct_quotes(attributions)
         indirect = self._indirect_quotes(attributions, direct)
         out = sorted(direct + indirect, key=lambda q: (q.start, not q.direct))
@@ -753,15 +764,27 @@ class _Extractor:
                 return att.speaker
         return None
 
-    def _candidates(self, kinds: Iterable[str], offset: int) -> list[_Mention]:
+    def _candidates(self, kinds: Iterable[str], offset: int, window: int) -> list[_Mention]:
+        """Mentions of the given kinds ending before ``offset``, at most ``window`` sentences
+        back (mentions are sorted by offset, so this is a bisection plus a short scan)."""
         ks = set(kinds)
-        return [m for m in self.entities.mentions if m.kind in ks and m.end <= offset]
+        ms = self.entities.mentions
+        hi = bisect.bisect_right(self.entities.starts, offset)
+        out: list[_Mention] = []
+        last_sent = ms[hi - 1].sent if hi else 0
+        for m in reversed(ms[:hi] if hi <= 64 else ms[max(0, hi - 400):hi]):
+            if m.sent < last_sent - window:
+                break
+            if m.kind in ks and m.end <= offset:
+                out.append(m)
+        out.reverse()
+        return out
 
     def _resolve(self, kinds: Sequence[str], offset: int, si: int) -> _Mention | None:
         """Antecedent of a pronoun: the latest subject/speaker of a compatible kind, scanning
         back sentence by sentence; else the latest compatible mention."""
-        cands = self._candidates(kinds, offset)
-        speakers = {(a.speaker.start, a.speaker.end) for a in self.history if a.speaker}
+        cands = self._candidates(kinds, offset, 7)
+        speakers = self.speaker_spans
         fallback: _Mention | None = None
         for sj in range(si, max(-1, si - 7), -1):
             here = [m for m in cands if m.sent == sj]
@@ -781,10 +804,10 @@ class _Extractor:
         role_words.discard(head.lemma_.lower())
         role_places = {_place_key(t.text) for t in role_np if _is_place_token(t)}
         lemma = head.lemma_.lower()
-        speakers = {(a.speaker.start, a.speaker.end) for a in self.history if a.speaker}
+        speakers = self.speaker_spans
         kinds = ("person",) if kind == "person" else ("org",)
         role_start = role_np.start_char if len(role_np) else head.idx
-        before = self._candidates(kinds, role_start)
+        before = self._candidates(kinds, role_start, 40)
         si = self.sent_of[head.i]
 
         def score(m: _Mention) -> float:
@@ -817,8 +840,12 @@ class _Extractor:
         if best is not None and (best_score > 0 or kind == "org") and best_score > -1:
             return best
         # cataphora: "according to the agency head" before the head is named
-        after = [m for m in self.entities.mentions
-                 if m.kind in kinds and m.start > head.idx and m.sent <= si + 2 and score(m) > -1]
+        after = []
+        for m in self.entities.mentions[bisect.bisect_right(self.entities.starts, head.idx):]:
+            if m.sent > si + 2:
+                break
+            if m.kind in kinds and score(m) > -1:
+                after.append(m)
         if after:
             return after[0]
         if best is not None and best_score > -1:
@@ -857,9 +884,8 @@ class _Extractor:
                     break
         # date: a time expression among the attribution's own words
         frame_chars = [(t.idx, t.idx + len(t.text)) for t in att.frame]
-        for tx in self.timexes:
-            if any(s < tx.end and tx.start < e for s, e in frame_chars) and \
-                    self.sents[att.sent].start_char <= tx.start < self.sents[att.sent].end_char:
+        for tx in self.timexes.get(att.sent, ()):
+            if any(s < tx.end and tx.start < e for s, e in frame_chars):
                 att.date = tx.calendar_date()
                 break
         if att.date is None and att.speaker is not None:
@@ -875,6 +901,9 @@ class _Extractor:
 
     def _direct_quotes(self, atts: list[_Attribution]) -> list[Quote]:
         by_cue = {a.cue_tok.i: a for a in atts}
+        by_sent: dict[int, list[_Attribution]] = {}
+        for a in atts:
+            by_sent.setdefault(a.sent, []).append(a)
         chosen: list[_Attribution | None] = []
         for qi, sp in enumerate(self.spans):
             toks = _tokens_in(self.sdoc, sp.start, sp.end)
@@ -889,21 +918,18 @@ class _Extractor:
                     break
             if att is None and toks:
                 s0, s1 = self.sent_of[toks[0].i], self.sent_of[toks[-1].i]
-                near = [a for a in atts if s0 <= a.sent <= s1 and not a.direct_only]
+                near = [a for sj in range(s0, s1 + 1) for a in by_sent.get(sj, ())
+                        if not a.direct_only]
                 if near:
                     att = min(near, key=lambda a: min(abs(a.cue_tok.idx - sp.start),
                                                       abs(a.cue_tok.idx - sp.end)))
             chosen.append(att)
         # a quote left open at a paragraph end shares the attribution of its continuation
         for qi in range(len(self.spans) - 2, -1, -1):
-            sp, nxt = self.spans[qi], self.spans[qi + 1]
-            if sp.close_at is None and chosen[qi] is None and \
-                    self.span_para[qi + 1] == self.span_para[qi] + 1:
+            if chosen[qi] is None and self._continues(qi):
                 chosen[qi] = chosen[qi + 1]
         for qi in range(1, len(self.spans)):
-            prev = self.spans[qi - 1]
-            if chosen[qi] is None and prev.close_at is None and \
-                    self.span_para[qi] == self.span_para[qi - 1] + 1:
+            if chosen[qi] is None and self._continues(qi - 1):
                 chosen[qi] = chosen[qi - 1]
         out: list[Quote] = []
         for qi, sp in enumerate(self.spans):
@@ -914,7 +940,7 @@ class _Extractor:
             att = chosen[qi]
             si = self.sent_of[toks[0].i]
             if att is None and words >= 3:
-                att = self._neighbour_attribution(toks, atts)
+                att = self._neighbour_attribution(toks, by_sent)
             if att is None and words < 3:
                 continue  # scare quote or name
             if att is not None and att.speaker is None and words < 3:
@@ -926,25 +952,36 @@ class _Extractor:
             out.append(self._quote(start, end, True, att, si))
         return out
 
+    def _continues(self, qi: int) -> bool:
+        """Whether quote ``qi`` is left open and the next paragraph opens its continuation."""
+        if qi + 1 >= len(self.spans) or self.spans[qi].close_at is not None:
+            return False
+        nxt = self.span_para[qi + 1]
+        return nxt == self.span_para[qi] + 1 and \
+            not self.doc.text[self.paras[nxt][0]:self.spans[qi + 1].open_at].strip()
+
     def _neighbour_attribution(
-        self, toks: Sequence[Token], atts: list[_Attribution]
+        self, toks: Sequence[Token], by_sent: dict[int, list[_Attribution]]
     ) -> _Attribution | None:
         """Attribution of a quote with no cue in its sentences."""
         s1 = self.sent_of[toks[-1].i]
         s0 = self.sent_of[toks[0].i]
         para = self.para_of_sent[s1]
         # a short attribution sentence right after ("... ." he said.)
-        for a in atts:
-            if a.sent == s1 + 1 and self.para_of_sent[a.sent] == para and a.speaker is not None \
+        for a in by_sent.get(s1 + 1, ()):
+            if self.para_of_sent[a.sent] == para and a.speaker is not None \
                     and len(self.sents[a.sent]) <= 8:
                 return a
-        prev = [a for a in atts if s0 - 3 <= a.sent < s0 and a.speaker is not None
-                and not a.direct_only and self.para_of_sent[a.sent] >= self.para_of_sent[s0] - 1]
+        prev = [a for sj in range(max(0, s0 - 3), s0) for a in by_sent.get(sj, ())
+                if a.speaker is not None and not a.direct_only
+                and self.para_of_sent[a.sent] >= self.para_of_sent[s0] - 1]
         return prev[-1] if prev else None
 
     def _indirect_quotes(self, atts: list[_Attribution], direct: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
         seen: set[tuple[int, int]] = set()
+        starts = [q.start for q in direct]  # direct quotes are sorted by start
+        longest = max((q.end - q.start for q in direct), default=0)
         for a in atts:
             if a.content is None or a.direct_only or a.speaker is None:
                 continue
@@ -954,10 +991,13 @@ class _Extractor:
             start, end = _strip_marks(self.doc.text, start, end)
             if end - start < 3 or (start, end) in seen:
                 continue
-            inside = [q for q in direct if q.start < end and start < q.end]
+            first = bisect.bisect_left(starts, start - longest)
+            last = bisect.bisect_left(starts, end)
+            inside = [q for q in direct[first:last] if q.start < end and start < q.end]
             if inside:
                 # keep the paraphrase only when it says more than the quoted words
-                outside = [t for t in self.sdoc[lo:hi] if t.is_alpha and not t.is_stop
+                outside = [t for t in self.sdoc[lo:hi]
+                           if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and t.is_alpha
                            and not any(q.start <= t.idx < q.end for q in inside)]
                 if len(outside) < _MIN_EXTRA_WORDS:
                     continue
@@ -1060,12 +1100,12 @@ def _trim(sdoc: Doc, idx: list[int]) -> tuple[int, int] | None:
     keep = set(idx)
     lo = min(idx)
     hi = lo
-    while hi < len(sdoc) and (hi in keep or (sdoc[hi].is_punct or sdoc[hi].is_space)
-                              and hi + 1 in keep):
+    while hi < len(sdoc) and (hi in keep or ((sdoc[hi].is_punct or sdoc[hi].is_space)
+                                             and hi + 1 in keep)):
         hi += 1
-    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ == "mark"
-                       and sdoc[lo].lower_ in ("that", "whether", "if") or sdoc[lo].dep_ == "cc"):
-        if sdoc[lo].text in "“«\"‘'" :
+    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space or sdoc[lo].dep_ == "cc" or (
+            sdoc[lo].dep_ == "mark" and sdoc[lo].lower_ in ("that", "whether", "if"))):
+        if sdoc[lo].text in ("“", "«", '"', "‘", "'"):
             break
         lo += 1
     while hi > lo and (sdoc[hi - 1].is_space or sdoc[hi - 1].dep_ == "cc" or (
