@@ -234,6 +234,14 @@ def test_canonical_name_prefers_normal_case_over_shouting() -> None:
     assert merge_entities(_mentions(*specs))[0].name == "Nora Hale"
 
 
+def test_dominant_full_name_takes_the_surname() -> None:
+    specs: list[tuple[str, str]] = [("Anna Berg", "PERSON")] * 4 + [("Lars Berg", "PERSON"),
+                                                                    ("Berg", "PERSON")]
+    ents = merge_entities(_mentions(*specs))
+    assert _entity_of(ents, "Berg") is _entity_of(ents, "Anna Berg")
+    assert _entity_of(ents, "Lars Berg") is not _entity_of(ents, "Anna Berg")
+
+
 def test_shared_surname_is_not_merged() -> None:
     ents = merge_entities(_mentions(
         ("Anna Berg", "PERSON"), ("Lars Berg", "PERSON"), ("Berg", "PERSON"),

@@ -31,7 +31,8 @@ Merging rules (each merge is explainable by exactly one of them):
    from the most frequent: each joins its most similar more frequent head or becomes a head
    (no chains); a one-word variant must be at most half as frequent as its head.
 5. *surname*: a one-word person name equal to the last word of exactly one multi-word person
-   entity (``Rogozin`` -> ``Dmitry Rogozin``), unless it is also used as a first name.
+   entity (``Rogozin`` -> ``Dmitry Rogozin``), or of one that holds three quarters of the
+   mentions of such full names, unless the word is used as often as a first name.
 
 Canonical name: for persons the most frequent multi-word form; otherwise the most frequent
 non-acronym form, except that an acronym is kept when it is at least three times as frequent
@@ -143,6 +144,7 @@ FUZZY_THRESHOLD = 0.85
 FUZZY_TOKEN_THRESHOLD = 0.8  # per word, for multi-word names
 FUZZY_MIN_LENGTH = 6
 ACRONYM_KEEP_RATIO = 3.0
+SURNAME_DOMINANCE = 0.75
 
 
 @dataclass(frozen=True)
@@ -588,19 +590,30 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
             else:
                 uf.union(k, best)
 
-    # Rule 5: surnames of exactly one full-name person cluster.  A word that is also the first
-    # name of a person elsewhere (``Mohamed``) is no surname.  A one-word form needs person
-    # votes (at least a quarter: transcripts' all-caps speaker names are often tagged ORG).
-    given = {fk.split()[0] for keys in full_person.values() for fk in keys}
+    # Rule 5: surnames.  A one-word form joins the full-name person cluster that ends with it
+    # when that cluster is the only one, or holds at least SURNAME_DOMINANCE of the mentions of
+    # such full names (``Mubarak`` -> ``Hosni Mubarak`` beside a rare ``Gamal Mubarak``).  A word
+    # used at least as often as a first name (``Mohamed ElBaradei``) is no surname.  The form
+    # needs person votes (a quarter: all-caps speaker names are often tagged ORG).
+    as_first: Counter[str] = Counter()
+    as_last: Counter[str] = Counter()
+    for fk, f in forms.items():
+        words = fk.split()
+        if len(words) >= 2 and ftype[fk] == "PERSON":
+            as_first[words[0]] += len(f.mentions)
+            as_last[words[-1]] += len(f.mentions)
     for k, f in forms.items():
-        if len(k.split()) != 1 or k not in full_person or k in given:
+        if len(k.split()) != 1 or k not in full_person or as_first[k] >= as_last[k]:
             continue
         votes = f.votes(False)
         if votes.get("PERSON", 0.0) * 4 < sum(votes.values()):
             continue
-        roots = {uf.find(fk) for fk in full_person[k]}
-        if len(roots) == 1:
-            uf.union(k, roots.pop())
+        weight: Counter[str] = Counter()
+        for fk in full_person[k]:
+            weight[uf.find(fk)] += len(forms[fk].mentions)
+        root, top = max(sorted(weight.items()), key=lambda x: x[1])
+        if top >= SURNAME_DOMINANCE * sum(weight.values()):
+            uf.union(k, root)
 
     # Rule 3: acronyms equal to the initials of exactly one multi-word non-person cluster
     # that appears in a document where the acronym appears.

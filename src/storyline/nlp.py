@@ -21,7 +21,7 @@ MODEL_VERSION = "3.8.0"
 def _paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, so paragraphs never share a sentence."""
     for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or (tok.whitespace_ == "" and tok.text.isspace()):
+        if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[i + 1].is_sent_start = True
     return doc
 

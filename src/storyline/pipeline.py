@@ -96,7 +96,7 @@ def text_hash(text: str) -> str:
 
 def minhash_of(text: str) -> MinHash:
     words = _WORDS.findall(text.lower())
-    mh = MinHash(num_perm=_NUM_PERM, seed=7)
+    mh = MinHash(num_perm=_NUM_PERM, seed=7, scheme="affine64")
     shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
     for sh in shingles:
         mh.update(sh.encode())
@@ -104,7 +104,8 @@ def minhash_of(text: str) -> MinHash:
 
 
 def _mh_from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=_NUM_PERM, seed=7, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=_NUM_PERM, seed=7, scheme="affine64",
+                   hashvalues=np.frombuffer(data, dtype=np.uint64))
 
 
 # -- stages ----------------------------------------------------------------------------------
