@@ -85,6 +85,7 @@ def _with_ents(text: str, spans: list[tuple[str, str]]) -> tuple[Document, Doc]:
         ("NASA", "nasa"),
         ("Nasa", "nasa"),
         ("the U.S.", "us"),
+        ("U. S.", "us"),
         ("US", "us"),
         ("Roscosmos’", "roscosmos"),
         ("Roscosmos'", "roscosmos"),
@@ -103,6 +104,7 @@ def test_acronym_helpers() -> None:
     assert initials("european space agency") == "esa"
     assert initials("bank of england") == "be"
     assert initials("roscosmos") == ""
+    assert initials("us senate") == ""
 
 
 # ------------------------------------------------------------------------------------------

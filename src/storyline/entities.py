@@ -178,7 +178,8 @@ def name_key(text: str) -> str:
     t = re.sub(r"(?<=\b\w)\.(?=\s|$)", "", t)
     t = re.sub(r"[^a-z0-9]+", " ", t).strip()
     t = re.sub(r"^(the|a|an) ", "", t)
-    return t
+    # Spaced initials ("u. s.") become one word.
+    return re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", t)
 
 
 def is_acronym(text: str) -> bool:
@@ -191,8 +192,8 @@ def initials(key: str) -> str:
     """Initials of the content words of a normalised multi-word name (``european space agency``
     -> ``esa``); empty for one-word names."""
     words = [w for w in key.split() if w not in INITIALS_SKIP]
-    if len(words) < 2:
-        return ""
+    if len(words) < 2 or any(len(w) < 3 for w in words):
+        return ""  # "us senate" is no expansion of "US"
     return "".join(w[0] for w in words)
 
 

@@ -38,7 +38,7 @@ from storyline.model import (
     RawArticle,
     Sentence,
 )
-from storyline.stories import group_stories, merge_events
+from storyline.stories import affiliations, group_stories, merge_events
 from storyline.store import DocumentAnalysis, IngestOutcome, Store
 
 #: Bump when a per-document stage changes its output, so stored analyses are redone.
@@ -233,6 +233,39 @@ def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIn
     return dataclasses.replace(arg, entity_id=eid)
 
 
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\b[^.,;:!?]{0,40}$")
+
+
+def _kind(entity_type: str | None) -> str:
+    """Coarse kind of an entity type: a place is not in conflict with an organisation."""
+    if entity_type in ("GPE", "LOC", "NORP", "FAC"):
+        return "place"
+    if entity_type == "PERSON":
+        return "person"
+    return "organisation"
+
+
+def _date_from_lead(m: EventMention, doc: Document) -> EventMention:
+    """The lead's main event, told in the present perfect, happened by the publication date.
+
+    News leads report the news of the day ("Russia has decided to stop deliveries ..."): the
+    first event of a document's first body sentence, in the present perfect and without a date
+    of its own, takes the publication date.  Nothing else is dated without a time expression.
+    """
+    if m.date or doc.published is None or m.modality not in ("asserted", "planned"):
+        return m
+    lead = next((p for p in doc.paragraphs if p.kind == "body"), None)
+    if lead is None or not (lead.start <= m.start < lead.end):
+        return m
+    first_end = re.search(r"[.!?](?:\s|$)", doc.text[lead.start:lead.end])
+    if first_end and m.start > lead.start + first_end.end():
+        return m
+    before = doc.text[max(lead.start, m.start - 60):m.start]
+    if not _PERFECT_BEFORE.search(before):
+        return m
+    return dataclasses.replace(m, date=doc.published.isoformat())
+
+
 def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Analysis:
     """Corpus stages over every analysed document in the store; the result covers ``scope``."""
     progress.stage("Merging entities, events and quotes", None)
@@ -261,7 +294,18 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                 targets=[_resolve_argument(x, doc_id, index) for x in em.targets],
                 source=_resolve_argument(em.source, doc_id, index) if em.source else None,
             ))
-    events = merge_events(event_mentions, order=lambda m: (rank.get(m.doc_id, 0), m.sentence))
+    resolved_mentions = [m for e in entities for m in e.mentions]
+    parents = affiliations(list(documents.values()), resolved_mentions)
+    first_start: dict[str, int] = {}
+    for m in event_mentions:
+        first_start[m.doc_id] = min(first_start.get(m.doc_id, m.start), m.start)
+    event_mentions = [
+        _date_from_lead(m, documents[m.doc_id]) if m.start == first_start[m.doc_id] else m
+        for m in event_mentions
+    ]
+    events = merge_events(event_mentions, order=lambda m: (rank.get(m.doc_id, 0), m.sentence),
+                          parents=parents, kinds={e.id: _kind(e.type) for e in entities},
+                          aliases={a.lower(): e.id for e in entities for a in e.aliases})
 
     quotes: list[Quote] = []
     for doc_id in all_ids:

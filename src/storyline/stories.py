@@ -10,12 +10,13 @@ the cost far below the square of the corpus.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.model import Document, Entity, Event, EventMention, SourceRef, Story
+from storyline.model import Document, Entity, Event, EventMention, Mention, SourceRef, Story
 
 #: Near-synonyms of news-event vocabulary, folded to one representative so that "suspend ties"
 #: and "halt cooperation" share their words.  General English, not corpus-specific.
@@ -36,14 +37,89 @@ _SYNONYM_CLASSES: tuple[tuple[str, ...], ...] = (
     ("demand", "request", "urge", "call"),
     ("video", "footage", "film"),
 )
+_EXTRA_FORMS = {"refusal": "refuse", "suspension": "suspend", "withdrawal": "withdraw",
+                "cancellation": "cancel", "deliveries": "delivery", "ties": "tie"}
 _CANON: dict[str, str] = {w: cls[0] for cls in _SYNONYM_CLASSES for w in cls}
 
-MERGE_THRESHOLD = 0.42
+MERGE_THRESHOLD = 0.40
+#: Every pair inside a merged event must be at least this similar (no chaining).
+MIN_LINK = 0.2
 
 
 def _canon(word: str) -> str:
     w = word.lower()
+    w = _EXTRA_FORMS.get(w, w)
     return _CANON.get(w, w)
+
+
+# -- affiliations: who speaks or acts for whom -------------------------------------------------
+
+#: Words that, between two names, say that the second belongs to the first ("Roscosmos head
+#: Dmitry Rogozin", "Russia's space agency Roscosmos") or the reverse ("X, the head of Y").
+_ROLE_WORDS = frozenset("""
+head chief director director-general leader president minister secretary spokesman
+spokeswoman spokesperson administrator ceo chairman chairwoman boss commander official
+envoy ambassador agency corporation ministry department company firm operator service
+""".split())
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|'|’s|’)?\s+((?:[\w-]+\s+){0,3})$")
+_OF_GAP = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){1,3})(?:of|at|for)\s+(?:the\s+)?$")
+_APPOSITION_GAP = re.compile(r"^,\s+$")
+_AFTER_OWNER = re.compile(r"^(?:'s|'|’s|’)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _has_role(words: str) -> bool:
+    return any(w.lower() in _ROLE_WORDS for w in re.split(r"[\s-]+", words) if w) or \
+        "director-general" in words.lower()
+
+
+def affiliations(
+    documents: Sequence[Document], mentions: Iterable[Mention]
+) -> dict[str, set[str]]:
+    """Entity id -> ids of the organisations or states it belongs to, read from the text.
+
+    Only adjacent names count, joined by a possessive and a role word ("NASA chief Bill
+    Nelson"), by ", the <role> of" ("X, the head of Y"), or by an apposition with a role
+    ("Roscosmos, Russia's space agency").
+    """
+    text_of = {d.id: d.text for d in documents}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.entity_id and m.doc_id in text_of:
+            by_doc[m.doc_id].append(m)
+    parents: dict[str, set[str]] = defaultdict(set)
+    for doc_id, ms in by_doc.items():
+        text = text_of[doc_id]
+        ms.sort(key=lambda m: m.start)
+        for a, b in itertools.pairwise(ms):
+            if a.entity_id == b.entity_id or b.start - a.end > 40:
+                continue
+            gap = text[a.end:b.start]
+            assert a.entity_id and b.entity_id
+            pos = _POSSESSIVE_GAP.match(gap)
+            if pos and _has_role(pos.group(1)):
+                parents[b.entity_id].add(a.entity_id)  # "Roscosmos' head Dmitry Rogozin"
+                continue
+            of = _OF_GAP.match(gap)
+            if of and _has_role(of.group(1)):
+                parents[a.entity_id].add(b.entity_id)  # "Dmitry Rogozin, the head of Roscosmos"
+                continue
+            if _APPOSITION_GAP.match(gap):
+                after = _AFTER_OWNER.match(text[b.end:b.end + 40])
+                if after and _has_role(after.group(1)):
+                    parents[a.entity_id].add(b.entity_id)  # "Roscosmos, Russia's space agency"
+    return dict(parents)
+
+
+def _sides(entity_ids: Iterable[str], parents: dict[str, set[str]]) -> frozenset[str]:
+    """The entities and everything they belong to, transitively."""
+    seen: set[str] = set()
+    todo = list(entity_ids)
+    while todo:
+        e = todo.pop()
+        if e not in seen:
+            seen.add(e)
+            todo.extend(parents.get(e, ()))
+    return frozenset(seen)
 
 
 @dataclass
@@ -53,6 +129,8 @@ class _Item:
     actors: frozenset[str]
     targets: frozenset[str]
     index: int
+    sides: frozenset[str] = frozenset()
+    target_kinds: frozenset[str] = frozenset()
 
 
 def _date_conflict(a: str | None, b: str | None) -> bool:
@@ -68,41 +146,63 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _similarity(x: _Item, y: _Item) -> float:
-    """How likely two mentions tell the same event, in [0, 1]."""
+def _wjaccard(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    """Jaccard similarity where each word counts by its rarity in the block."""
+    if not a or not b:
+        return 0.0
+    inter = sum(weight.get(w, 1.0) for w in a & b)
+    return inter / sum(weight.get(w, 1.0) for w in a | b)
+
+
+def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> float:
+    """How likely two mentions tell the same event, in [0, 1]; 0 means "certainly not"."""
     if _date_conflict(x.m.date, y.m.date):
         return 0.0
     if x.m.category and y.m.category and x.m.category != y.m.category:
         return 0.0
-    # One side's actor is the other side's target and they share no actor: opposite directions.
-    if x.actors and y.actors and not (x.actors & y.actors) and (
-        (x.actors & y.targets) or (y.actors & x.targets)
-    ):
-        return 0.0
     if x.m.doc_id == y.m.doc_id and x.m.sentence == y.m.sentence:
         return 0.0  # two events of one sentence are different events
-    words = _jaccard(x.words, y.words)
-    actors = _jaccard(x.actors, y.actors) if x.actors and y.actors else 0.3
-    targets = _jaccard(x.targets, y.targets) if x.targets and y.targets else 0.3
+    if x.actors and y.actors and not (x.actors & y.actors):
+        # different actors on different sides (ESA vs Russia), or one side's actor is the
+        # other's target: not the same event; an actor and the body it speaks for
+        # (a minister and the ministry, the ministry and the state) can be
+        if not (x.sides & y.sides) or (x.actors & y.targets) or (y.actors & x.targets):
+            return 0.0
+        actors = 0.7
+    elif x.actors and y.actors:
+        actors = 0.5 + 0.5 * _jaccard(x.actors, y.actors)
+    else:
+        actors = 0.3
+    shared_targets = x.targets & y.targets
+    if not (x.words & y.words) and not shared_targets:
+        return 0.0  # nothing in common but the kind of action
+    if x.targets and y.targets:
+        targets = _jaccard(x.targets, y.targets)
+    else:
+        targets = 0.3
     same_trigger = 1.0 if _canon(x.m.lemma) == _canon(y.m.lemma) else 0.0
     same_date = 1.0 if x.m.date and y.m.date and x.m.date == y.m.date else 0.0
-    score = 0.45 * words + 0.2 * actors + 0.15 * targets + 0.1 * same_trigger + 0.1 * same_date
-    if words == 0.0:
-        score *= 0.5
+    score = (0.35 * _wjaccard(x.words, y.words, weight or {}) + 0.2 * actors + 0.15 * targets
+             + 0.15 * same_trigger + 0.15 * same_date)
+    if x.targets and y.targets and not shared_targets and x.target_kinds & y.target_kinds:
+        score *= 0.5  # "severed ties with NASA" is not "halted work on the space station"
     return score
 
 
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
     """Average-linkage agglomerative clustering of one block."""
     clusters: list[list[_Item]] = [[it] for it in items]
+    # words shared by many mentions of the block ("cooperation" among suspensions) say less
+    df = Counter(w for it in items for w in it.words)
+    weight = {w: math.log(1.0 + len(items) / n) for w, n in df.items()}
     sims: dict[tuple[int, int], float] = {}
     for a, b in itertools.combinations(items, 2):
-        sims[(a.index, b.index)] = sims[(b.index, a.index)] = _similarity(a, b)
+        sims[(a.index, b.index)] = sims[(b.index, a.index)] = _similarity(a, b, weight)
     while len(clusters) > 1:
         best, pair = threshold, None
         for i, j in itertools.combinations(range(len(clusters)), 2):
             links = [sims[(a.index, b.index)] for a in clusters[i] for b in clusters[j]]
-            if min(links) == 0.0:  # a hard conflict anywhere forbids the merge
+            if min(links) < MIN_LINK:  # a conflict or an unrelated pair forbids the merge
                 continue
             avg = sum(links) / len(links)
             if avg > best:
@@ -140,22 +240,40 @@ def merge_events(
     mentions: Sequence[EventMention],
     order: Callable[[EventMention], tuple[int, int]] | None = None,
     threshold: float = MERGE_THRESHOLD,
+    parents: dict[str, set[str]] | None = None,
+    kinds: dict[str, str] | None = None,
+    aliases: dict[str, str] | None = None,
 ) -> list[Event]:
     """Merge event mentions that tell the same event; return events in timeline order.
 
     ``order`` gives each mention's position in the corpus (document rank, sentence index), used
-    to order undated events and to pick stable ids.
+    to order undated events and to pick stable ids.  ``parents`` (from :func:`affiliations`)
+    says which actors speak for which bodies; ``kinds`` maps entity ids to a coarse type
+    (organisation, place, person), so that "Europe" and "ESA" as targets are not held to
+    contradict each other the way "NASA" and "ESA" do; ``aliases`` maps lower-cased names to
+    entity ids, so that a keyword naming an entity ("iss") meets the same entity as a target.
     """
+    aliases = aliases or {}
+    parents = parents or {}
+    kinds = kinds or {}
     key = order or (lambda m: (0, m.sentence))
     items: list[_Item] = []
     for i, m in enumerate(mentions):
-        words = frozenset(_canon(w) for w in (m.lemma, *m.keywords) if w)
+        trigger = _canon(m.lemma)
+        actors = frozenset(a.entity_id or a.text.lower() for a in m.actors)
+        targets = frozenset(t.entity_id or t.text.lower() for t in m.targets)
+        words = frozenset(
+            c for c in (aliases.get(w.lower()) or _canon(w) for w in m.keywords if w)
+            if c != trigger and c not in actors
+        ) | targets
         items.append(_Item(
             m=m,
             words=words,
-            actors=frozenset(a.entity_id or a.text.lower() for a in m.actors),
-            targets=frozenset(t.entity_id or t.text.lower() for t in m.targets),
+            actors=actors,
+            targets=targets,
             index=i,
+            sides=_sides(actors, parents),
+            target_kinds=frozenset(kinds.get(t, "?") for t in targets),
         ))
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
