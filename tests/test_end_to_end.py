@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -184,7 +183,7 @@ def test_html_and_markdown_render(report):
 
 
 def test_second_run_changes_nothing(seeds_run, seeds_dir, nlp):
-    db, first, report1 = seeds_run
+    db, _first, report1 = seeds_run
     with SQLiteStore(db) as store:
         again = run([seeds_dir], store, nlp)
     assert {o.status for o in again.outcomes} == {"unchanged"}

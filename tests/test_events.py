@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.events import extract_events
-from storyline.model import Document, EventMention, TimeExpression
+from storyline.model import Document, EventMention, Paragraph, TimeExpression
 from storyline.nlp import shared_pipeline
 from storyline.plover import classify_noun, classify_verb
 
@@ -220,3 +220,12 @@ def test_seed_events() -> None:
     assert _has(allm, {"provide"}, {"Roscosmos", "Roskosmos"}, {"AID", "SUPPORT"}, "planned")
     assert _has(allm, {"restrict"}, {"Joe Biden"}, {"SANCTION"})
     assert _has(allm, {"invasion", "assault", "invade"}, {"Russia", "Moscow"}, {"ASSAULT"})
+
+
+def test_subject_misparsed_as_apposition_is_repaired(nlp):
+    text = ("Deepening the rift between the two leagues, Marquez, on Friday, released a letter "
+            "criticising the referees.")
+    doc = Document(id="x", text=text, paragraphs=[Paragraph(0, len(text), "en")])
+    found = extract_events(doc, nlp(text), [])
+    rel = [m for m in found if m.lemma == "release"]
+    assert rel and rel[0].actors[0].text == "Marquez"

@@ -147,15 +147,9 @@ ACRONYM_KEEP_RATIO = 3.0
 SURNAME_DOMINANCE = 0.75
 
 
-@dataclass(frozen=True)
-class NameMention(Mention):
-    """A :class:`Mention` with the other form of an explicit ``Name (ACR)`` pair.
-
-    :func:`extract_mentions` returns these so that :func:`merge_entities` can apply rule 2;
-    :func:`merge_entities` returns plain :class:`Mention` objects.
-    """
-
-    pair: str | None = None
+#: Kept as a name for readability: a mention that may carry an explicit ``Name (ACR)`` pair
+#: (:attr:`Mention.pair`), which :func:`merge_entities` uses for rule 2.
+NameMention = Mention
 
 
 # --------------------------------------------------------------------------------------------
@@ -558,7 +552,7 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
     # Rule 2: explicit "Name (ACR)" pairs.
     for f in forms.values():
         for m in f.mentions:
-            pair = getattr(m, "pair", None)
+            pair = m.pair
             if pair:
                 pk = name_key(pair)
                 if pk in forms and pk != f.key:

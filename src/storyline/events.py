@@ -310,6 +310,12 @@ class _Extractor:
                     if p.dep_ == "pobj":
                         return p, True
         for c in v.children:
+            if c.dep_ == "csubj" and c.tag_ == "VBG":
+                # "Worsening the relations, X, on Wednesday, released ...": an introductory
+                # participle misread as the subject; the name set off by commas is the actor
+                appos = _apposition_subject(v)
+                if appos is not None:
+                    return appos, False
             if c.dep_ in ("nsubj", "csubj"):
                 return c, False
         repaired = _repaired_subject(v)
@@ -422,8 +428,9 @@ class _Extractor:
         subj, _agentive = self.subject(v, code)
         if subj is None:
             return None
-        if code is None and ((subj.head.i != v.i and subj.head.head.i != v.i)
-                             or v.dep_ in ("acl", "relcl")):
+        own_subject = subj.head.i == v.i or subj.head.head.i == v.i or \
+            subj.i in self.repaired
+        if code is None and (not own_subject or v.dep_ in ("acl", "relcl")):
             return None  # a plain news verb needs its own subject to be worth reporting
         speech = _speech_source(chain[-1])
         speaker = None
@@ -724,17 +731,43 @@ _TRAILING_STOP = frozenset({
 
 
 def _repaired_subject(v: Token) -> Token | None:
-    """A subject the parser attached as a conjunct of the previous object.
+    """A subject the parser attached elsewhere, for a finite verb left without one.
 
     In "X rejected the demands and Y has cancelled ..." the small model often reads "Y" as a
-    second object of "rejected"; the verb "cancelled" then has no subject.
+    second object of "rejected"; the verb "cancelled" then has no subject.  In "Worsening the
+    relations between agencies, Y, on Wednesday, released a video" it reads "Y" as an
+    apposition of "agencies".
     """
+    if v.dep_ == "ROOT" and v.tag_ in ("VBD", "VBZ", "VBP") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "csubj" and c.tag_ != "VBG")
+            for c in v.children):
+        return _apposition_subject(v)
     if v.dep_ != "conj" or v.left_edge.i == 0:
         return None
     prev = v.doc[v.left_edge.i - 1]
     if prev.dep_ == "conj" and prev.pos_ == "PROPN" and prev.head.i < prev.i < v.i \
             and prev.head.dep_ in ("dobj", "pobj"):
         return prev
+    return None
+
+
+def _apposition_subject(v: Token) -> Token | None:
+    """The proper name set off by commas just before ``v`` (only adjuncts in between)."""
+    i = v.i - 1
+    sent_start = v.sent.start
+    # skip back over ", on Wednesday," style adjuncts: punctuation, prepositions, dates, adverbs
+    while i >= sent_start and (v.doc[i].is_punct or v.doc[i].ent_type_ in ("DATE", "TIME")
+                               or (v.doc[i].dep_ in ("prep", "pobj", "advmod", "det")
+                               and v.doc[i].head.i >= v.i - 6)):
+        if v.doc[i].pos_ == "PROPN" and v.doc[i].ent_type_ not in ("DATE", "TIME"):
+            break
+        i -= 1
+    if i < sent_start:
+        return None
+    tok = v.doc[i]
+    if tok.pos_ == "PROPN" and tok.dep_ in ("appos", "npadvmod", "conj") and tok.i + 1 < v.i \
+            and v.doc[tok.i + 1].is_punct and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return tok
     return None
 
 

@@ -140,6 +140,8 @@ class Mention:
     label: str  # spaCy label: PERSON, ORG, GPE, NORP, FAC, LOC, ...
     sentence: int = -1
     entity_id: str | None = None
+    #: the other form of an explicit "Long Name (ACR)" pair written around this mention
+    pair: str | None = None
 
 
 @dataclass

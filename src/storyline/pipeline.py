@@ -32,17 +32,16 @@ from storyline.model import (
     Analysis,
     Argument,
     Document,
-    Event,
     EventMention,
     Quote,
     RawArticle,
     Sentence,
 )
-from storyline.stories import affiliations, group_stories, merge_events
 from storyline.store import DocumentAnalysis, IngestOutcome, Store
+from storyline.stories import affiliations, group_stories, merge_events
 
 #: Bump when a per-document stage changes its output, so stored analyses are redone.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 #: Jaccard similarity of word 5-shingles above which two articles are near-duplicates.
 NEAR_DUPLICATE_THRESHOLD = 0.8

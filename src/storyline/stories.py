@@ -41,7 +41,7 @@ _EXTRA_FORMS = {"refusal": "refuse", "suspension": "suspend", "withdrawal": "wit
                 "cancellation": "cancel", "deliveries": "delivery", "ties": "tie"}
 _CANON: dict[str, str] = {w: cls[0] for cls in _SYNONYM_CLASSES for w in cls}
 
-MERGE_THRESHOLD = 0.40
+MERGE_THRESHOLD = 0.38
 #: Every pair inside a merged event must be at least this similar (no chaining).
 MIN_LINK = 0.2
 
@@ -56,11 +56,7 @@ def _canon(word: str) -> str:
 
 #: Words that, between two names, say that the second belongs to the first ("Roscosmos head
 #: Dmitry Rogozin", "Russia's space agency Roscosmos") or the reverse ("X, the head of Y").
-_ROLE_WORDS = frozenset("""
-head chief director director-general leader president minister secretary spokesman
-spokeswoman spokesperson administrator ceo chairman chairwoman boss commander official
-envoy ambassador agency corporation ministry department company firm operator service
-""".split())
+_ROLE_WORDS = frozenset(["head", "chief", "director", "director-general", "leader", "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "administrator", "ceo", "chairman", "chairwoman", "boss", "commander", "official", "envoy", "ambassador", "agency", "corporation", "ministry", "department", "company", "firm", "operator", "service"])
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|'|’s|’)?\s+((?:[\w-]+\s+){0,3})$")
 _OF_GAP = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){1,3})(?:of|at|for)\s+(?:the\s+)?$")
 _APPOSITION_GAP = re.compile(r"^,\s+$")
@@ -176,10 +172,7 @@ def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> f
     shared_targets = x.targets & y.targets
     if not (x.words & y.words) and not shared_targets:
         return 0.0  # nothing in common but the kind of action
-    if x.targets and y.targets:
-        targets = _jaccard(x.targets, y.targets)
-    else:
-        targets = 0.3
+    targets = _jaccard(x.targets, y.targets) if x.targets and y.targets else 0.3
     same_trigger = 1.0 if _canon(x.m.lemma) == _canon(y.m.lemma) else 0.0
     same_date = 1.0 if x.m.date and y.m.date and x.m.date == y.m.date else 0.0
     score = (0.35 * _wjaccard(x.words, y.words, weight or {}) + 0.2 * actors + 0.15 * targets
@@ -319,7 +312,7 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
         date=date,
         summary=best.summary or best.sentence_text,
         type=categories.most_common(1)[0][0] if categories else None,
-        modality=modality,  # type: ignore[arg-type]
+        modality=modality,
         actors=ranked(a.entity_id for m in ms for a in m.actors if a.entity_id),
         targets=ranked(t.entity_id for m in ms for t in m.targets if t.entity_id),
         sources=sources,

@@ -230,7 +230,7 @@ class SQLiteStore:
     def _delete_analysis(db: sqlite3.Connection, doc_id: str) -> None:
         db.execute("DELETE FROM analyses WHERE doc_id = ?", (doc_id,))
         for table in _DOC_TABLES:
-            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # noqa: S608
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def put_analysis(self, analysis: DocumentAnalysis) -> None:
         """Replace a document's analysis, atomically."""
@@ -302,7 +302,7 @@ class SQLiteStore:
         return [
             decode(cls, json.loads(r[0]))
             for r in self._db.execute(
-                f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end"',  # noqa: S608
+                f'SELECT data FROM {table} WHERE doc_id = ? ORDER BY start, "end"',
                 (doc_id,),
             )
         ]
@@ -312,7 +312,7 @@ class SQLiteStore:
         """Replace the corpus-level results (entities, events, quotes' links, stories)."""
         with self._tx() as db:
             for table in ("event_sources", "events", "entities", "stories"):
-                db.execute(f"DELETE FROM {table}")  # noqa: S608
+                db.execute(f"DELETE FROM {table}")
             db.executemany(
                 "INSERT INTO entities (id, name, type, data) VALUES (?,?,?,?)",
                 [(e.id, e.name, e.type, _dumps(e)) for e in entities],
@@ -347,7 +347,7 @@ class SQLiteStore:
     def _all(self, cls: type[Any], table: str) -> list[Any]:
         return [
             decode(cls, json.loads(r[0]))
-            for r in self._db.execute(f"SELECT data FROM {table} ORDER BY rowid")  # noqa: S608
+            for r in self._db.execute(f"SELECT data FROM {table} ORDER BY rowid")
         ]
 
     def entities(self) -> list[Entity]:
