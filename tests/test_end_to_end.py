@@ -219,3 +219,12 @@ def test_cli_writes_reports(seeds_dir, tmp_path):
     assert len(data["documents"]) == 5
     assert (tmp_path / "r.html").exists() and (tmp_path / "r.md").exists()
     assert re.search(r"5 documents", res.output)
+
+
+def test_embedded_tweet_is_a_dated_quote_of_its_author(report):
+    rogozin = _entity(report, "Rogozin")["id"]
+    embed = _quote(report, "Роскосмос")
+    assert embed["speaker_entity"] == rogozin
+    assert (embed["medium"], embed["date"], embed["direct"]) == ("tweet", "2022-03-08", True)
+    english = _quote(report, "unprecedented support to private Russian space companies")
+    assert english["date"] == "2022-03-08"

@@ -371,3 +371,20 @@ def test_seed_no_false_positives(seed_quotes: dict[str, list[Quote]]) -> None:
         # one quote per quoted span
         spans = [(q.start, q.end) for q in quotes]
         assert len(spans) == len(set(spans)), seed
+
+
+def test_embedded_post_becomes_quote_of_its_author():
+    from storyline.model import Paragraph
+    from storyline.quotes import embedded_post_quotes
+
+    text = "The minister posted a short message.\n\nWe will open the bridge tomorrow."
+    start = text.index("We will")
+    doc = Document(id="e", text=text, paragraphs=[
+        Paragraph(0, start - 2, "en"),
+        Paragraph(start, len(text), "en", "embed",
+                  attribution="pic.twitter.com/abc — Ana Lopes (@analopes) June 3, 2021"),
+    ])
+    (q,) = embedded_post_quotes(doc)
+    assert (q.text, q.speaker, q.speaker_via, q.medium, q.date, q.direct) == (
+        "We will open the bridge tomorrow.", "Ana Lopes", "@analopes", "tweet", "2021-06-03",
+        True)

@@ -224,6 +224,7 @@ _POST_LINKS = re.compile(r"\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$")
 class _Unit:
     text: str
     kind: Kind = "body"
+    attribution: str | None = None
 
 
 @dataclass
@@ -258,20 +259,21 @@ def _strip_trailing(text: str, removed: list[str]) -> str:
     return text
 
 
-def _strip_embed(text: str, removed: list[str]) -> tuple[str, bool]:
-    """Strip an embedded post's attribution; return the remaining text and whether it was one."""
+def _strip_embed(text: str, removed: list[str]) -> tuple[str, str | None]:
+    """Strip an embedded post's attribution; return the remaining text and the attribution."""
     for pattern in (_EMBED_ATTRIBUTION, _EMBED_SHARED):
         m = pattern.search(text)
         if m and m.start() > 0:
-            removed.append(m["attr"].strip())
+            attribution = m["attr"].strip()
+            removed.append(attribution)
             body = text[:m.start()]
             link = _POST_LINKS.search(body)
             while link:
                 removed.append(link.group().strip())
                 body = body[:link.start()]
                 link = _POST_LINKS.search(body)
-            return body.strip(), True
-    return text, False
+            return body.strip(), attribution
+    return text, None
 
 
 _AGENCY_TAILS = frozenset(["Images", "Pictures", "Photo", "Photos", "Features", "Press",
@@ -343,7 +345,7 @@ def _remove_boilerplate(units: list[str]) -> _Cleaned:
         text, embed = _strip_embed(text, out.removed)
         text = _strip_trailing(text, out.removed)
         if text:
-            out.units.append(_Unit(text, "embed" if embed else "body"))
+            out.units.append(_Unit(text, "embed" if embed else "body", embed))
     return out
 
 
@@ -682,24 +684,24 @@ def clean(raw: RawArticle) -> Document:
     body_units = _parse_header(cleaned.units, header, title_given, removed)
     header.published = header.published or cleaned.posted
 
-    parts: list[tuple[str, Kind]] = []
+    parts: list[tuple[str, Kind, str | None]] = []
     if header.standfirst:
-        parts.append((header.standfirst, "standfirst"))
+        parts.append((header.standfirst, "standfirst", None))
     for unit in body_units:
         kind: Kind = unit.kind
         if kind == "body" and _heading_like(unit.text):
             kind = "heading"
-        parts.append((unit.text, kind))
+        parts.append((unit.text, kind, unit.attribution))
     return _assemble(raw, header, parts, removed)
 
 
-def _assemble(raw: RawArticle, header: _Header, parts: list[tuple[str, Kind]],
+def _assemble(raw: RawArticle, header: _Header, parts: list[tuple[str, Kind, str | None]],
               removed: list[str]) -> Document:
-    doc_text = "\n\n".join(text for text, _ in parts)
+    doc_text = "\n\n".join(text for text, _, _ in parts)
     # the dominant language of the long paragraphs is the default for short ones
     weights: Counter[str] = Counter()
     langs: list[str | None] = []
-    for text, _ in parts:
+    for text, _, _ in parts:
         lang = detect_language(text) if _letters(text) >= 20 else None
         langs.append(lang)
         if lang:
@@ -707,14 +709,14 @@ def _assemble(raw: RawArticle, header: _Header, parts: list[tuple[str, Kind]],
     dominant = _dominant(weights) or raw.language
     paragraphs: list[Paragraph] = []
     offset = 0
-    for (text, kind), lang in zip(parts, langs, strict=True):
+    for (text, kind, attribution), lang in zip(parts, langs, strict=True):
         if lang is None:
             lang = detect_language(text, default=dominant)
             if lang and lang != dominant and _letters(text) < 20 and \
                     _script_counts(text).get("LATIN", 0) == _letters(text):
                 lang = dominant  # too short to tell one Latin language from another
         paragraphs.append(Paragraph(start=offset, end=offset + len(text), language=lang,
-                                    kind=kind))
+                                    kind=kind, attribution=attribution))
         offset += len(text) + 2
     return Document(
         id=raw.id, text=doc_text, title=header.title, published=_real_date(header.published),

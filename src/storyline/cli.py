@@ -124,7 +124,7 @@ def analyze(
         f"{len(a.events)} events, {len(a.quotes)} quotes, {len(result.errors)} problems "
         f"in {time.perf_counter() - started:.1f}s\n"
         f"report: {out}  html: {html_path}  markdown: {md_path}  store: {db}",
-        highlight=False,
+        highlight=False, soft_wrap=True,
     )
 
 

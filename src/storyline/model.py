@@ -36,6 +36,8 @@ class Paragraph:
     end: int
     language: str | None = None  # ISO 639-1 code, e.g. "en", "ru"
     kind: Literal["body", "heading", "standfirst", "embed"] = "body"
+    #: for an embedded post: its attribution line as written ("— NAME (@handle) March 8, 2022")
+    attribution: str | None = None
 
 
 @dataclass

@@ -41,7 +41,7 @@ from storyline.store import DocumentAnalysis, IngestOutcome, Store
 from storyline.stories import affiliations, group_stories, merge_events
 
 #: Bump when a per-document stage changes its output, so stored analyses are redone.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 #: Jaccard similarity of word 5-shingles above which two articles are near-duplicates.
 NEAR_DUPLICATE_THRESHOLD = 0.8
@@ -235,6 +235,29 @@ def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIn
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\b[^.,;:!?]{0,40}$")
 
 
+def _date_from_embeds(quotes: list[Quote]) -> list[Quote]:
+    """An article that quotes a post and then embeds it: the quote takes the embed's date.
+
+    Only the nearest earlier direct quote of the same speaker and medium, in the same document
+    and at least half as long as the post, qualifies.
+    """
+    out = list(quotes)
+    for i, q in enumerate(out):
+        if not (q.speaker_via or "").startswith("@") or not q.date or not q.speaker_entity:
+            continue
+        for j in range(i - 1, -1, -1):
+            p = out[j]
+            if p.doc_id != q.doc_id:
+                break
+            # the quoted post itself (perhaps translated) is about as long as the embed
+            if p.speaker_entity == q.speaker_entity and p.medium == q.medium and p.direct \
+                    and len(p.text) >= len(q.text) / 2:
+                if p.date is None:
+                    out[j] = dataclasses.replace(p, date=q.date)
+                break
+    return out
+
+
 def _kind(entity_type: str | None) -> str:
     """Coarse kind of an entity type: a place is not in conflict with an organisation."""
     if entity_type in ("GPE", "LOC", "NORP", "FAC"):
@@ -316,10 +339,13 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                 eid = index.resolve(doc_id, q.speaker_start, q.speaker_end, q.speaker)
             elif q.speaker:
                 eid = index.resolve(doc_id, -1, -1, q.speaker)
+            if eid is None and q.speaker_via and q.speaker_via.startswith("@"):
+                eid = index.resolve(doc_id, -1, -1, q.speaker_via[1:])  # a social media handle
             name = index.get(eid).name if eid else q.speaker
             quotes.append(dataclasses.replace(q, speaker=name, speaker_entity=eid,
                                               id=f"Q{len(quotes) + 1}"))
 
+    quotes = _date_from_embeds(quotes)
     docs_in_order = [documents[i] for i in all_ids if i in documents]
     stories = group_stories(docs_in_order, events, entities)
     # a duplicate belongs to the story of the article it duplicates

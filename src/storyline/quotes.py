@@ -47,6 +47,7 @@ Decisions (documented in the tests too):
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -467,7 +468,56 @@ def extract_quotes(
     doc: Document, sdoc: Doc, timexes: list[TimeExpression]
 ) -> list[Quote]:
     """Extract direct and indirect quotes of ``doc`` (``sdoc`` is ``nlp(doc.text)``)."""
-    return _Extractor(doc, sdoc, timexes).run()
+    quotes = _Extractor(doc, sdoc, timexes).run() + embedded_post_quotes(doc, sdoc)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+#: "— NAME (@handle) March 8, 2022", the attribution line of an embedded social media post
+_POST_ATTRIBUTION = re.compile(
+    r"[—–-]{1,2}\s*(?P<name>[^()\n]{1,80}?)\s*\(@(?P<handle>[\w.]{1,30})\)\s*"
+    r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})?")
+_POST_SHARED = re.compile(
+    r"A (?:post|photo|video) shared by (?P<name>[^()\n]{1,80}?)\s*\(@(?P<handle>[\w.]{1,30})\)"
+    r"(?:\s+on\s+(?P<date>[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))?", re.IGNORECASE)
+
+
+def embedded_post_quotes(doc: Document, sdoc: Doc | None = None) -> list[Quote]:
+    """An embedded post (a tweet, an Instagram post) is a direct quote of its author.
+
+    Cleaning keeps the post's text as an ``embed`` paragraph and its attribution line on the
+    paragraph; the author's display name is the speaker (``speaker_via`` holds the handle), the
+    date comes from the attribution.
+    """
+    out: list[Quote] = []
+    for p in doc.paragraphs:
+        if p.kind != "embed" or not p.attribution:
+            continue
+        m = _POST_ATTRIBUTION.search(p.attribution)
+        medium = "tweet"
+        if m is None:
+            m = _POST_SHARED.search(p.attribution)
+            medium = "post"
+        if m is None:
+            continue
+        date = None
+        if m["date"]:
+            for fmt in ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%b %d, %Y", "%b. %d, %Y"):
+                try:
+                    date = dt.datetime.strptime(m["date"], fmt).date().isoformat()
+                    break
+                except ValueError:
+                    continue
+        text = doc.text[p.start:p.end]
+        sentence = -1
+        if sdoc is not None:
+            sentence = next((i for i, s in enumerate(sdoc.sents) if s.end_char > p.start), -1)
+        out.append(Quote(
+            doc_id=doc.id, text=text, start=p.start, end=p.end, direct=True,
+            speaker=m["name"].strip(), speaker_via="@" + m["handle"], cue=None, medium=medium,
+            date=date, sentence=sentence,
+        ))
+    return out
 
 
 class _Extractor:
