@@ -130,6 +130,9 @@ def _quote(report, words):
     ("we were able to build our own devices", "Rogozin", None),
     ("It is difficult to stop us", "Rogozin", None),
     ("The blame for the collapse of cooperation", "Rogozin", "tweet"),
+    ("will cease its work on the joint projects", "Rogozin", None),  # "the ... agency head"
+    ("for the ongoing safe operations", "NASA", "statement"),  # "the US space agency"
+    ("The U.S. continues to support", "Bill Nelson", "letter"),  # "The letter seemed to say"
 ])
 def test_main_quotes_with_speakers(report, words, speaker_alias, medium):
     q = _quote(report, words)

@@ -83,3 +83,11 @@ def test_stories_every_document_in_exactly_one():
     assert sorted(members) == ["a", "b", "c"]
     ab = next(s for s in stories if "a" in s.documents)
     assert ab.documents == ["a", "b"] and "One" in ab.label
+
+
+def test_any_outlet_stating_it_done_makes_it_asserted():
+    a = _m("d1", 0, "halt", "X", "Y", ["tie"], modality="planned")
+    b = _m("d2", 0, "halt", "X", "Y", ["tie"], modality="planned")
+    c = _m("d3", 0, "halt", "X", "Y", ["tie"], modality="asserted")
+    assert merge_events([a, b, c])[0].modality == "asserted"
+    assert merge_events([a, b])[0].modality == "planned"

@@ -317,7 +317,7 @@ def _role_split(
     return [(toks, label, pair)]
 
 
-def _context_label(sdoc: Doc, first: Token, last: Token, label: str) -> str:
+def context_label(sdoc: Doc, first: Token, last: Token, label: str) -> str:
     """Correct an implausible label from the words around a name.
 
     Only person/product/facility/work labels are corrected (a country owning a role stays a
@@ -377,7 +377,7 @@ def extract_mentions(doc: Document, sdoc: Doc) -> list[Mention]:
                     or not _english(doc, start) or _generic_only(text) or not name_key(text)):
                 continue
             seen.add((start, end))
-            label = _context_label(sdoc, toks[0], toks[-1], label)
+            label = context_label(sdoc, toks[0], toks[-1], label)
             sent = bisect_left(sent_starts, start + 1) - 1
             out.append(NameMention(doc.id, start, end, text, label, sentence=sent,
                                    pair=pair))

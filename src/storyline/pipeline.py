@@ -32,6 +32,8 @@ from storyline.model import (
     Analysis,
     Argument,
     Document,
+    Entity,
+    Mention,
     EventMention,
     Quote,
     RawArticle,
@@ -235,6 +237,45 @@ def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIn
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\b[^.,;:!?]{0,40}$")
 
 
+_NAME_LIKE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|and|de|du|von|van))*")
+_NOT_NAMES = frozenset({"He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+                        "Those", "There", "Who", "Which"})
+
+
+def _promote_names(
+    candidates: Sequence[tuple[str, Argument]], documents: dict[str, Document],
+    entities: list[Entity], index: entities_stage.EntityIndex,
+) -> bool:
+    """Names that act or speak but that NER missed everywhere become entities.
+
+    The small model misses some names entirely (a company written in camel case, say). When
+    the parse shows such a name as the subject of an event or the speaker of a quote, it is an
+    entity: its mentions are every whole-word occurrence in the documents; its type stays
+    unknown (None) rather than guessed.  Returns whether any entity was added.
+    """
+    found: dict[str, set[str]] = {}
+    for doc_id, arg in candidates:
+        name = arg.text.strip()
+        if (not _NAME_LIKE.fullmatch(name) or name in _NOT_NAMES or len(name) < 2
+                or index.resolve(doc_id, arg.start, arg.end, name) is not None):
+            continue
+        found.setdefault(name, set()).add(doc_id)
+    added = 0
+    for name in sorted(found):
+        eid = f"E{len(entities) + 1}"
+        pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
+        mentions = [
+            Mention(d.id, m.start(), m.end(), name, "MISC", entity_id=eid)
+            for d in documents.values() for m in pattern.finditer(d.text)
+        ]
+        if not mentions:
+            continue
+        entities.append(Entity(eid, name, None, [name], sorted({m.doc_id for m in mentions}),
+                               mentions))
+        added += 1
+    return added > 0
+
+
 def _date_from_embeds(quotes: list[Quote]) -> list[Quote]:
     """An article that quotes a post and then embeds it: the quote takes the embed's date.
 
@@ -306,6 +347,13 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     entities = entities_stage.merge_entities(mentions)
     entities_stage.link_other_scripts(list(documents.values()), entities)
     index = entities_stage.EntityIndex(entities)
+    candidates = [(doc_id, x) for doc_id, a in analyses.items() for em in a.event_mentions
+                  for x in (*em.actors, *em.targets) if x.via is None]
+    candidates += [(doc_id, Argument(q.speaker, q.speaker_start or -1, q.speaker_end or -1))
+                   for doc_id, a in analyses.items() for q in a.quotes
+                   if q.speaker and q.speaker_via is None]
+    if _promote_names(candidates, documents, entities, index):
+        index = entities_stage.EntityIndex(entities)
 
     event_mentions: list[EventMention] = []
     for doc_id, a in analyses.items():
@@ -342,6 +390,12 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
             if eid is None and q.speaker_via and q.speaker_via.startswith("@"):
                 eid = index.resolve(doc_id, -1, -1, q.speaker_via[1:])  # a social media handle
             name = index.get(eid).name if eid else q.speaker
+            if eid and q.speaker_via and q.speaker_via.startswith("@"):
+                # a post's display name and handle are spellings of its author too
+                ent = index.get(eid)
+                for form in (q.speaker, q.speaker_via):
+                    if form and form not in ent.aliases:
+                        ent.aliases.append(form)
             quotes.append(dataclasses.replace(q, speaker=name, speaker_entity=eid,
                                               id=f"Q{len(quotes) + 1}"))
 

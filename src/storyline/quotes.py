@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.entities import context_label
 from storyline.model import Document, Quote, TimeExpression
 
 # --------------------------------------------------------------------------------------------
@@ -327,6 +328,7 @@ class _Entities:
         self.ent_of: dict[int, Span] = {}
         votes: dict[str, dict[str, float]] = {}
         spans: list[Span] = []
+        surnames = {e[-1].lower_ for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in sdoc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC"):
                 continue
@@ -337,10 +339,13 @@ class _Entities:
             for t in span:
                 self.ent_of[t.i] = span
             v = votes.setdefault(_key(span.text), {})
-            label = ent.label_
             last = span[-1]
+            # the entities stage's context rules: "space agency X", "X head" are organisations
+            label = context_label(sdoc, span[0], last, ent.label_)
             if label == "PERSON":
-                v["person"] = v.get("person", 0) + (3 if len(span) > 1 else 1)
+                # a lone word tagged PERSON is weak evidence unless it is a known surname
+                lone = 1.0 if last.lower_ in surnames else 0.5
+                v["person"] = v.get("person", 0) + (3 if len(span) > 1 else lone)
             elif label in ("ORG", "PRODUCT", "FAC"):
                 v["org"] = v.get("org", 0) + 1
             else:
@@ -356,7 +361,8 @@ class _Entities:
             elif label != "PERSON" and _looks_like_person_name(span):
                 v["person"] = v.get("person", 0) + 1.5
         for k, v in votes.items():
-            self.kind_by_key[k] = max(v, key=lambda x: v[x])
+            # on a tie an organisation wins: lone words tagged PERSON are often organisations
+            self.kind_by_key[k] = max(v, key=lambda x: (v[x], x == "org"))
         # proper nouns the recognizer missed, in argument positions
         for tok in sdoc:
             if tok.pos_ == "PROPN" and tok.i not in self.ent_of and tok.dep_ in (

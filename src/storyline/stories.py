@@ -293,14 +293,20 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
 
     categories = Counter(m.category for m in ms if m.category)
     modalities = Counter(m.modality for m in ms)
-    top = max(modalities.values())
-    modality = min((k for k, v in modalities.items() if v == top), key=_MODALITY_RANK.__getitem__)
+    if modalities["asserted"]:
+        # one outlet stating it as done outweighs others telling it as planned or reported
+        modality = "asserted"
+    else:
+        top = max(modalities.values())
+        modality = min((k for k, v in modalities.items() if v == top),
+                       key=_MODALITY_RANK.__getitem__)
     date = _most_specific_date(ms)
     # the summary of the mention that names its actor, carries the date and is most complete
     best = max(
         ms,
         key=lambda m: (bool(m.actors and m.actors[0].via is None), m.date == date,
-                       m.modality == modality, -abs(len(m.summary.split()) - 14)),
+                       bool(m.targets), m.modality == modality,
+                       -abs(len(m.summary.split()) - 14)),
     )
     sources: list[SourceRef] = []
     for m in ms:
