@@ -16,7 +16,16 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.model import Document, Entity, Event, EventMention, Mention, SourceRef, Story
+from storyline.model import (
+    Document,
+    Entity,
+    Event,
+    EventMention,
+    Mention,
+    Modality,
+    SourceRef,
+    Story,
+)
 
 #: Near-synonyms of news-event vocabulary, folded to one representative so that "suspend ties"
 #: and "halt cooperation" share their words.  General English, not corpus-specific.
@@ -292,7 +301,8 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
         return [v for v, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
     categories = Counter(m.category for m in ms if m.category)
-    modalities = Counter(m.modality for m in ms)
+    modalities: Counter[Modality] = Counter(m.modality for m in ms)
+    modality: Modality
     if modalities["asserted"]:
         # one outlet stating it as done outweighs others telling it as planned or reported
         modality = "asserted"

@@ -104,6 +104,18 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"{_YEAR4}))?){_E}"),
     ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
                      rf"{_E}"),
+    ("fin_period", rf"{_B}(?i:(?P<the>the\s+)?(?:(?P<which>latest|current|same|comparable|"
+                   r"corresponding|most\s+recent|just[-\s]ended|just[-\s]completed|"
+                   r"year[-\s]earlier|year[-\s]ago|previous|prior|recent|"
+                   rf"(?P<year>{_YEAR4}))\s+)?(?:fiscal\s+)?(?:(?P<ordinal>first|second|third|"
+                   r"fourth)[-\s]+)?(?P<unit>quarter|period))(?![\w-])"),
+    ("year_adj", r"(?<![\w-])(?i:(?P<which>year[-\s]earlier|year[-\s]ago))(?=\s+[\w$])"),
+    ("fiscal_year", rf"{_B}(?i:fiscal(?:\s+year)?\s+(?P<year>{_YEAR4})|(?P<the>the\s+)"
+                    r"(?:(?P<which>current|latest|last|previous|prior|past|next|new|coming|"
+                    r"same)\s+)?fiscal\s+year)(?![\w-])"),
+    ("the_year", r"(?<![\w-])(?i:(?:(?P<mod>earlier|later)\s+in\s+|(?P<premod>the\s+(?:end|"
+                 r"start|beginning|middle|rest|remainder|first\s+half|second\s+half)\s+of\s+))?"
+                 r"the\s+year)(?![\w-])"),
     ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
                r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
                rf"(?P<year>{_YEAR4}))?){_E}"),
@@ -139,7 +151,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("set_times", rf"(?<![\w-])(?i:(?P<freq>once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|"
                   r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
-                   r"quarterly|nightly))(?![\w-])(?!\s+[a-z])"),
+                   r"quarterly|nightly))(?![\w-])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
               r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
