@@ -65,3 +65,25 @@ def test_nothing_readable_exits_nonzero(tmp_path):
                                    str(tmp_path / "r.json"), "--db", str(tmp_path / "s.db")])
     assert res.exit_code == 1
     assert "no article could be read" in res.output
+
+
+def test_size_limit_is_a_cli_option(tmp_path):
+    (tmp_path / "big.txt").write_text(GOOD * 200)  # about 60 kB
+    args = ["analyze", str(tmp_path / "big.txt"), "--out", str(tmp_path / "r.json"),
+            "--db", str(tmp_path / "s.db"), "-q"]
+    res = CliRunner().invoke(app, [*args, "--max-mb", "0.01"])
+    assert res.exit_code == 1 and "over the size limit" in res.output
+    assert "--max-mb" in res.output
+    res = CliRunner().invoke(app, [*args, "--max-mb", "1"])
+    assert res.exit_code == 0, res.output
+
+
+def test_python_api_returns_report(tmp_path):
+    import storyline
+
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("")
+    report = storyline.analyze([tmp_path], db=tmp_path / "s.db")
+    assert [d["id"] for d in report["documents"]] == ["a.txt"]
+    assert report["problems"][0]["file"].endswith("empty.txt")
+    assert any(q["speaker"] and "Lopes" in q["speaker"] for q in report["quotes"])

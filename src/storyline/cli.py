@@ -84,6 +84,8 @@ def analyze(
     html: Annotated[Path | None, typer.Option(help="HTML report path [default: OUT with .html].")] = None,
     markdown: Annotated[Path | None, typer.Option(help="Markdown report path [default: OUT with .md].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001,
+                                          help="Skip files larger than this (MB).")] = 20.0,
 ) -> None:
     """Ingest articles into the store, analyse them and write the report (JSON, HTML, Markdown)."""
     missing = [p for p in paths if not p.exists()]
@@ -104,7 +106,7 @@ def analyze(
     with store, RichProgress(err, enabled=not quiet and err.is_terminal) as progress:
         progress.stage("Loading language model", None)
         nlp = load_pipeline()
-        result = run(paths, store, nlp, progress)
+        result = run(paths, store, nlp, progress, max_bytes=int(max_mb * 1e6))
     if not result.analysis.documents:
         err.print("[red]error:[/] no article could be read from the input; nothing to report.")
         raise typer.Exit(1)

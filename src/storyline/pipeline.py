@@ -27,7 +27,7 @@ from storyline import quotes as quotes_stage
 from storyline import time as time_stage
 from storyline.clean import clean
 from storyline.codec import encode
-from storyline.ingest import IngestError, iter_files, read_file
+from storyline.ingest import DEFAULT_MAX_BYTES, IngestError, iter_files, read_file
 from storyline.model import (
     Analysis,
     Argument,
@@ -112,7 +112,7 @@ def _mh_from_bytes(data: bytes) -> MinHash:
 # -- stages ----------------------------------------------------------------------------------
 
 def ingest(
-    paths: Sequence[Path], store: Store, progress: Progress
+    paths: Sequence[Path], store: Store, progress: Progress, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[str], list[IngestError], list[IngestOutcome], dict[str, str]]:
     """Read, clean and store every article under ``paths``; returns the ids in input order."""
     files = iter_files(list(paths))
@@ -128,7 +128,7 @@ def ingest(
     outcomes: list[IngestOutcome] = []
     duplicates: dict[str, str] = {}
     for path, id_base in files:
-        raws, errs = read_file(path, id_base)
+        raws, errs = read_file(path, id_base, max_bytes=max_bytes)
         for err in errs:
             errors.append(err)
             progress.problem(err)
@@ -424,11 +424,12 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
 
 
 def run(
-    paths: Iterable[Path], store: Store, nlp: Language, progress: Progress | None = None
+    paths: Iterable[Path], store: Store, nlp: Language, progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> RunResult:
     """Ingest ``paths`` into ``store``, analyse what is new, and return the batch's analysis."""
     progress = progress or SilentProgress()
-    ids, errors, outcomes, duplicates = ingest(list(paths), store, progress)
+    ids, errors, outcomes, duplicates = ingest(list(paths), store, progress, max_bytes)
     errors += analyse_documents(ids, store, nlp, progress)
     analysis = build_corpus(store, ids, progress)
     return RunResult(analysis, errors, outcomes, duplicates)

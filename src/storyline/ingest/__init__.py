@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 #: files larger than this are refused (a parameter of :func:`read_file` / :func:`read_paths`)
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = 20_000_000  # 20 MB
 
 #: the suffixes read, longest first so that ``.jsonl.gz`` wins over ``.gz``
 SUPPORTED_SUFFIXES: tuple[str, ...] = (
@@ -117,8 +117,8 @@ def read_file(path: Path, id_base: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
         return [], [IngestError(
             origin,
             f"the file is {size / 1e6:.1f} MB, over the size limit of {max_bytes / 1e6:.1f} MB",
-            f"raise the limit (max_bytes={size + 1} or more in read_file/read_paths) or split "
-            "the file into smaller ones")]
+            f"raise the limit (storyline analyze --max-mb {size / 1e6 + 1:.0f}, or max_bytes in "
+            "read_file/read_paths) or split the file into smaller ones")]
     try:
         if fmt in (".jsonl", ".jsonl.gz"):
             with readers.open_maybe_gzip(path) as stream:

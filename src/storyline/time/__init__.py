@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 
 from storyline.model import TimeExpression, TimexType
 from storyline.time.grammar import Candidate, recognize
-from storyline.time.normalize import Anchor, Context, normalize
+from storyline.time.normalize import Anchor, Context, normalize, updates_anchor
 from storyline.time.tense import Tense, sentence_bounds, tense_from_doc, tense_from_text
 
 if TYPE_CHECKING:
@@ -71,12 +71,13 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             anchor=anchor,
             tense=partial(_tense, text, doc, cand),
             same_sentence=partial(_in_sentence, text, doc, cand),
+            at=cand.start,
         )
         got = normalize(cand, ctx)
         if got is None:
             continue
         typ, value, granularity, relative = got
-        if typ == "DATE":
+        if typ == "DATE" and updates_anchor(cand):
             anchor.update(value, granularity, cand.start)
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],

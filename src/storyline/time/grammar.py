@@ -112,10 +112,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("year_adj", r"(?<![\w-])(?i:(?P<which>year[-\s]earlier|year[-\s]ago))(?=\s+[\w$])"),
     ("fiscal_year", rf"{_B}(?i:fiscal(?:\s+year)?\s+(?P<year>{_YEAR4})|(?P<the>the\s+)"
                     r"(?:(?P<which>current|latest|last|previous|prior|past|next|new|coming|"
-                    r"same)\s+)?fiscal\s+year)(?![\w-])"),
+                    r"same)\s+)?fiscal\s+year)(?![\w-])(?=(?P<ended>\s+(?:ended|ending)\b))?"),
     ("the_year", r"(?<![\w-])(?i:(?:(?P<mod>earlier|later)\s+in\s+|(?P<premod>the\s+(?:end|"
                  r"start|beginning|middle|rest|remainder|first\s+half|second\s+half)\s+of\s+))?"
-                 r"the\s+year)(?![\w-])"),
+                 r"the\s+year)(?![\w-])(?=(?P<ended>\s+(?:ended|ending|to\s+date)\b))?"),
     ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
                r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
                rf"(?P<year>{_YEAR4}))?){_E}"),
@@ -151,7 +151,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("set_times", rf"(?<![\w-])(?i:(?P<freq>once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|"
                   r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
-                   r"quarterly|nightly))(?![\w-])"),
+                   r"quarterly|nightly))(?![\w-])(?!\s+[a-z])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
               r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
@@ -273,6 +273,24 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         return not (after and after_gap.strip() == "" and after[0].islower()
                     and after.lower() not in AFTER_YEAR_OK and not after.endswith("ed"))
+    if name == "fin_period":
+        which = " ".join((parts["which"] or "").lower().replace("-", " ").split())
+        if parts["unit"].lower() == "period":
+            return bool(parts["year"]) or which in {"latest", "year earlier", "year ago",
+                                                    "most recent", "just ended"}
+        after_gap, after = _next_word(text, end)
+        if after.lower() == "of" and after_gap.strip() == "":
+            return False
+        return bool(parts["the"] or parts["which"] or parts["year"])
+    if name == "the_year":
+        word, gap = _previous_word(text, start)
+        after_gap, after = _next_word(text, end)
+        if after.lower() in {"before", "after", "earlier", "ago", "later", "of"} or \
+                after[:1].isdigit() or (after_gap.strip() == "" and after.lower() in NUMBER_WORDS):
+            return False
+        return bool(parts["mod"] or parts["premod"]) or (
+            word.lower() in {"for", "in", "of", "during", "through", "throughout", "by"}
+            and gap.strip() == "")
     if name == "duration_the":
         after_gap, after = _next_word(text, end)
         return not (after.lower() == "of" and after_gap.strip() == "")

@@ -64,9 +64,13 @@ class Anchor:
     week: dt.date | None = None  # the Monday of the week
     month: tuple[int, int] | None = None
     year: int | None = None
+    quarter: tuple[int, int] | None = None  # (year, quarter 1-4)
+    last_granularity: str = ""  # granularity of the last DATE recorded
+    last_at: int = -1  # its text offset
 
     def update(self, value: str, granularity: str, offset: int) -> None:
         """Record a resolved DATE value as the new anchor at its granularity."""
+        self.last_granularity, self.last_at = granularity, offset
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
@@ -84,6 +88,9 @@ class Anchor:
             elif granularity == "year":
                 self.day = self.week = None
                 self.month, self.year = None, int(value[:4])
+            elif granularity == "quarter" and value[5:6] == "Q" and value[6:7].isdigit():
+                self.quarter = (int(value[:4]), int(value[6]))
+                self.year = int(value[:4])
         except ValueError:
             return
 
@@ -96,6 +103,17 @@ class Context:
     anchor: Anchor
     tense: Callable[[], Tense]
     same_sentence: Callable[[int], bool]
+    #: text offset of the candidate (for distances to the anchor's last mention)
+    at: int = -1
+
+    def quarter_context(self) -> tuple[int, int] | None:
+        """The quarter the text just talked about (the last DATE was that quarter, a few
+        hundred characters back): "a year ago" then means that quarter a year earlier."""
+        a = self.anchor
+        if a.quarter is not None and a.last_granularity == "quarter" and \
+                0 <= self.at - a.last_at <= 400:
+            return a.quarter
+        return None
 
 
 # ---------------------------------------------------------------- calendar helpers
@@ -448,6 +466,9 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
         refs = _anchor_refs(ctx)
     else:
         k = _DCT_REL[rel]
+        quarter = ctx.quarter_context()
+        if quarter is not None and unit == "year" and k == -1:
+            return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)
         if unit == "day" or (unit in PARTS_OF_DAY and rel not in ("this", "last")):
             return None
         if unit in PARTS_OF_DAY and rel == "last":
@@ -495,6 +516,9 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
             return ("DATE", "PAST_REF", "ref", True)
         value, gran = _unresolved(unit if unit in _UNRESOLVED else "day")
         return ("DATE", value, gran, True)
+    quarter = ctx.quarter_context()
+    if quarter is not None and unit == "year" and n == 1 and sign < 0:
+        return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)
     refs = _dct_refs(ctx) if direction in ("ago", "from now", "hence") else _anchor_refs(ctx)
     k = sign * round(n * UNIT_MULTIPLIER.get(unit, 1))
     if unit in ("hour", "minute", "second"):
@@ -525,6 +549,8 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
         n *= UNIT_MULTIPLIER.get(unit, 1)
         if n <= 0:
             return None
+    if n is not None and code in ("DE", "CE"):
+        n, code = n * (10 if code == "DE" else 100), "Y"  # TimeBank: "two decades" is P20Y
     amount = "X" if n is None else _num_str(n)
     return ("DURATION", f"P{'T' if clock else ''}{amount}{code}", "duration", False)
 
@@ -592,6 +618,96 @@ def _ref(c: Candidate, ctx: Context) -> Normalized:
     else:
         value = "FUTURE_REF"
     return ("DATE", value, "ref", False)
+
+
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_COMPARISON = {"year earlier", "year ago"}
+
+
+def _shift_quarter(yq: tuple[int, int], k: int) -> tuple[int, int]:
+    n = yq[0] * 4 + yq[1] - 1 + k
+    return n // 4, n % 4 + 1
+
+
+def _reported_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter a business story is about: the one the text last named, else the last
+    quarter completed before the dct (results come out after a quarter ends)."""
+    if ctx.anchor.quarter is not None:
+        return ctx.anchor.quarter
+    if ctx.dct is None:
+        return None
+    return _shift_quarter((ctx.dct.year, (ctx.dct.month - 1) // 3 + 1), -1)
+
+
+def _fin_period(c: Candidate, ctx: Context) -> Normalized:
+    """Business-report periods: "the quarter", "the latest quarter", "the year-ago period",
+    "the 1988 third quarter", "the fiscal first quarter"."""
+    which = " ".join((c.get("which") or "").lower().replace("-", " ").split())
+    ordinal = _QUARTER_ORDINALS.get((c.get("ordinal") or "").lower())
+    base = _reported_quarter(ctx)
+    if "year" in c.parts:
+        y = int(c.parts["year"])
+        q = ordinal or (base[1] if base else None)
+        if q is None:
+            return ("DATE", f"{y:04d}", "year", False)
+        return ("DATE", f"{y:04d}-Q{q}", "quarter", False)
+    if which == "current" and ctx.dct is not None:
+        base = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
+    if base is None:
+        return ("DATE", f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX", "quarter", True)
+    if ordinal is not None:
+        base = (base[0], ordinal)
+    if which in _COMPARISON:
+        base = (base[0] - 1, base[1])
+    return ("DATE", f"{base[0]:04d}-Q{base[1]}", "quarter", True)
+
+
+def _year_adj(c: Candidate, ctx: Context) -> Normalized:
+    """"year-earlier" / "year-ago" as an adjective: the compared quarter a year back, or the
+    year before the dct."""
+    q = ctx.anchor.quarter
+    if q is not None:
+        return ("DATE", f"{q[0] - 1:04d}-Q{q[1]}", "quarter", True)
+    if ctx.dct is None:
+        return ("DATE", "XXXX", "year", True)
+    return ("DATE", f"{ctx.dct.year - 1:04d}", "year", True)
+
+
+def _fiscal_year(c: Candidate, ctx: Context) -> Normalized:
+    if "year" in c.parts:
+        return ("DATE", f"{int(c.parts['year']):04d}", "year", False)
+    if "ended" in c.parts:
+        return ("DURATION", "P1Y", "duration", False)
+    which = (c.get("which") or "").lower()
+    k = -1 if which in ("latest", "last", "previous", "prior", "past") else \
+        1 if which in ("next", "new", "coming") else 0
+    if ctx.dct is None:
+        return ("DATE", "XXXX", "year", True)
+    return ("DATE", f"{ctx.dct.year + k:04d}", "year", True)
+
+
+def _the_year(c: Candidate, ctx: Context) -> Normalized:
+    """"for the year", "earlier in the year", "the end of the year": the year of the story
+    (the dct's); "the year ended June 30" is a twelve-month period."""
+    if "ended" in c.parts:
+        return ("DURATION", "P1Y", "duration", False)
+    if ctx.dct is None:
+        return ("DATE", "XXXX", "year", True)
+    return ("DATE", f"{ctx.dct.year:04d}", "year", True)
+
+
+def updates_anchor(c: Candidate) -> bool:
+    """Whether a resolved candidate becomes the narrative anchor.  Comparisons ("a year
+    earlier", "the year-ago quarter", "the 1988 period") do not: the story stays in its
+    own period, so a second "a year earlier" means the same year as the first."""
+    if c.rule in ("year_adj", "fiscal_year", "the_year"):
+        return False
+    if c.rule == "fin_period":
+        which = (c.get("which") or "").lower().replace("-", " ")
+        return "year" not in c.parts and " ".join(which.split()) not in _COMPARISON
+    if c.rule in ("offset", "offset_pp"):
+        return not (c.get("unit") or "").lower().startswith("year")
+    return True
 
 
 _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -662,4 +778,12 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _ref(c, ctx)
     if rule == "holiday":
         return _holiday(c, ctx)
+    if rule == "fin_period":
+        return _fin_period(c, ctx)
+    if rule == "year_adj":
+        return _year_adj(c, ctx)
+    if rule == "fiscal_year":
+        return _fiscal_year(c, ctx)
+    if rule == "the_year":
+        return _the_year(c, ctx)
     return None
