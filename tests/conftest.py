@@ -47,3 +47,9 @@ def report_schema() -> dict:
 def nlp():
     from storyline.nlp import shared_pipeline
     return shared_pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp_pipeline(nlp):
+    """The shared spaCy pipeline, under a name that does not clash with hypothesis' given."""
+    return nlp

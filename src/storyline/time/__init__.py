@@ -14,8 +14,9 @@ Pure regex and date arithmetic: no clock, no network, no model.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Final, cast
 
 from storyline.model import TimeExpression, TimexType
 from storyline.time.grammar import Candidate, recognize
@@ -54,6 +55,31 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
     return lo <= offset < hi
 
 
+_CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
+_MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
+_YEAR_REL: Final = frozenset({"last year", "this year", "next year"})
+
+
+def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:
+    """One expression for two adjacent ones that name one time: a clock time and its day
+    ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"), or a month and a
+    relative year ("July last year")."""
+    gap = text[a.end:b.start]
+    if a.type == "TIME" and "T" in a.value and b.type == "DATE" and b.granularity == "day" \
+            and _CLOCK_DAY_GAP.fullmatch(gap):
+        value = b.value[:10] + a.value[a.value.index("T"):]
+        if b.value.startswith("XXXX-WXX"):
+            value = b.value + a.value[a.value.index("T"):]
+        return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
+                              value=value, granularity="time", relative=b.relative)
+    if a.type == "DATE" and a.granularity == "month" and b.type == "DATE" and \
+            " ".join(b.text.lower().split()) in _YEAR_REL and _MONTH_YEAR_GAP.fullmatch(gap) \
+            and len(a.value) == 7 and len(b.value) == 4 and b.value.isdigit():
+        return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE",
+                              value=b.value + a.value[4:], granularity="month", relative=True)
+    return None
+
+
 def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
     """Time expressions of ``text``, normalized against the publication date ``dct``.
 
@@ -84,4 +110,11 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             type=cast(TimexType, typ), value=value, granularity=granularity,
             relative=relative,
         ))
-    return out
+    joined: list[TimeExpression] = []
+    for e in out:
+        both = _join(text, joined[-1], e) if joined else None
+        if both is not None:
+            joined[-1] = both
+        else:
+            joined.append(e)
+    return joined

@@ -322,6 +322,33 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         m.group("year")[:2] in {"19", "20"}
 
 
+_APPROX_RE: Final = re.compile(
+    r"(?<![\w-])(?i:about|almost|nearly|roughly|approximately|around|some|at\s+least|"
+    r"more\s+than|less\s+than|over|under|fewer\s+than|just|barely|up\s+to|"
+    r"(?:only\s+)?a\s+little\s+(?:more|less|over|under)\s+than|well\s+over)\s+$")
+#: Rules whose expression takes a quantity modifier before it into its extent.
+_APPROX_RULES: Final = frozenset({"duration", "offset", "offset_pp", "clock", "noon", "mdy"})
+_APPROX_NOT_BEFORE: Final = frozenset({"clock", "noon", "mdy"})
+
+
+def _with_modifier(text: str, cand: Candidate) -> Candidate:
+    """The candidate with a quantity modifier before it ("about two years ago", "nearly an
+    hour", "around 7:15 p.m."), which TIMEX3 extents include."""
+    if cand.rule not in _APPROX_RULES or cand.get("rel"):
+        return cand
+    m = _APPROX_RE.search(text, max(0, cand.start - 40), cand.start)
+    if m is None:
+        return cand
+    word = m.group().split()[0].lower()
+    if cand.rule in _APPROX_NOT_BEFORE and word not in ("around", "about", "approximately",
+                                                        "roughly", "nearly", "almost"):
+        return cand
+    if cand.rule in ("duration", "offset", "offset_pp") and word in ("some", "under") \
+            and (cand.get("num") or "")[:1].isalpha():
+        return cand
+    return Candidate(m.start(), cand.end, cand.rule, cand.parts)
+
+
 def recognize(text: str) -> list[Candidate]:
     """All time expressions the grammar finds in ``text``: sorted, non-overlapping."""
     found: list[Candidate] = []
@@ -342,4 +369,8 @@ def recognize(text: str) -> list[Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
-    return kept
+    out: list[Candidate] = []
+    for cand in kept:
+        wide = _with_modifier(text, cand)
+        out.append(wide if not out or wide.start >= out[-1].end else cand)
+    return out
