@@ -57,6 +57,22 @@ PROXY_NOUNS: frozenset[str] = frozenset({
     "program", "programme", "agency", "government", "military", "army", "ministry",
     "industry", "sector", "administration", "leadership", "forces", "navy", "police",
 })
+#: Common nouns that name a collective political actor on their own ("police", "rebels",
+#: "Israeli soldiers", "opposition parties"): CAMEO-style agent nouns (general English).
+ACTOR_NOUNS: frozenset[str] = frozenset({
+    "police", "policeman", "troop", "soldier", "force", "army", "military", "rebel", "militant",
+    "gunman", "guerrilla", "guerilla", "insurgent", "fighter", "militia", "militiaman",
+    "protester", "protestor", "demonstrator", "activist", "student", "worker", "farmer",
+    "settler", "prisoner", "refugee", "authority", "government", "official", "leader",
+    "minister", "parliament", "cabinet", "court", "judge", "opposition", "party", "union",
+    "hacker", "doctor", "bomber", "attacker", "terrorist", "separatist", "youth", "villager",
+    "resident", "supporter", "legislator", "lawmaker", "senator", "diplomat", "delegation",
+    "negotiator", "mediator", "president", "aircraft", "helicopter", "tank", "warplane",
+    "jet", "navy", "marine", "commando", "agent", "inhabitant", "landowner", "elder",
+    "group", "movement", "coalition", "regime", "administration", "council", "assembly",
+    "committee", "ministry", "agency", "emir", "king", "prince", "general", "commander",
+    "businessman", "organization", "organisation", "officer", "bulldozer", "missionary",
+})
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
 NAME_LABELS: frozenset[str] = frozenset({
@@ -254,6 +270,17 @@ class _Extractor:
                 if found is not None:
                     phrase = self.sdoc[tok.left_edge.i: tok.i + 1].text
                     return Argument(found.text, found.start, found.end, via=phrase)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ACTOR_NOUNS and \
+                tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and \
+                not any(c.lower_ in ("its", "his", "her", "their", "this", "that")
+                        for c in tok.children if c.dep_ in ("det", "poss")):
+            # "Israeli soldiers", "Hezbollah guerrillas", "riot police": the noun phrase
+            lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+                     and not c.is_punct]
+            first = min((c.left_edge.i for c in lefts), default=tok.i)
+            span = self.sdoc[first: tok.i + 1]
+            if lefts or tok.dep_ in ("nsubj", "nsubjpass"):
+                return Argument(span.text, span.start_char, span.end_char)
         if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.lefts

@@ -76,6 +76,44 @@ SPEECH_VERBS: frozenset[str] = frozenset(
 )
 #: Commissive verbs: cues for the quote marks they govern, never for indirect quotes.
 COMMISSIVE_VERBS: frozenset[str] = frozenset({"vow", "pledge", "promise", "threaten", "swear"})
+#: Verbs of naming, judging and manner of speaking: like commissives, cues only for the quote
+#: marks they govern ("called the show “the best ...”", "joked that he likes a “peaceful” ...").
+MANNER_VERBS: frozenset[str] = frozenset({
+    "call", "describe", "label", "dub", "term", "brand", "joke", "exclaim", "echo", "shout",
+    "yell", "scream", "chant", "cry", "read", "muse", "plead", "mock", "praise",
+    "criticize", "criticise", "slam", "blast", "thank", "question", "wonder", "interrupt",
+    "laugh", "tout", "hail", "deride", "dismiss", "characterize", "characterise", "refer",
+    "decry", "condemn", "denounce", "attack", "ridicule", "lament", "sigh", "whisper",
+    "shoot", "fire", "snap", "vent", "rail", "blame", "gush", "ask", "title", "headline",
+})
+#: Verbs of belief, knowledge and evidence: cues of reported content only when they take a
+#: clause ("a poll found that ...", "he believes that ..."), as PolNeAR's attributions do.
+BELIEF_VERBS: frozenset[str] = frozenset({
+    "believe", "think", "know", "hope", "expect", "fear", "feel", "find", "show", "learn",
+    "realize", "realise", "recognize", "recognise", "understand", "doubt", "worry", "suspect",
+    "discover", "project", "forecast", "testify", "recount", "guess", "reckon", "assume",
+    "contend", "figure", "calculate", "determine", "decide", "judge", "consider", "hear",
+    "read", "see", "agree", "warn", "signal", "acknowledge", "concede", "demonstrate",
+})
+#: Speech acts whose content is a noun phrase or a prepositional complement: "X accused Y of
+#: lying", "X praised the plan", "X called for a ban".  The words after the verb are reported.
+SPEECH_ACT_VERBS: frozenset[str] = frozenset({
+    "accuse", "criticize", "criticise", "praise", "thank", "congratulate", "predict", "blame",
+    "applaud", "endorse", "condemn", "denounce", "slam", "blast", "mock", "urge", "demand",
+    "deny", "dismiss", "question", "defend", "attack", "welcome",
+    "reject", "warn", "decry", "ridicule", "lambaste", "chide", "rebuke", "scold", "hail",
+    "tout", "apologize", "apologise", "complain", "call", "ask", "request",
+    "announce", "confirm", "acknowledge", "admit", "propose", "recommend", "suggest",
+    "describe", "characterize", "characterise", "label", "brand", "dub", "insist", "argue",
+})
+#: Dependents of a speech act verb that carry its content.
+_ACT_CONTENT_DEPS: frozenset[str] = frozenset({
+    "dobj", "dative", "prep", "xcomp", "oprd", "attr", "acomp", "ccomp", "pcomp", "prt",
+})
+#: Content words a noun-phrase content must have to count as a report.
+_MIN_ACT_WORDS = 3
+#: First-person pronouns outside quote marks: the writer speaks ("I said", "we asked").
+_FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 
 #: Role nouns that designate a person.
 PERSON_ROLES: frozenset[str] = frozenset(
@@ -614,13 +652,18 @@ class _Extractor:
             return _Attribution(tok, "according to", si, speaker, content, frame)
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
             return None
-        commissive = lemma in COMMISSIVE_VERBS
+        nxt = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
+        colon = nxt is not None and nxt.text == ":" and tok.pos_ == "VERB"  # "He continued:"
+        commissive = lemma in COMMISSIVE_VERBS or (
+            (lemma in MANNER_VERBS or colon) and lemma not in SPEECH_VERBS)
+        belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
         quoted_as = lemma == "quote" and any(
             c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in tok.children
         )
         if lemma == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ == "quote":
             return None  # handled at "quoted"
-        if lemma not in SPEECH_VERBS and not commissive and not quoted_as:
+        if lemma not in SPEECH_VERBS and not commissive and not quoted_as and not belief \
+                and not colon:
             return None
         if lemma == "add" and any(c.dep_ in ("dobj", "dative") for c in tok.children):
             return None  # "added a module" is not speech
@@ -629,6 +672,13 @@ class _Extractor:
         if quoted_as:  # "X was quoted as saying"
             cue = "quoted as saying"
         content_root, content = self._content(tok)
+        if belief and (content_root is None or content_root.dep_ != "ccomp"
+                       or content_root.head.i != tok.i):
+            return None
+        if content is None and lemma in SPEECH_ACT_VERBS and not quoted_as:
+            content_root, content = self._act_content(tok)
+            if content is not None:
+                commissive = False
         speaker = self._speaker(subj_tok, tok) if subj_tok is not None else None
         if speaker is None and tok.dep_ in ("advcl", "conj"):
             speaker = self._previous_speaker(si)
@@ -671,6 +721,29 @@ class _Extractor:
                 # "X added that the plan will fail, saying ...": the participle is X's
                 cur = cur.head
         return None
+
+    def _act_content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+        """The words a speech act reports: its complements after the verb ("accused Y of
+        lying", "called for a ban"), when they hold enough content words and no new clause."""
+        if verb.lemma_.lower() == "call" and not any(
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children):
+            return None, None  # "called him a liar" is naming, handled with quote marks
+        idx: list[int] = []
+        for c in verb.children:
+            if c.i < verb.i or c.dep_ not in _ACT_CONTENT_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during", "after", "before",
+                                                   "since", "amid", "despite", "by") and \
+                    verb.lemma_.lower() != "call":
+                continue  # circumstances ("in an interview", "on Tuesday")
+            idx.extend(t.i for t in c.subtree)
+        if not idx:
+            return None, None
+        words = [self.sdoc[i] for i in idx if self.sdoc[i].pos_ in (
+            "NOUN", "PROPN", "VERB", "ADJ", "NUM") and self.sdoc[i].is_alpha]
+        if len(words) < _MIN_ACT_WORDS:
+            return None, None
+        return verb, _trim(self.sdoc, sorted(idx))
 
     def _content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         """The root and token range of the clause a cue verb reports, or (None, None)."""
@@ -725,6 +798,8 @@ class _Extractor:
                 m = self._resolve(("person",), subj.idx, self.sent_of[subj.i])
             elif low in _ORG_PRONOUNS:
                 m = self._resolve(("org", "place"), subj.idx, self.sent_of[subj.i])
+            elif low in _FIRST_PERSON:
+                return _Speaker(subj.text, subj.idx, subj.idx + len(subj.text), "person")
             else:
                 return None
             if m is None:
@@ -995,18 +1070,47 @@ class _Extractor:
             words = len(_WORD.findall(self.doc.text[sp.start:sp.end]))
             att = chosen[qi]
             si = self.sent_of[toks[0].i]
+            if att is None or att.speaker is None:
+                att = self._governing_clause(qi, toks) or att
             if att is None and words >= 3:
                 att = self._neighbour_attribution(toks, by_sent)
             if att is None and words < 3:
                 continue  # scare quote or name
             if att is not None and att.speaker is None and words < 3:
                 continue
+            if att is not None and words < 2 and att.direct_only and \
+                    att.cue_tok.lemma_.lower() not in COMMISSIVE_VERBS:
+                continue  # "calls itself a “unicorn”": a scare quote, not a quote
             if att is None and not (words >= 6 or _SENTENCE_END.search(
                     self.doc.text[sp.start:sp.end])):
                 continue
             start, end = _strip_marks(self.doc.text, sp.start, sp.end)
             out.append(self._quote(start, end, True, att, si))
         return out
+
+    def _governing_clause(self, qi: int, toks: Sequence[Token]) -> _Attribution | None:
+        """For a quote inside a clause with no cue: the clause's subject speaks ("X called
+        the plan a “disaster”", "protesters interrupted, shouting “...”")."""
+        for t in toks[:12]:
+            for anc in t.ancestors:
+                if self.quote_of[anc.i] == qi:
+                    continue
+                if anc.pos_ not in ("VERB", "AUX"):
+                    continue
+                subj = self._subject(anc)
+                if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+                    return None
+                speaker = self._speaker(subj, anc)
+                if speaker is None or speaker.kind == "other":
+                    return None
+                si = self.sent_of[anc.i]
+                frame = [x for x in self.sents[si] if self.quote_of[x.i] < 0]
+                att = _Attribution(anc, anc.lower_, si, speaker, None, frame, direct_only=True,
+                                   subj=subj.i)
+                att.para = self.para_of_sent[si]
+                self._fill_medium_date(att)
+                return att
+        return None
 
     def _continues(self, qi: int) -> bool:
         """Whether quote ``qi`` is left open and the next paragraph opens its continuation."""
@@ -1029,7 +1133,8 @@ class _Extractor:
                     and len(self.sents[a.sent]) <= 8:
                 return a
         prev = [a for sj in range(max(0, s0 - 3), s0) for a in by_sent.get(sj, ())
-                if a.speaker is not None and not a.direct_only
+                if a.speaker is not None and (not a.direct_only or self.sents[
+                    a.sent].text.rstrip().endswith(":"))
                 and self.para_of_sent[a.sent] >= self.para_of_sent[s0] - 1]
         return prev[-1] if prev else None
 

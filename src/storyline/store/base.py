@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Generic, Literal, Protocol, TypeVar
 
 from storyline.model import (
     Document,
@@ -81,3 +81,104 @@ class Store(Protocol):
     def quotes(self) -> list[Quote]: ...
 
     def close(self) -> None: ...
+
+
+# -- read queries (for the REST API and the web app) -------------------------------------------
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a filtered listing: ``total`` counts every match, ``items`` this page only."""
+
+    total: int
+    items: list[T]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document's metadata without its text, for listings."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    language: str | None
+    duplicate_of: str | None
+    length: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One full-text match.
+
+    ``kind`` is ``document``, ``sentence``, ``quote`` or ``event``; ``ref`` identifies the
+    record within its kind (the document id, the sentence index, the quote or event id).
+    ``snippet`` is plain text around the match and ``highlights`` the ``(start, end)`` offsets
+    of the matched words in it.
+    """
+
+    kind: str
+    doc_id: str | None
+    ref: str
+    label: str
+    snippet: str
+    highlights: list[tuple[int, int]]
+    score: float
+
+
+SEARCH_KINDS: tuple[str, ...] = ("event", "quote", "sentence", "document")
+
+
+class ReadStore(Store, Protocol):
+    """A :class:`Store` that also answers the paginated, filtered queries of the web API.
+
+    Dates filter by overlap: an event dated ``2022-03`` is inside ``date_from=2022-03-05``.
+    ``limit=None`` means no limit.
+    """
+
+    def story(self, story_id: str) -> Story | None: ...
+
+    def event(self, event_id: str) -> Event | None: ...
+
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    def quote(self, quote_id: str) -> Quote | None: ...
+
+    def entity_names(self) -> dict[str, str]: ...
+
+    def story_latest(self) -> dict[str, str | None]: ...
+
+    def find_events(
+        self, *, story: str | None = None, entity: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, category: str | None = None,
+        modality: str | None = None, document: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> Page[Event]: ...
+
+    def find_quotes(
+        self, *, story: str | None = None, speaker: str | None = None,
+        document: str | None = None, date_from: str | None = None, date_to: str | None = None,
+        direct: bool | None = None, limit: int | None = None, offset: int = 0,
+    ) -> Page[Quote]: ...
+
+    def find_entities(
+        self, *, story: str | None = None, document: str | None = None, type: str | None = None,
+        name: str | None = None, limit: int | None = None, offset: int = 0,
+    ) -> Page[Entity]: ...
+
+    def find_documents(
+        self, *, story: str | None = None, source: str | None = None,
+        date_from: str | None = None, date_to: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> Page[DocumentInfo]: ...
+
+    def search(
+        self, query: str, *, kinds: Sequence[str] = SEARCH_KINDS, document: str | None = None,
+        limit: int | None = 20, offset: int = 0,
+    ) -> Page[SearchHit]: ...
+
+    def rebuild_search_index(self) -> None: ...

@@ -8,8 +8,9 @@ leaves either the old rows or the new ones, never half of a document.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,14 @@ from storyline.model import (
     Story,
     TimeExpression,
 )
-from storyline.store.base import DocumentAnalysis, IngestOutcome
+from storyline.store.base import (
+    SEARCH_KINDS,
+    DocumentAnalysis,
+    DocumentInfo,
+    IngestOutcome,
+    Page,
+    SearchHit,
+)
 
 SCHEMA_VERSION = 1
 
@@ -100,7 +108,49 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 """
 
+
+#: Full-text indexes (SQLite FTS5, external content) kept in step with their tables by
+#: triggers; a store created before they existed gets them built on first open.
+_FTS_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "documents_fts": ("documents", ("title", "text")),
+    "sentences_fts": ("sentences", ("text",)),
+    "quotes_fts": ("quotes", ("text", "speaker")),
+    "events_fts": ("events", ("summary",)),
+}
+
+
+def _fts_statements(fts: str, table: str, cols: tuple[str, ...]) -> list[str]:
+    names = ", ".join(cols)
+    new = ", ".join(f"new.{c}" for c in cols)
+    old = ", ".join(f"old.{c}" for c in cols)
+    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.rowid, {new});"
+    delete = f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old});"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, content='{table}', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {table} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+    ]
+
 _DOC_TABLES = ("sentences", "timexes", "mentions", "event_mentions", "doc_quotes")
+
+
+def _unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """Split an FTS5 snippet marked with \\x02 ... \\x03 into plain text and match offsets."""
+    out: list[str] = []
+    marks: list[tuple[int, int]] = []
+    pos = 0
+    start = 0
+    for ch in snippet:
+        if ch == "\x02":
+            start = pos
+        elif ch == "\x03":
+            marks.append((start, pos))
+        else:
+            out.append(ch)
+            pos += 1
+    return "".join(out), marks
 
 
 def _dumps(obj: Any) -> str:
@@ -123,6 +173,7 @@ class SQLiteStore:
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
                         self._db.execute(stmt)
+                self._ensure_search_index()
                 row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 if row is None:
                     self._db.execute(
@@ -361,6 +412,246 @@ class SQLiteStore:
 
     def quotes(self) -> list[Quote]:
         return self._all(Quote, "quotes")
+
+    # -- read queries for the web API (see storyline.store.base.ReadStore) -------------------
+    def _ensure_search_index(self) -> None:
+        """Create the full-text indexes if missing; fill them when the store predates them."""
+        missing = [
+            name for name in _FTS_TABLES
+            if self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)
+            ).fetchone() is None
+        ]
+        for fts, (table, cols) in _FTS_TABLES.items():
+            for stmt in _fts_statements(fts, table, cols):
+                self._db.execute(stmt)
+        for fts in missing:
+            self._db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+    def rebuild_search_index(self) -> None:
+        """Rebuild every full-text index from its table (after a VACUUM, say)."""
+        with self._tx() as db:
+            for fts in _FTS_TABLES:
+                db.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+
+    def _one(self, cls: type[Any], table: str, key: str) -> Any:
+        row = self._db.execute(f"SELECT data FROM {table} WHERE id = ?", (key,)).fetchone()
+        return decode(cls, json.loads(row[0])) if row else None
+
+    def story(self, story_id: str) -> Story | None:
+        return self._one(Story, "stories", story_id)
+
+    def event(self, event_id: str) -> Event | None:
+        return self._one(Event, "events", event_id)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._one(Entity, "entities", entity_id)
+
+    def quote(self, quote_id: str) -> Quote | None:
+        return self._one(Quote, "quotes", quote_id)
+
+    def _page(
+        self, cls: type[Any], table: str, where: list[str], params: list[Any], order: str,
+        limit: int | None, offset: int,
+    ) -> Page[Any]:
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        total = self._db.execute(f"SELECT count(*) FROM {table}{clause}", params).fetchone()[0]
+        rows = self._db.execute(
+            f"SELECT data FROM {table}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else max(0, limit), max(0, offset)],
+        )
+        return Page(total, [decode(cls, json.loads(r[0])) for r in rows])
+
+    @staticmethod
+    def _date_filter(column: str, date_from: str | None, date_to: str | None,
+                     where: list[str], params: list[Any]) -> None:
+        # overlap of a (partial) date with the range: "2022-03" is inside 2022-03-05..2022-03-09
+        if date_from:
+            where.append(f"{column} IS NOT NULL AND {column} >= substr(?, 1, length({column}))")
+            params.append(date_from)
+        if date_to:
+            where.append(f"{column} IS NOT NULL AND substr({column}, 1, length(?)) <= ?")
+            params.extend([date_to, date_to])
+
+    _STORY_DOCS = ("SELECT j.value FROM stories s, json_each(s.data, '$.documents') j "
+                   "WHERE s.id = ?")
+
+    def entity_names(self) -> dict[str, str]:
+        """Entity id -> canonical name, without loading the mentions."""
+        return dict(self._db.execute("SELECT id, name FROM entities"))
+
+    def story_latest(self) -> dict[str, str | None]:
+        """Story id -> the latest publication date among its documents (None if none dated)."""
+        return dict(self._db.execute(
+            "SELECT s.id, max(d.published) FROM stories s "
+            "LEFT JOIN json_each(s.data, '$.documents') j "
+            "LEFT JOIN documents d ON d.id = j.value GROUP BY s.id"
+        ))
+
+    def find_events(
+        self, *, story: str | None = None, entity: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, category: str | None = None,
+        modality: str | None = None, document: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> Page[Event]:
+        """Events in date order (undated last), filtered; see :class:`ReadStore`."""
+        where: list[str] = []
+        params: list[Any] = []
+        if story is not None:
+            where.append("id IN (SELECT j.value FROM stories s, json_each(s.data, '$.events') j "
+                         "WHERE s.id = ?)")
+            params.append(story)
+        if entity is not None:
+            where.append("(EXISTS (SELECT 1 FROM json_each(events.data, '$.actors') a "
+                         "WHERE a.value = ?) OR EXISTS (SELECT 1 FROM "
+                         "json_each(events.data, '$.targets') t WHERE t.value = ?))")
+            params.extend([entity, entity])
+        if category is not None:
+            where.append("type = ?")
+            params.append(category)
+        if modality is not None:
+            where.append("modality = ?")
+            params.append(modality)
+        if document is not None:
+            where.append("id IN (SELECT event_id FROM event_sources WHERE doc_id = ?)")
+            params.append(document)
+        self._date_filter("date", date_from, date_to, where, params)
+        return self._page(Event, "events", where, params, "date IS NULL, date, rowid",
+                          limit, offset)
+
+    def find_quotes(
+        self, *, story: str | None = None, speaker: str | None = None,
+        document: str | None = None, date_from: str | None = None, date_to: str | None = None,
+        direct: bool | None = None, limit: int | None = None, offset: int = 0,
+    ) -> Page[Quote]:
+        """Quotes in document order; ``speaker`` is an entity id."""
+        where: list[str] = []
+        params: list[Any] = []
+        if story is not None:
+            where.append(f"doc_id IN ({self._STORY_DOCS})")
+            params.append(story)
+        if speaker is not None:
+            where.append("speaker_entity = ?")
+            params.append(speaker)
+        if document is not None:
+            where.append("doc_id = ?")
+            params.append(document)
+        if direct is not None:
+            where.append("direct = ?")
+            params.append(int(direct))
+        self._date_filter("date", date_from, date_to, where, params)
+        return self._page(Quote, "quotes", where, params, "rowid", limit, offset)
+
+    def find_entities(
+        self, *, story: str | None = None, document: str | None = None, type: str | None = None,
+        name: str | None = None, limit: int | None = None, offset: int = 0,
+    ) -> Page[Entity]:
+        """Entities, most mentioned first; ``name`` matches the name or an alias (substring)."""
+        where: list[str] = []
+        params: list[Any] = []
+        if story is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(entities.data, '$.documents') d "
+                         f"WHERE d.value IN ({self._STORY_DOCS}))")
+            params.append(story)
+        if document is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(entities.data, '$.documents') d "
+                         "WHERE d.value = ?)")
+            params.append(document)
+        if type is not None:
+            where.append("type = ?")
+            params.append(type)
+        if name:
+            where.append("(instr(lower(name), lower(?)) > 0 OR EXISTS (SELECT 1 FROM "
+                         "json_each(entities.data, '$.aliases') a "
+                         "WHERE instr(lower(a.value), lower(?)) > 0))")
+            params.extend([name, name])
+        return self._page(Entity, "entities", where, params,
+                          "json_array_length(data, '$.mentions') DESC, rowid", limit, offset)
+
+    def find_documents(
+        self, *, story: str | None = None, source: str | None = None,
+        date_from: str | None = None, date_to: str | None = None,
+        limit: int | None = None, offset: int = 0,
+    ) -> Page[DocumentInfo]:
+        """Documents' metadata (no text) in id order; ``source`` matches case-insensitively."""
+        where: list[str] = []
+        params: list[Any] = []
+        if story is not None:
+            where.append(f"id IN ({self._STORY_DOCS})")
+            params.append(story)
+        if source is not None:
+            where.append("lower(source) = lower(?)")
+            params.append(source)
+        self._date_filter("published", date_from, date_to, where, params)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        total = self._db.execute(f"SELECT count(*) FROM documents{clause}", params).fetchone()[0]
+        rows = self._db.execute(
+            "SELECT id, title, published, source, author, url, language, duplicate_of, "
+            f"length(text) FROM documents{clause} ORDER BY id LIMIT ? OFFSET ?",
+            [*params, -1 if limit is None else max(0, limit), max(0, offset)],
+        )
+        return Page(total, [DocumentInfo(*r) for r in rows])
+
+    def search(
+        self, query: str, *, kinds: Sequence[str] = SEARCH_KINDS, document: str | None = None,
+        limit: int | None = 20, offset: int = 0,
+    ) -> Page[SearchHit]:
+        """Full-text search (FTS5, BM25 ranking) over events, quotes, sentences and documents.
+
+        The query is a list of words, all required (prefix match on the last one); FTS5
+        syntax in it is taken literally.  ``document`` restricts hits to one document.
+        """
+        words = re.findall(r"\w+", query)
+        if not words:
+            return Page(0, [])
+        match = " ".join(f'"{w}"' for w in words[:-1]) + f' "{words[-1]}"*'
+        specs = {
+            "event": (
+                "events_fts", "events", "e.id", "e.summary",
+                "(SELECT min(doc_id) FROM event_sources WHERE event_id = e.id)",
+                "EXISTS (SELECT 1 FROM event_sources x WHERE x.event_id = e.id AND x.doc_id = ?)",
+                "snippet(events_fts, 0, char(2), char(3), '…', 24)",
+            ),
+            "quote": (
+                "quotes_fts", "quotes", "e.id", "coalesce(e.speaker, '')", "e.doc_id",
+                "e.doc_id = ?", "snippet(quotes_fts, 0, char(2), char(3), '…', 24)",
+            ),
+            "sentence": (
+                "sentences_fts", "sentences", "CAST(e.idx AS TEXT)",
+                "coalesce((SELECT coalesce(d.title, d.id) FROM documents d WHERE "
+                "d.id = e.doc_id), e.doc_id)", "e.doc_id", "e.doc_id = ?",
+                "snippet(sentences_fts, 0, char(2), char(3), '…', 24)",
+            ),
+            "document": (
+                "documents_fts", "documents", "e.id", "coalesce(e.title, e.id)", "e.id",
+                "e.id = ?", "snippet(documents_fts, 1, char(2), char(3), '…', 24)",
+            ),
+        }
+        hits: list[SearchHit] = []
+        total = 0
+        want = None if limit is None else max(0, offset) + max(0, limit)
+        for kind in kinds:
+            if kind not in specs:
+                continue
+            fts, table, ref, label, doc, doc_filter, snip = specs[kind]
+            where = f"{fts} MATCH ?"
+            params: list[Any] = [match]
+            if document is not None:
+                where += f" AND {doc_filter}"
+                params.append(document)
+            base = f"FROM {fts} JOIN {table} e ON e.rowid = {fts}.rowid WHERE {where}"
+            total += self._db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+            rows = self._db.execute(
+                f"SELECT {ref}, {label}, {doc}, {snip}, bm25({fts}) {base} "
+                f"ORDER BY bm25({fts}) LIMIT ?",
+                [*params, -1 if want is None else want],
+            )
+            for r in rows:
+                text, marks = _unmark(r[3])
+                hits.append(SearchHit(kind, r[2], str(r[0]), r[1], text, marks, float(r[4])))
+        hits.sort(key=lambda h: h.score)
+        end = None if limit is None else max(0, offset) + max(0, limit)
+        return Page(total, hits[max(0, offset):end])
 
     def close(self) -> None:
         self._db.close()

@@ -8,6 +8,10 @@ Two parts, kept apart so each can be tested and tuned on its own:
   publication date (dct) and the narrative anchor (the last date the text resolved), using the
   clause's tense (:mod:`storyline.time.tense`) where the direction matters.
 
+A clock time and the day right after it ("10 p.m. Wednesday", "noon Thursday") become one
+TIME, and a month with a relative year ("July last year") one DATE, as TIMEX3 annotates them.
+The TempEval-3 TimeML front end is :mod:`storyline.time.timeml`.
+
 Pure regex and date arithmetic: no clock, no network, no model.
 """
 

@@ -32,6 +32,7 @@ from storyline.time.lexicon import (
     WEEKDAY_NAME_MODIFIERS,
     WEEKDAYS,
     YEAR_CONTEXT,
+    YEAR_COUNTED,
 )
 
 
@@ -76,7 +77,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
-    ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{_MONTH_ANY})\s+"
+    ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
@@ -93,6 +94,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"[-\s]+)?(?P<month>{_MONTH_FULL}){_E}"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
+    ("spoken_year", rf"{_B}(?:(?P<month>{_MONTH_FULL})\s+)?(?P<century>(?i:nineteen|twenty))\s+"
+                    rf"(?P<tens>(?i:{_TENS}))(?:[-\s](?P<ones>(?i:{_ONES})))?{_E}"),
+    ("year_end", r"(?<![\w-])(?i:(?P<prep>by|since|at|until|till|before|from|around|after|"
+                 r"through)\s+)(?P<core>(?i:year[-\s]end))(?![\w-])"),
     ("decade", r"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
                r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’](?P<short>\d)0s)(?!\w)"),
     ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
@@ -119,8 +124,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
                r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
                rf"(?P<year>{_YEAR4}))?){_E}"),
-    ("rel_day", rf"{_B}(?i:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
-                rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?){_E}"),
+    ("rel_day", rf"{_B}(?i:(?:(?P<mod>late|early|later|earlier)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
+                rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
+                r"(?![\w-]|['’](?!s\b))"),
     ("rel_unit", rf"{_B}(?i:(?:(?P<mod>early|late|mid|earlier|later|{_PREMOD})[-\s]+(?:in\s+)?)?"
                  r"(?P<rel>last|this|next|the\s+coming|the\s+current|the\s+previous|"
                  r"the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+following|"
@@ -136,7 +142,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("offset_pp", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>before|after))"
                   r"(?=\s*[,.;:)!?]|\s*$)"),
     ("duration", rf"{_B}(?i:(?:(?P<rel>the\s+(?:past|last|next|previous|first|final|coming|"
-                 r"following|recent)|(?:past|last|next|previous|first|final|coming|"
+                 r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
+                 r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
                  rf"following|recent))\s+)?(?P<num>{_NUM})[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?)(?!\w)"),
     ("duration_the", r"(?<![\w-])(?i:(?P<rel>the\s+(?:past|last|previous))\s+"
@@ -161,12 +168,14 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
-            r"long\s+ago))(?![\w-])"),
+            r"previously|long\s+ago))(?![\w-])"),
     ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
+    ("ref_the_future", r"(?<![\w-])(?i:into|about|for|toward|towards|to)\s+(?P<core>(?P<word>"
+                       r"(?i:the\s+future)))(?![\w-])"),
 )
 
 _COMPILED: Final = tuple((name, re.compile(pattern)) for name, pattern in RULES)
@@ -261,6 +270,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # "a second time", "one second mission"
         if num in {"a", "an", "single"} and parts["plural"]:
             return False
+        if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start):
+            return False  # a rate: "$2 million a year", "four flights a week"
         return not (num in {"some", "many", "few"} and not parts["plural"])
     if name == "clock24":
         if parts["tz"]:
@@ -271,6 +282,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             and gap.strip() == ""
     if name == "month_year":
         after_gap, after = _next_word(text, end)
+        if _determiner_before(text, start):
+            return True  # "the January 1998 bombing"
         return not (after and after_gap.strip() == "" and after[0].islower()
                     and after.lower() not in AFTER_YEAR_OK and not after.endswith("ed"))
     if name == "fin_period":
@@ -297,11 +310,43 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     return True
 
 
+_DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
+                                  "that", "last", "unsuccessful", "successful", "failed"})
+
+
+def _determiner_before(text: str, start: int) -> bool:
+    """Whether an article or possessive stands right before ``start`` ("the", "its",
+    "Kuwait's")."""
+    word, gap = _previous_word(text, start)
+    return gap.strip() == "" and (word.lower() in _DETERMINERS or word.endswith(("'s", "’s")))
+
+
+_NOT_PLURAL: Final = frozenset({"was", "has", "is", "his", "this", "its", "as", "us", "does",
+                                 "less", "thus", "plus", "yes", "whereas", "across"})
+
+
+def _rate_before(text: str, start: int) -> bool:
+    """Whether "a year" / "a week" at ``start`` is the per-unit of a rate: an amount or a
+    counted plural noun right before it."""
+    word, gap = _previous_word(text, start)
+    if gap.strip() not in {"", ","} or not word:
+        return False
+    w = word.lower()
+    return w[-1].isdigit() or w in {"million", "billion", "thousand", "hundred", "percent",
+                                    "cents", "dollars", "once", "twice"} \
+        or (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_PLURAL
+            and gap.strip() == "")
+
+
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
     start, end = m.span()
     after_gap, after = _next_word(text, end)
+    if _determiner_before(text, start) and m.group("year")[:2] in {"19", "20"} \
+            and after_gap.strip() in {"", "-"} and after[:1].islower() \
+            and after.lower() not in YEAR_COUNTED:
+        return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
             AFTER_YEAR_OK and not after.endswith("ed"):
         return False
@@ -343,10 +388,21 @@ def _with_modifier(text: str, cand: Candidate) -> Candidate:
     if cand.rule in _APPROX_NOT_BEFORE and word not in ("around", "about", "approximately",
                                                         "roughly", "nearly", "almost"):
         return cand
+    if word == "over" and (cand.get("num") or "").lower() not in ("a", "an"):
+        return cand  # "over three years" is "during"; "over an hour" is "more than"
     if cand.rule in ("duration", "offset", "offset_pp") and word in ("some", "under") \
             and (cand.get("num") or "")[:1].isalpha():
         return cand
     return Candidate(m.start(), cand.end, cand.rule, cand.parts)
+
+
+def _adjective_quarter(text: str, cand: Candidate) -> Candidate:
+    """"the third-quarter results": the hyphenated adjective is the expression, without its
+    article (TimeBank's extent)."""
+    if cand.rule == "quarter" and "-" in text[cand.start:cand.end] and \
+            text[cand.start:cand.start + 4].lower() == "the ":
+        return Candidate(cand.start + 4, cand.end, cand.rule, cand.parts)
+    return cand
 
 
 def recognize(text: str) -> list[Candidate]:
@@ -369,6 +425,7 @@ def recognize(text: str) -> list[Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
+    kept = [_adjective_quarter(text, c) for c in kept]
     out: list[Candidate] = []
     for cand in kept:
         wide = _with_modifier(text, cand)

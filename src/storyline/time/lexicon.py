@@ -95,7 +95,14 @@ YEAR_CONTEXT: Final = frozenset({
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after",
     "during", "throughout", "circa", "early", "late", "mid", "around", "between", "year",
     "and", "summer", "winter", "spring", "autumn", "fall", "as", "year-end", "than",
-    "pre", "post", "for",
+    "pre", "post", "for", "both", "due", "fiscal",
+})
+#: Lower-case words after a four-digit number that make it a count even after an article
+#: ("the 2000 troops").
+YEAR_COUNTED: Final = frozenset({
+    "troops", "soldiers", "people", "men", "women", "workers", "employees", "shares",
+    "members", "jobs", "dollars", "tons", "miles", "feet", "meters", "votes", "seats",
+    "cars", "units", "homes", "houses", "children", "students", "others", "of", "to",
 })
 
 #: Lower-case words that may follow a year ("in 2014 when ..."); any other lower-case word

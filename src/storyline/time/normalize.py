@@ -16,7 +16,16 @@ Anchoring policy (documented here because the rest of the pipeline relies on it)
   follow the dct in a past clause, forward when it would precede it in a future clause (the
   dct's year when the tense is unknown).  A month and day without a year ("March 5")
   takes the occurrence nearest the dct (so a planned launch two days after the dct keeps the
-  dct's year).
+  dct's year), except in a past clause, where a day more than two months after the dct is
+  last year's.
+* Business-report periods follow TimeBank's conventions: "the quarter" / "the latest quarter"
+  is the quarter the text last named, else the last quarter completed before the dct;
+  "the year-earlier quarter", "year-ago", and "a year ago" / "last year" right after a quarter
+  was named, are that quarter a year back ("1988-Q3"); "fiscal 1989" is ``1989``; "for the
+  year" is the dct's year, "the year ended June 30" a ``P1Y`` duration.  Such comparisons
+  (and "a year earlier") do not move the narrative anchor, so a second "a year earlier"
+  means the same year as the first.
+* "two decades" is ``P20Y`` (TimeBank writes counted decades and centuries in years).
 """
 
 from __future__ import annotations
@@ -236,8 +245,7 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
                 if _safe_date(2000, m, d) is None:
                     return None
                 return ("DATE", f"XXXX-{m:02d}-{d:02d}", "day", True)
-            y = _nearest_year(ctx.dct, m, d)
-            return _day_value(ctx, _safe_date(y, m, d), True)
+            return _day_value(ctx, _safe_date(_month_day_year(ctx, m, d), m, d), True)
         y = int(c.parts["year"])
     date = _safe_date(y, m, d)
     if date is None:
@@ -246,6 +254,19 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
         return ("TIME", f"{date.isoformat()}T{c.parts['hour']}:{c.parts['minute']}", "time",
                 False)
     return ("DATE", date.isoformat(), "day", False)
+
+
+def _month_day_year(ctx: Context, month: int, day: int) -> int:
+    """The year of a month and day given without one: in a past clause the last such day
+    (up to two months after the dct still counts as this year's: reporting lags and plans
+    told in the past tense), else the occurrence nearest the dct (measured on the training
+    portion: the future cue is too unreliable to move a date forward)."""
+    assert ctx.dct is not None
+    dct = ctx.dct
+    this_year = _safe_date(dct.year, month, min(day, 28))
+    if this_year is not None and ctx.tense() == "past":
+        return dct.year - 1 if (this_year - dct).days > 60 else dct.year
+    return _nearest_year(dct, month, day)
 
 
 def _month_year(c: Candidate, ctx: Context) -> Normalized:
@@ -602,7 +623,7 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
     return ("TIME", f"{day}T{hour:02d}:{minute:02d}", "time", relative)
 
 
-_REF_VALUES = {"right now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
+_REF_VALUES = {"previously": "PAST_REF", "the future": "FUTURE_REF", "right now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
                "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
                "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
@@ -696,6 +717,28 @@ def _the_year(c: Candidate, ctx: Context) -> Normalized:
     return ("DATE", f"{ctx.dct.year:04d}", "year", True)
 
 
+_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}
+
+
+def _spoken_year(c: Candidate, ctx: Context) -> Normalized:
+    """A year said in words, as broadcast transcripts write it: "nineteen ninety-six"."""
+    century = 19 if c.parts["century"].lower() == "nineteen" else 20
+    year = century * 100 + _TENS_WORDS[c.parts["tens"].lower()] * 10 + \
+        int(NUMBER_WORDS.get((c.get("ones") or "").lower(), 0))
+    if "month" in c.parts:
+        return ("DATE", f"{year:04d}-{_month_number(c.parts['month']):02d}", "month", False)
+    return ("DATE", f"{year:04d}", "year", False)
+
+
+def _year_end(c: Candidate, ctx: Context) -> Normalized:
+    """"by year-end": the last day of the dct's year ("since year-end": the previous one)."""
+    if ctx.dct is None:
+        return ("DATE", "XXXX-12-31", "day", True)
+    back = c.parts["prep"].lower() in ("since", "after", "from")
+    return ("DATE", f"{ctx.dct.year - back:04d}-12-31", "day", True)
+
+
 def updates_anchor(c: Candidate) -> bool:
     """Whether a resolved candidate becomes the narrative anchor.  Comparisons ("a year
     earlier", "the year-ago quarter", "the 1988 period") do not: the story stays in its
@@ -780,6 +823,10 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _holiday(c, ctx)
     if rule == "fin_period":
         return _fin_period(c, ctx)
+    if rule == "spoken_year":
+        return _spoken_year(c, ctx)
+    if rule == "year_end":
+        return _year_end(c, ctx)
     if rule == "year_adj":
         return _year_adj(c, ctx)
     if rule == "fiscal_year":

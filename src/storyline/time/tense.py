@@ -24,7 +24,14 @@ _MODAL_UNKNOWN: Final = frozenset({"would", "could", "might", "may", "should", "
                                    "'d", "’d"})
 _FUTURE_RE: Final = re.compile(rf"(?<![\w'])(?:{'|'.join(FUTURE_PATTERNS)})(?!\w)", re.I)
 _WORD_RE: Final = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
-_SENT_END_RE: Final = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+_ABBREVIATIONS: Final = ("a.m", "p.m", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof", "Inc", "Corp", "Co", "Ltd", "No", "U.S", "U.N", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Ft", "Mt", "vs", "Rev", "Calif", "Conn", "Mass", "Ill", "Fla", "Tex", "Penn")
+#: A sentence end: . ! or ? (not after a common abbreviation such as "p.m." or "Mr.") before
+#: a capitalized word or digit; or a line break.
+_SENT_END_RE: Final = re.compile(
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+    + r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+#: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
+_REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,6 +101,8 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
         if start <= m.start() < end or not _is_past_word(m.group()):
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
+        if m.group().lower() in _REPORTING and dist > 2:
+            continue
         if best is None or dist < best[0]:
             best = (dist, "past")
     return best[1] if best else "unknown"

@@ -1,0 +1,78 @@
+"""TimeBank / TIMEX3 conventions the tagger follows (invented sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.time import tag
+
+DCT = dt.date(1989, 11, 2)  # a Thursday, in the fourth quarter
+
+
+def spans(text: str, dct: dt.date | None = DCT) -> dict[str, str]:
+    return {e.text: e.value for e in tag(text, dct)}
+
+
+def test_business_quarters() -> None:
+    v = spans("Acme earned $5 million in the third quarter, up from $4 million a year ago. "
+              "Sales in the quarter rose. In the year-earlier quarter it lost money.")
+    assert v["the third quarter"] == "1989-Q3"
+    assert v["a year ago"] == "1988-Q3"
+    assert v["the quarter"] == "1989-Q3"
+    assert v["the year-earlier quarter"] == "1988-Q3"
+
+
+def test_latest_quarter_defaults_to_last_completed_one() -> None:
+    assert spans("Profit fell in the latest quarter.")["the latest quarter"] == "1989-Q3"
+
+
+def test_repeated_year_earlier_does_not_chain() -> None:
+    got = [e.value for e in tag("Sales rose from a year earlier. Costs fell from a year "
+                                "earlier.", DCT)]
+    assert got == ["1988", "1988"]
+
+
+def test_fiscal_and_the_year() -> None:
+    v = spans("In fiscal 1989 it earned more. For the year ended June 30, revenue was flat. "
+              "It expects growth for the year.")
+    assert v["fiscal 1989"] == "1989"
+    assert v["the year"] == "1989"
+    found = [e for e in tag("For the year ended June 30, revenue was flat.", DCT)]
+    assert (found[0].text, found[0].type, found[0].value) == ("the year", "DURATION", "P1Y")
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The vote closes at 10 p.m. Wednesday.", "10 p.m. Wednesday", "1989-11-01T22:00"),
+    ("Talks resume at noon Friday, he said.", "noon Friday", "1989-10-27T12:00"),
+    ("It arrived in July last year.", "July last year", "1988-07"),
+])
+def test_combined_phrases(text: str, span: str, value: str) -> None:
+    assert spans(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The truce held for almost two decades.", "almost two decades", "P20Y"),
+    ("The talks lasted nearly an hour.", "nearly an hour", "PT1H"),
+    ("Rebels were fighting for more than four hours.", "more than four hours", "PT4H"),
+])
+def test_modifiers_and_decades(text: str, span: str, value: str) -> None:
+    assert spans(text)[span] == value
+
+
+def test_over_with_a_count_is_not_a_modifier() -> None:
+    assert "three years" in spans("Prices rose over three years.")
+
+
+def test_adjectival_and_spoken_years() -> None:
+    v = spans("He was hurt in the 1998 clinic bombing. In nineteen ninety-six a blast hit.")
+    assert v["1998"] == "1998"
+    assert v["nineteen ninety-six"] == "1996"
+    assert "2000" not in spans("The general sent the 2000 troops north.")
+
+
+def test_rates_are_not_durations() -> None:
+    v = spans("It saves $2 million a year and runs four flights a week for a week.")
+    assert "a year" not in v
+    assert list(v.values()) == ["P1W"]
