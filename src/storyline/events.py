@@ -279,7 +279,8 @@ class _Extractor:
                      and not c.is_punct]
             first = min((c.left_edge.i for c in lefts), default=tok.i)
             span = self.sdoc[first: tok.i + 1]
-            if lefts or tok.dep_ in ("nsubj", "nsubjpass"):
+            definite = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
+            if lefts or (tok.dep_ in ("nsubj", "nsubjpass") and not definite):
                 return Argument(span.text, span.start_char, span.end_char)
         if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
