@@ -131,6 +131,47 @@ def analyze(
 
 
 @app.command()
+def timex(
+    in_dir: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with raw TEXT.")],
+    out_dir: Annotated[Path, typer.Argument(help="Where to write the tagged files.")],
+) -> None:
+    """Tag time expressions in TempEval-3 TimeML files (TIMEX3 with tid, type and value)."""
+    from storyline.time.timeml import tag_directory
+
+    if not in_dir.is_dir():
+        err.print(f"[red]error:[/] {in_dir} is not a folder of .tml files")
+        raise typer.Exit(2)
+    results = tag_directory(in_dir, out_dir)
+    failed = [(name, problem) for name, problem in results if problem]
+    for name, problem in failed:
+        err.print(f"skipped {in_dir / name}: {problem}", highlight=False, markup=False)
+    err.print(f"{len(results) - len(failed)} of {len(results)} files tagged into {out_dir}",
+              highlight=False)
+    if results and len(failed) == len(results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="SQLite store to serve.")] = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="STORYLINE_TOKEN",
+        help="Bearer token that enables writes (uploads); without one the API is read-only.",
+    )] = None,
+) -> None:
+    """Serve the REST API and the web app over a store."""
+    from storyline.api import serve as serve_app
+
+    try:
+        serve_app(db, host, port, token)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@app.command()
 def version() -> None:
     """Print Storyline's version."""
     from storyline import __version__

@@ -129,11 +129,38 @@ VERB_CODES: dict[str, Code] = {
     "abduct": Code("ASSAULT", "abduct"), "torture": Code("ASSAULT", "torture"),
     "destroy": Code("ASSAULT", "destroy"), "occupy": Code("ASSAULT"),
     "annex": Code("ASSAULT"),
+    # additions from the manual's definitions (general English verbs of each category)
+    "beat": Code("ASSAULT"), "wound": Code("ASSAULT"), "injure": Code("ASSAULT"),
+    "massacre": Code("ASSAULT"), "slaughter": Code("ASSAULT"), "murder": Code("ASSAULT"),
+    "behead": Code("ASSAULT", "targeted"), "execute": Code("ASSAULT"),
+    "stab": Code("ASSAULT"), "ambush": Code("ASSAULT"), "storm": Code("ASSAULT"),
+    "abuse": Code("ASSAULT"), "rape": Code("ASSAULT"), "maim": Code("ASSAULT"),
+    "explode": Code("ASSAULT", "explosives"), "fight": Code("ASSAULT"),
+    "clash": Code("ASSAULT"), "bombard": Code("ASSAULT", "heavy-weapons"),
+    "demolish": Code("COERCE", "seize"), "deface": Code("COERCE", "cyber"),
+    "outlaw": Code("COERCE", "restrict"), "blockade": Code("COERCE", "restrict"),
+    "torch": Code("COERCE", "seize"), "expropriate": Code("COERCE", "seize"),
+    "disperse": Code("COERCE", "restrict"), "bar": Code("COERCE", "restrict"),
+    "reimpose": Code("COERCE", "restrict"), "crack": Code("COERCE", "restrict"),
+    "march": Code("PROTEST", "demo"), "picket": Code("PROTEST", "demo"),
+    "strike": Code("PROTEST", "strike"),
+    "oppose": Code("REJECT"), "renege": Code("REJECT"), "spurn": Code("REJECT"),
+    "defy": Code("REJECT"), "snub": Code("REJECT"), "resist": Code("REJECT"),
+    "defend": Code("SUPPORT"), "hail": Code("SUPPORT"), "laud": Code("SUPPORT"),
+    "applaud": Code("SUPPORT"), "congratulate": Code("SUPPORT"),
+    "allow": Code("CONCEDE"), "permit": Code("CONCEDE"), "relent": Code("CONCEDE"),
+    "compromise": Code("CONCEDE"),
+    "surrender": Code("RETREAT", "withdraw"), "demobilize": Code("RETREAT", "disarm"),
+    "demobilise": Code("RETREAT", "disarm"), "evacuate": Code("RETREAT", "withdraw"),
+    "coordinate": Code("COOPERATE"), "mediate": Code("CONSULT"),
+    "pressure": Code("REQUEST"), "plead": Code("REQUEST"), "petition": Code("REQUEST"),
+    "implore": Code("REQUEST"),
 }
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
-    "impose": {o: Code("SANCTION", "discontinue")
-               for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")},
+    "impose": {**{o: Code("SANCTION", "discontinue")
+                  for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")},
+               **{o: Code("COERCE", "restrict") for o in ("curfew", "blackout", "blockade")}},
     "introduce": {o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
     "lift": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
                                           "curfew", "blockade", "siege")},
@@ -149,16 +176,35 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "seek": {o: Code("REQUEST", "assist") for o in ("cooperation", "collaboration", "help",
                                                     "aid", "support", "assistance")},
     "lodge": {o: Code("ACCUSE", "disapprove") for o in ("protest", "complaint")},
-    "launch": {o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
-                                            "assault", "raid")},
+    "launch": {**{o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
+                                               "assault", "raid", "artillery", "rocket")},
+               **{o: Code("CONSULT") for o in ("mediation", "talk", "negotiation")}},
+    "establish": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
+    "upgrade": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
+    "restore": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
+    "renew": {o: Code("CONSULT") for o in ("negotiation", "talk", "contact", "dialogue")},
+    "share": {o: Code("COOPERATE") for o in ("intelligence", "evidence", "expertise",
+                                             "information", "technology", "data")},
+    "issue": {o: Code("THREATEN") for o in ("ultimatum", "threat", "warning")},
+    "stage": {o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
+                                                   "strike", "march", "sit-in", "riot")},
+    "organize": {o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
+                                                      "strike", "march", "boycott")},
+    "open": {o: Code("ACCUSE", "investigate") for o in ("investigation", "inquiry", "probe",
+                                                        "hearing")},
+    "set": {o: Code("COERCE", "seize") for o in ("fire",)},
+    "blow": {o: Code("ASSAULT", "explosives") for o in ("bomb", "building", "line", "bridge",
+                                                        "car")},
 }
 #: Verbs that transfer something; with an aid noun they code AID.
 GIVING_VERBS: frozenset[str] = frozenset({
     "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
+    "hand", "donate", "ship", "airlift", "contribute",
 })
 AID_NOUNS: frozenset[str] = frozenset({
     "aid", "support", "assistance", "help", "funding", "fund", "loan", "grant", "weapon",
-    "arm", "equipment", "asylum", "money", "relief", "supply", "credit",
+    "arm", "equipment", "asylum", "money", "relief", "supply", "credit", "medicine", "food",
+    "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop",
 })
 #: Nouns that express an event on their own (with a possessor or "by" agent as actor).
 NOUN_CODES: dict[str, Code] = {
@@ -173,6 +219,15 @@ NOUN_CODES: dict[str, Code] = {
     "condemnation": Code("ACCUSE", "disapprove"), "negotiation": Code("CONSULT"),
     "talk": Code("CONSULT"), "meeting": Code("CONSULT"), "visit": Code("CONSULT", "visit"),
     "arrest": Code("COERCE", "arrest"),
+    "demonstration": Code("PROTEST", "demo"), "protest": Code("PROTEST", "demo"),
+    "riot": Code("PROTEST", "riot"), "strike": Code("PROTEST", "strike"),
+    "boycott": Code("PROTEST", "boycott"), "ultimatum": Code("THREATEN"),
+    "investigation": Code("ACCUSE", "investigate"), "allegation": Code("ACCUSE", "allege"),
+    "mediation": Code("CONSULT"), "ceasefire": Code("AGREE"), "truce": Code("AGREE"),
+    "massacre": Code("ASSAULT"), "bombardment": Code("ASSAULT", "heavy-weapons"),
+    "shelling": Code("ASSAULT", "heavy-weapons"), "airstrike": Code("ASSAULT", "aerial"),
+    "apology": Code("CONCEDE"), "sanction": Code("SANCTION", "discontinue"),
+    "embargo": Code("SANCTION", "discontinue"), "aid": Code("AID"),
 }
 #: Objects of "withdraw"/"pull" that are non-military resources (SANCTION withdraw).
 NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
@@ -226,6 +281,9 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         code = _first(objs, VERB_OBJECT_CODES[lemma])
         if code is not None:
             return code
+    if lemma == "strike":
+        return Code("ASSAULT") if objs and not any(o in ("work",) for o in objs) \
+            else Code("PROTEST", "strike")
     if lemma == "work" and "with" in preps:
         return Code("COOPERATE")
     if lemma == "call" and ("for" in preps or "on" in preps):
@@ -264,3 +322,37 @@ def threat_mode(inner: Code | None, objects: Sequence[str]) -> str | None:
     if inner.category == "COERCE":
         return "arrest" if inner.mode == "arrest" else "restrict"
     return None
+
+
+#: Categories of cooperative actions: promised or planned, PLOVER codes them AGREE.
+COOPERATIVE: frozenset[str] = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+})
+#: Categories of hostile actions: announced as intended or conditional, PLOVER codes THREATEN.
+HOSTILE: frozenset[str] = frozenset({
+    "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "REJECT",
+})
+
+
+def plover_category(category: str | None, modality: str) -> str | None:
+    """The category PLOVER itself would code for an event mention.
+
+    Storyline keeps the category of the action and says in ``modality`` whether it happened,
+    is planned, threatened, ...  PLOVER codes the speech act instead: a promise or announced
+    intention of a cooperative action is ``AGREE`` ("X will provide aid", "X offered to
+    negotiate"), an announced or conditional hostile action is ``THREATEN`` ("X will boycott
+    the elections unless ...", "X plans to impose restrictions"), a demanded one is
+    ``REQUEST``.  Asserted, negated and reported events keep their category.
+    """
+    if category is None:
+        return None
+    if modality == "threatened":
+        return "THREATEN"
+    if modality == "demanded" and category not in ("REQUEST",):
+        return "REQUEST"
+    if modality in ("planned", "hypothetical"):
+        if category in COOPERATIVE:
+            return "AGREE"
+        if category in HOSTILE:
+            return "THREATEN"
+    return category

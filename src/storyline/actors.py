@@ -1,0 +1,123 @@
+"""Actor types: what kind of actor a name stands for (state, government body, company, ...).
+
+:func:`actor_type` combines the NER label with a small lexicon of general English words
+(ministry, agency, Inc, Corp, ...) and a short list of well-known international organisations;
+:func:`affiliation` reads the organisation a person speaks for when the text says so
+("Dmitry Rogozin, head of Roscosmos", "Roscosmos chief Dmitry Rogozin").
+"""
+
+from __future__ import annotations
+
+import re
+
+STATE = "state"
+GOVERNMENT = "government body"
+COMPANY = "company"
+PERSON = "person"
+INTERNATIONAL = "international organisation"
+ORGANISATION = "organisation"
+OTHER = "other"
+
+#: Acronyms and names of international organisations (a general list, not tied to a corpus).
+INTERNATIONAL_NAMES: frozenset[str] = frozenset({
+    "un", "u.n.", "united nations", "nato", "eu", "european union", "esa",
+    "european space agency", "who", "world health organization", "imf",
+    "international monetary fund", "world bank", "wto", "world trade organization", "opec",
+    "osce", "asean", "african union", "au", "oas", "unesco", "unicef", "unhcr", "iaea",
+    "interpol", "g7", "g20", "brics", "council of europe", "red cross", "icrc", "wfp",
+    "world food programme", "world food program", "arab league", "commonwealth", "oecd",
+    "european commission", "european parliament", "eumetsat", "cern", "icc",
+    "international criminal court", "international court of justice", "icj",
+})
+_INTERNATIONAL_WORDS = re.compile(
+    r"\b(?:international|united nations|world|global|european|african|asian|arab|inter-american"
+    r"|intergovernmental|multinational)\b.*\b(?:organi[sz]ation|agency|union|fund|bank|court"
+    r"|council|league|association|alliance|committee|commission|programme|program)\b",
+    re.IGNORECASE)
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(?:ministry|minister|department|agency|government|administration|cabinet|parliament"
+    r"|senate|congress|council|commission|office|bureau|directorate|kremlin|white house"
+    r"|pentagon|duma|army|navy|air force|military|police|court|embassy|authority|authorities"
+    r"|service|state corporation|space corporation)\b", re.IGNORECASE)
+_COMPANY_WORDS = re.compile(
+    r"(?:\b(?:inc|corp|corporation|company|co|ltd|llc|plc|gmbh|ag|sa|nv|group|holdings"
+    r"|technologies|airlines|motors|industries|systems|bank|enterprises)\.?$"
+    r"|\b(?:inc|corp|ltd|llc|plc|gmbh)\b\.?)", re.IGNORECASE)
+_COMPANY_CONTEXT = re.compile(
+    r"\b(?:company|firm|startup|start-up|corporation|operator|manufacturer|maker|carrier"
+    r"|venture|conglomerate|provider|contractor|shares|ceo)\b", re.IGNORECASE)
+_GOVERNMENT_CONTEXT = re.compile(
+    r"\b(?:state agency|space agency|government agency|federal agency|ministry|state-owned"
+    r"|state corporation|government)\b", re.IGNORECASE)
+#: "NAME, head of ORG" / "ORG chief NAME": role nouns that tie a person to an organisation.
+ROLE_WORDS = (
+    "head", "chief", "director", "director-general", "director general", "president",
+    "chairman", "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson",
+    "minister", "secretary", "administrator", "leader", "founder", "boss", "official",
+    "commander", "ambassador", "deputy", "representative", "governor", "executive",
+)
+_ROLE = "|".join(re.escape(r) for r in sorted(ROLE_WORDS, key=len, reverse=True))
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w&.'’-]*)*"
+
+
+def actor_type(name: str, ner_label: str | None, context: str | None = None) -> str:
+    """The type of an actor: ``state``, ``government body``, ``company``, ``person``,
+    ``international organisation``, ``organisation`` or ``other``.
+
+    ``ner_label`` is spaCy's label of the mention (PERSON, ORG, GPE, NORP, ...) or None;
+    ``context`` optional words around it (its sentence), used to tell a company from a
+    government body ("the state space agency Roscosmos", "the satellite company OneWeb").
+    """
+    clean = " ".join(name.replace("’", "'").split()).strip(" .,'\"")
+    low = clean.lower().removeprefix("the ")
+    if low in INTERNATIONAL_NAMES or _INTERNATIONAL_WORDS.search(clean):
+        return INTERNATIONAL
+    if ner_label == "PERSON":
+        return PERSON
+    if ner_label in ("GPE",):
+        return GOVERNMENT if _GOVERNMENT_WORDS.search(clean) else STATE
+    if _COMPANY_WORDS.search(clean):
+        return COMPANY
+    if _GOVERNMENT_WORDS.search(clean):
+        return GOVERNMENT
+    if ner_label in ("ORG", "NORP", None) and context:
+        near = _near(context, clean)
+        if _GOVERNMENT_CONTEXT.search(near):
+            return GOVERNMENT
+        if _COMPANY_CONTEXT.search(near):
+            return COMPANY
+    if ner_label == "ORG":
+        return ORGANISATION
+    if ner_label == "NORP":
+        return STATE
+    return OTHER
+
+
+def _near(context: str, name: str, width: int = 60) -> str:
+    """The words of ``context`` within ``width`` characters of ``name`` (all of it if absent)."""
+    i = context.find(name)
+    if i < 0:
+        return context
+    return context[max(0, i - width): i + len(name) + width]
+
+
+def affiliation(person: str, context: str) -> str | None:
+    """The organisation ``person`` speaks for, when ``context`` says so, else None.
+
+    Reads "PERSON, ROLE of ORG" ("Dmitry Rogozin, head of Roscosmos"), "ORG ROLE PERSON"
+    ("Roscosmos chief Dmitry Rogozin", "NASA Administrator Bill Nelson") and "ORG's ROLE
+    PERSON".
+    """
+    p = re.escape(person)
+    after = re.search(
+        p + r",\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:" + _ROLE + r")\s+(?:of|at|for)\s+(?:the\s+)?("
+        + _NAME + ")", context)
+    if after:
+        return after.group(1).strip()
+    before = re.search(
+        "(" + _NAME + r")(?:'s|’s)?\s+(?:[a-z-]+\s+){0,2}(?i:" + _ROLE + r")\s+" + p, context)
+    if before:
+        org = before.group(1).strip()
+        # "Russian space agency Roscosmos chief X": keep the last capitalised name run
+        return org
+    return None
