@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from polnear import (
+from polnear import (  # noqa: E402
     Article,
     Counts,
     Prediction,
     load_split,
     quote_mark_spans,
     score_article,
-)  # noqa: E402
+)
 
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "benchmarks" / "polnear"

@@ -231,3 +231,22 @@ def test_embedded_tweet_is_a_dated_quote_of_its_author(report):
     assert (embed["medium"], embed["date"], embed["direct"]) == ("tweet", "2022-03-08", True)
     english = _quote(report, "unprecedented support to private Russian space companies")
     assert english["date"] == "2022-03-08"
+
+
+def test_new_article_on_another_story_opens_a_story_and_keeps_the_old_one(
+        seeds_run, nlp, tmp_path):
+    db, _first, report1 = seeds_run
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "flood.txt").write_text(
+        "Floods close the Ortega valley\n\ndate 2022-03-09 Floods hit the Ortega river valley "
+        "on Tuesday; the regional governor, Ilse Varga, said the dam would be inspected. "
+        "Rescue teams evacuated three villages near the dam.\n")
+    with SQLiteStore(db) as store:
+        result = run([other], store, nlp)
+        stories = store.stories()
+    seeds_story = next(s for s in stories if any(d.startswith("000") for d in s.documents))
+    assert sorted(seeds_story.documents) == sorted(d["id"] for d in report1["documents"])
+    flood_story = next(s for s in stories if "flood.txt" in s.documents)
+    assert flood_story.documents == ["flood.txt"]
+    assert [s.id for s in result.analysis.stories] == [flood_story.id]

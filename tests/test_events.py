@@ -10,7 +10,7 @@ import pytest
 from storyline.events import extract_events
 from storyline.model import Document, EventMention, Paragraph, TimeExpression
 from storyline.nlp import shared_pipeline
-from storyline.plover import classify_noun, classify_verb
+from storyline.plover import Code, classify_noun, classify_verb, plover_category
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpora" / "seeds"
@@ -229,3 +229,36 @@ def test_subject_misparsed_as_apposition_is_repaired(nlp):
     found = extract_events(doc, nlp(text), [])
     rel = [m for m in found if m.lemma == "release"]
     assert rel and rel[0].actors[0].text == "Marquez"
+
+
+def test_collective_noun_actor() -> None:
+    m = one("Northern rebels shelled the port city of Vell on Sunday.", "shell")
+    assert m.category == "ASSAULT" and [a.text for a in m.actors] == ["Northern rebels"]
+    assert one("Police arrested forty students in the square.", "arrest").actors[0].text == \
+        "Police"
+
+
+def test_manual_additions_to_the_lexicon() -> None:
+    assert classify_verb("stage", ["demonstration"], []) == Code("PROTEST", "demo")
+    assert classify_verb("impose", ["curfew"], []) == Code("COERCE", "restrict")
+    assert classify_verb("establish", ["tie"], ["with"]) == Code("SUPPORT")
+    assert classify_verb("strike", [], []) == Code("PROTEST", "strike")
+    assert classify_verb("strike", ["target"], []) == Code("ASSAULT")
+    assert classify_noun("ultimatum") == Code("THREATEN")
+
+
+@pytest.mark.parametrize(("category", "modality", "expected"), [
+    ("AID", "planned", "AGREE"), ("CONSULT", "planned", "AGREE"),
+    ("SANCTION", "planned", "THREATEN"), ("PROTEST", "hypothetical", "THREATEN"),
+    ("SANCTION", "threatened", "THREATEN"), ("SUPPORT", "demanded", "REQUEST"),
+    ("ASSAULT", "asserted", "ASSAULT"), ("SANCTION", "reported", "SANCTION"), (None, "planned", None),
+])
+def test_plover_category_codes_the_speech_act(category: str | None, modality: str,
+                                              expected: str | None) -> None:
+    assert plover_category(category, modality) == expected
+
+
+def test_planned_aid_is_agree_in_plover_terms() -> None:
+    m = one("Norland will provide food aid to the refugees.", "provide")
+    assert m.category == "AID" and m.modality == "planned"
+    assert plover_category(m.category, m.modality) == "AGREE"

@@ -388,3 +388,29 @@ def test_embedded_post_becomes_quote_of_its_author():
     assert (q.text, q.speaker, q.speaker_via, q.medium, q.date, q.direct) == (
         "We will open the bridge tomorrow.", "Ana Lopes", "@analopes", "tweet", "2021-06-03",
         True)
+
+
+def test_belief_verb_with_clause_is_an_indirect_quote() -> None:
+    quotes = run("A new survey by the Tallis Institute found that most voters distrust the plan.")
+    q = find(quotes, "most voters distrust the plan", direct=False)
+    assert q.speaker is not None and "survey" in q.speaker and q.cue == "found"
+    assert not run("Lena Brandt found her keys in the car.")
+
+
+def test_speech_act_with_noun_content() -> None:
+    quotes = run("Senator Ada Voss accused the mayor of hiding the budget report from voters.")
+    q = find(quotes, "hiding the budget report", direct=False)
+    assert q.speaker == "Ada Voss" and q.cue == "accused"
+
+
+def test_quote_governed_by_a_naming_verb_and_first_person() -> None:
+    quotes = run('Mayor Ada Voss called the new tram line "the best thing we ever built" today.')
+    assert find(quotes, "the best thing we ever built", direct=True).speaker == "Ada Voss"
+    quotes = run("I said that the sentence was too harsh.")
+    assert find(quotes, "the sentence was too harsh", direct=False).speaker == "I"
+
+
+def test_colon_introduces_the_next_paragraph_quote() -> None:
+    quotes = run('Lena Brandt spoke at the rally. She continued:\n\n'
+                 '"We will not give up on this valley, whatever they offer us."')
+    assert find(quotes, "We will not give up", direct=True).speaker == "Lena Brandt"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from storyline.model import Argument, Document, Entity, EventMention
-from storyline.stories import group_stories, merge_events
+from storyline.model import Argument, Entity, EventMention, Mention
+from storyline.stories import describe_stories, merge_events
 
 
 def _m(doc, sent, lemma, actor, target, keywords, category="SANCTION", date=None,
@@ -71,18 +71,22 @@ def test_modality_majority_with_factual_tie_break():
     assert merge_events([a, b])[0].modality == "asserted"
 
 
-def test_stories_every_document_in_exactly_one():
-    docs = [Document(id=i, text="t") for i in ("a", "b", "c")]
-    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"])
+def test_describe_stories_labels_and_events():
+    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"], date="2022-02-26")
     b = _m("b", 0, "suspend", "E1", "E2", ["cooperation"])
-    events = merge_events([a, b])
-    ents = [Entity("E1", "One", "ORG", ["One"], ["a", "b"]),
-            Entity("E2", "Two", "ORG", ["Two"], ["a", "b"])]
-    stories = group_stories(docs, events, ents)
-    members = [d for s in stories for d in s.documents]
-    assert sorted(members) == ["a", "b", "c"]
-    ab = next(s for s in stories if "a" in s.documents)
-    assert ab.documents == ["a", "b"] and "One" in ab.label
+    c = _m("c", 0, "impose", "E3", "E1", ["tariff"], date="2021-05")
+    events = merge_events([a, b, c])
+    ents = [Entity("E1", "One", "ORG", ["One"], ["a", "b"],
+                   [Mention("a", 0, 3, "One", "ORG"), Mention("b", 0, 3, "One", "ORG")]),
+            Entity("E2", "Two", "ORG", ["Two"], ["a"], [Mention("a", 5, 8, "Two", "ORG")]),
+            Entity("E3", "Three", "GPE", ["Three"], ["c"], [Mention("c", 0, 5, "Three", "GPE")])]
+    stories = describe_stories({"S1": ["a", "b"], "S2": ["c"]}, events, ents)
+    assert [s.id for s in stories] == ["S1", "S2"]
+    s1, s2 = stories
+    assert s1.label == "One, Two" and s2.label == "Three"
+    assert s1.start == s1.end == "2022-02-26"
+    assert len(s1.events) == 1 and len(s2.events) == 1
+    assert s1.brief and s1.brief.endswith(".")
 
 
 def test_any_outlet_stating_it_done_makes_it_asserted():

@@ -8,6 +8,7 @@ under :data:`PIPELINE_VERSION`, so re-running on the same input analyses nothing
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -26,6 +27,7 @@ from storyline import events as events_stage
 from storyline import quotes as quotes_stage
 from storyline import time as time_stage
 from storyline.clean import clean
+from storyline.clustering import StoryClusterer, document_terms
 from storyline.codec import encode
 from storyline.ingest import DEFAULT_MAX_BYTES, IngestError, iter_files, read_file
 from storyline.model import (
@@ -40,7 +42,7 @@ from storyline.model import (
     Sentence,
 )
 from storyline.store import DocumentAnalysis, IngestOutcome, Store
-from storyline.stories import affiliations, group_stories, merge_events
+from storyline.stories import affiliations, describe_stories, merge_events, order_events
 
 #: Bump when a per-document stage changes its output, so stored analyses are redone.
 PIPELINE_VERSION = "4"
@@ -242,6 +244,34 @@ _NOT_NAMES = frozenset({"He", "She", "It", "They", "We", "I", "You", "This", "Th
                         "Those", "There", "Who", "Which"})
 
 
+def _assign_stories(
+    store: Store, documents: dict[str, Document], entities: list[Entity]
+) -> dict[str, list[str]]:
+    """Story id -> document ids, assigning only documents the clusterer has not seen.
+
+    The clusterer's state lives in the store, so adding articles never re-clusters the old
+    ones; documents are offered in publication order (undated ones last).
+    """
+    saved = store.get_state("stories")
+    clusterer = StoryClusterer.from_dict(saved) if saved else StoryClusterer()
+    names_in: dict[str, list[str]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            names_in.setdefault(m.doc_id, []).append(ent.name.lower())
+    new = [d for d in documents.values() if d.id not in clusterer.story_of]
+    new.sort(key=lambda d: (d.published is None, d.published or dt.date.min, d.id))
+    for d in new:
+        clusterer.add(d.id, document_terms(d.text, names_in.get(d.id, ()), d.title),
+                      d.published)
+    if new:
+        store.put_state("stories", clusterer.to_dict())
+    members: dict[str, list[str]] = {}
+    for doc_id, sid in clusterer.story_of.items():
+        if doc_id in documents:
+            members.setdefault(sid, []).append(doc_id)
+    return members
+
+
 def _promote_names(
     candidates: Sequence[tuple[str, Argument]], documents: dict[str, Document],
     entities: list[Entity], index: entities_stage.EntityIndex,
@@ -373,9 +403,21 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
         _date_from_lead(m, documents[m.doc_id]) if m.start == first_start[m.doc_id] else m
         for m in event_mentions
     ]
-    events = merge_events(event_mentions, order=lambda m: (rank.get(m.doc_id, 0), m.sentence),
-                          parents=parents, kinds={e.id: _kind(e.type) for e in entities},
-                          aliases={a.lower(): e.id for e in entities for a in e.aliases})
+    # stories first: events are merged within a story, never across stories
+    members = _assign_stories(store, documents, entities)
+    story_of = {d: sid for sid, docs in members.items() for d in docs}
+    by_story: dict[str, list[EventMention]] = {}
+    for m in event_mentions:
+        by_story.setdefault(story_of.get(m.doc_id, ""), []).append(m)
+    kinds = {e.id: _kind(e.type) for e in entities}
+    aliases = {a.lower(): e.id for e in entities for a in e.aliases}
+    events = [
+        ev
+        for block in by_story.values()
+        for ev in merge_events(block, order=lambda m: (rank.get(m.doc_id, 0), m.sentence),
+                               parents=parents, kinds=kinds, aliases=aliases)
+    ]
+    events = order_events(events, lambda m: (rank.get(m.doc_id, 0), m.sentence))
 
     quotes: list[Quote] = []
     for doc_id in all_ids:
@@ -400,14 +442,13 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                                               id=f"Q{len(quotes) + 1}"))
 
     quotes = _date_from_embeds(quotes)
-    docs_in_order = [documents[i] for i in all_ids if i in documents]
-    stories = group_stories(docs_in_order, events, entities)
+    stories = describe_stories(members, events, entities)
     # a duplicate belongs to the story of the article it duplicates
-    story_of = {d: s for s in stories for d in s.documents}
+    story_by_doc = {d: st for st in stories for d in st.documents}
     for doc_id in store.document_ids():
         original = store.duplicate_of(doc_id)
-        if original and original in story_of:
-            story_of[original].documents.append(doc_id)
+        if original and original in story_by_doc:
+            story_by_doc[original].documents.append(doc_id)
     store.put_corpus(entities, events, stories)
     store.put_quotes(quotes)
 

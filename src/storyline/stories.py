@@ -284,15 +284,19 @@ def merge_events(
     for block in blocks.values():
         clusters.extend(_cluster(block, threshold))
 
-    events: list[Event] = []
-    for cluster in clusters:
-        ms = sorted((it.m for it in cluster), key=key)
-        events.append(_make_event(ms))
-    first_pos = {id(e): min(key(m) for m in e.mentions) for e in events}
-    events.sort(key=lambda e: (e.date is None, e.date or "", first_pos[id(e)]))
-    for n, e in enumerate(events, 1):
+    events = [_make_event(sorted((it.m for it in cluster), key=key)) for cluster in clusters]
+    return order_events(events, key)
+
+
+def order_events(
+    events: Sequence[Event], order: Callable[[EventMention], tuple[int, int]]
+) -> list[Event]:
+    """Events in timeline order (dated first, then by first telling) with ids V1, V2, ..."""
+    first_pos = {id(e): min(order(m) for m in e.mentions) for e in events}
+    out = sorted(events, key=lambda e: (e.date is None, e.date or "", first_pos[id(e)]))
+    for n, e in enumerate(out, 1):
         e.id = f"V{n}"
-    return events
+    return out
 
 
 def _make_event(ms: Sequence[EventMention]) -> Event:
@@ -341,72 +345,49 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
-def group_stories(
-    documents: Sequence[Document], events: Sequence[Event], entities: Sequence[Entity],
-    min_shared_entities: int = 3,
+def describe_stories(
+    members: dict[str, list[str]], events: Sequence[Event], entities: Sequence[Entity],
 ) -> list[Story]:
-    """Group documents into stories: documents that share an event, or several entities.
+    """Stories from a document assignment (story id -> document ids): label, events, brief.
 
-    A first version for small batches; every document belongs to exactly one story.
+    The label names the entities the story's documents mention most; the brief strings the
+    summaries of its best corroborated events in time order; start and end span its dated
+    events.  An event belongs to the story holding most of its sources.
     """
-    ids = [d.id for d in documents]
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    story_of = {d: sid for sid, docs in members.items() for d in docs}
+    events_of: dict[str, list[Event]] = defaultdict(list)
     for e in events:
-        docs = sorted({s.document for s in e.sources if s.document in parent})
-        for d in docs[1:]:
-            union(docs[0], d)
-    ents_of: dict[str, set[str]] = defaultdict(set)
+        votes = Counter(story_of[s.document] for s in e.sources if s.document in story_of)
+        if votes:
+            events_of[votes.most_common(1)[0][0]].append(e)
+    mentions_in: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in entities:
-        if ent.type in ("PERSON", "ORG", "FAC", "PRODUCT", "EVENT"):
-            for d in ent.documents:
-                ents_of[d].add(ent.id)
-    for a, b in itertools.combinations(ids, 2):
-        if len(ents_of[a] & ents_of[b]) >= min_shared_entities:
-            union(a, b)
-
-    groups: dict[str, list[str]] = defaultdict(list)
-    for i in ids:
-        groups[find(i)].append(i)
-    by_doc_events: dict[str, list[Event]] = defaultdict(list)
-    for e in events:
-        for d in {s.document for s in e.sources}:
-            by_doc_events[d].append(e)
-    ent_by_id = {e.id: e for e in entities}
+        if ent.type in ("NORP", None):
+            continue  # "Russian", "Western": adjectives, not what a story is about
+        for m in ent.mentions:
+            if m.doc_id in story_of:
+                mentions_in[story_of[m.doc_id]][ent.name] += 1
     stories: list[Story] = []
-    for n, members in enumerate(sorted(groups.values(), key=lambda g: (-len(g), g)), 1):
-        member_set = set(members)
-        story_events = [e for e in events if any(s.document in member_set for s in e.sources)]
-        counts: Counter[str] = Counter()
-        for e in story_events:
-            counts.update(set(e.actors) | set(e.targets))
-        label_names = [ent_by_id[i].name for i, _ in counts.most_common(3) if i in ent_by_id]
+    for sid, docs in members.items():
+        story_events = events_of.get(sid, [])
+        names = [n for n, _ in mentions_in[sid].most_common(3)]
         dates = sorted(e.date for e in story_events if e.date)
         ranked = sorted(
             story_events,
-            key=lambda e: (-len({s.document for s in e.sources}), e.date is None),
-        )
-        brief_parts = [_sentence(e.summary) for e in ranked[:3]]
+            key=lambda e: (-len({s.document for s in e.sources}), e.date is None,
+                           -len(e.sources)),
+        )[:3]
+        ranked.sort(key=lambda e: (e.date is None, e.date or ""))
         stories.append(Story(
-            id=f"S{n}",
-            label=", ".join(label_names) if label_names else (members[0]),
-            documents=sorted(members),
+            id=sid,
+            label=", ".join(names) if names else docs[0],
+            documents=sorted(docs),
             events=[e.id for e in story_events],
-            brief=" ".join(brief_parts) or None,
+            brief=" ".join(_sentence(e.summary) for e in ranked) or None,
             start=dates[0] if dates else None,
             end=dates[-1] if dates else None,
         ))
+    stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from storyline.model import (
     Document,
@@ -79,6 +79,10 @@ class Store(Protocol):
     def stories(self) -> list[Story]: ...
 
     def quotes(self) -> list[Quote]: ...
+
+    def get_state(self, key: str) -> dict[str, Any] | None: ...
+
+    def put_state(self, key: str, state: dict[str, Any]) -> None: ...
 
     def close(self) -> None: ...
 

@@ -653,6 +653,16 @@ class SQLiteStore:
         end = None if limit is None else max(0, offset) + max(0, limit)
         return Page(total, hits[max(0, offset):end])
 
+    def get_state(self, key: str) -> dict[str, Any] | None:
+        """A stage's saved state (e.g. the story clusterer's), or None."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", ("state:" + key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_state(self, key: str, state: dict[str, Any]) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                       ("state:" + key, json.dumps(state, sort_keys=True)))
+
     def close(self) -> None:
         self._db.close()
 

@@ -1,0 +1,154 @@
+"""Tests of the timeline summarizer (storyline.timeline) on small invented articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.timeline import (
+    DEFAULT_WEIGHTS,
+    FEATURE_NAMES,
+    TlsArticle,
+    date_features,
+    detokenize,
+    load_articles,
+    prepare,
+    rank_dates,
+    restrict,
+    run_tls,
+    split_sentences,
+    summarize,
+)
+
+D = dt.date
+
+
+def _articles() -> list[TlsArticle]:
+    """A tiny invented story: a dam breaks on 3 May, an inquiry opens on 10 May."""
+    return [
+        TlsArticle("a1", D(2021, 5, 3), None,
+                   "The river dam in Norland broke on Monday , flooding three villages .\n"
+                   "Rescue teams reached the flooded villages by boat .\n"
+                   "Officials said the dam had not been inspected for years ."),
+        TlsArticle("a2", D(2021, 5, 4), None,
+                   "A day after the dam broke on May 3 , villagers waited for help .\n"
+                   "The dam failure on May 3 left thousands homeless .\n"
+                   "Weather forecasters expect more rain -LRB- heavy at times -RRB- ."),
+        TlsArticle("a3", D(2021, 5, 10), None,
+                   "Norland opened an inquiry into the dam collapse on Monday .\n"
+                   "The inquiry will question the dam operator about the missing inspections .\n"
+                   "The dam broke on May 3 after days of rain ."),
+        TlsArticle("a4", D(2021, 5, 11), None,
+                   "The dam inquiry heard from engineers on May 10 .\n"
+                   "Engineers told the inquiry the dam walls were cracked ."),
+    ]
+
+
+def test_detokenize_brackets_and_clitics() -> None:
+    assert detokenize("He said -LRB- on Friday -RRB- it 's over .") == \
+        "He said (on Friday) it's over."
+    assert detokenize("They do n't know , she said .") == "They don't know, she said."
+
+
+def test_split_sentences_lines_and_punctuation() -> None:
+    assert split_sentences("One line .\nTwo line .\n\n") == ["One line .", "Two line ."]
+    assert split_sentences("First thing happened. Then another one came.") == \
+        ["First thing happened.", "Then another one came."]
+
+
+def test_prepare_resolves_dates_against_publication() -> None:
+    corpus = prepare(_articles())
+    first = corpus.sentences[0]
+    assert first.text.startswith("The river dam")
+    assert first.dates == (D(2021, 5, 3),)  # "on Monday", published Monday 3 May
+    assert D(2021, 5, 3) in corpus.sentences[3].dates  # "on May 3"
+    # output sentences keep their tokenized form
+    assert "-LRB-" in corpus.sentences[5].text
+
+
+def test_date_features_and_ranking_prefer_mentioned_day() -> None:
+    corpus = prepare(_articles())
+    feats = date_features(corpus, ["dam"])
+    assert len(next(iter(feats.values()))) == len(FEATURE_NAMES)
+    ranked = rank_dates(feats, DEFAULT_WEIGHTS)
+    assert ranked[0] == D(2021, 5, 3)
+    assert D(2021, 5, 10) in ranked[:3]
+
+
+def test_restrict_keeps_articles_in_span() -> None:
+    corpus = prepare(_articles())
+    sub = restrict(corpus, D(2021, 5, 4), D(2021, 5, 10))
+    assert [a.id for a in sub.articles] == ["a2", "a3"]
+    assert {s.article for s in sub.sentences} == {0, 1}
+
+
+def test_summarize_respects_limits_and_takes_sentences_verbatim() -> None:
+    arts = _articles()
+    tl = summarize(arts, 2, 1, ["dam"])
+    assert 1 <= len(tl) <= 2
+    assert [d for d, _ in tl] == sorted(d for d, _ in tl)
+    assert tl[0][0] == "2021-05-03"
+    sentences = {s for a in arts for s in split_sentences(a.text)}
+    for _, sents in tl:
+        assert len(sents) == 1
+        assert all(s in sentences for s in sents)
+        assert all("dam" in s.lower() for s in sents)
+    days = [d for d, _ in summarize(arts, 3, 2, ["inquiry"])]
+    assert "2021-05-10" in days
+
+
+def test_summarize_empty_and_zero_limits() -> None:
+    assert summarize([], 5, 2) == []
+    assert summarize(_articles(), 0, 2) == []
+
+
+def test_no_sentence_repeats_across_dates() -> None:
+    tl = summarize(_articles(), 4, 3, ["dam"])
+    flat = [s for _, sents in tl for s in sents]
+    assert len(flat) == len(set(flat))
+
+
+def _write_jsonl_gz(path: Path, articles: list[TlsArticle]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for a in articles:
+            fh.write(json.dumps({"id": a.id, "time": a.published.isoformat() + "T00:00:00",
+                                 "title": a.title, "text": a.text}) + "\n")
+        fh.write(json.dumps({"id": "empty", "time": "2021-05-05T00:00:00", "title": None,
+                             "text": ""}) + "\n")
+
+
+def test_run_tls_writes_contract_json(tmp_path: Path) -> None:
+    src = tmp_path / "articles.jsonl.gz"
+    _write_jsonl_gz(src, _articles())
+    assert len(load_articles(src)) == 4  # the empty article is skipped
+    kw = tmp_path / "kw.json"
+    kw.write_text(json.dumps(["dam"]), encoding="utf-8")
+    out = tmp_path / "out" / "tl.json"
+    run_tls(src, 2, 2, kw, out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(data, list) and 1 <= len(data) <= 2
+    for day, sents in data:
+        assert dt.date.fromisoformat(day)
+        assert 1 <= len(sents) <= 2
+
+
+@pytest.mark.slow
+def test_t17_benchmark_runs(tmp_path: Path) -> None:
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    if not (shared / "benchmarks" / "t17").is_dir():
+        pytest.skip("../shared is missing: no Timeline17 data for the TLS benchmark")
+    pytest.importorskip("tilse")
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_tls.py"
+    out = tmp_path / "tls.json"
+    subprocess.run([sys.executable, str(bench), "--topics", "haiti", "--systems", "storyline",
+                    "pubcount", "--out", str(out)], check=True)
+    res = json.loads(out.read_text(encoding="utf-8"))
+    ours = res["systems"]["storyline"]["overall"]
+    assert ours["date_f1"] >= 0.5
+    assert ours["ar1"] >= 0.1
