@@ -86,6 +86,9 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     max_mb: Annotated[float, typer.Option("--max-mb", min=0.001,
                                           help="Skip files larger than this (MB).")] = 20.0,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1,
+        help="Parser processes [default: 2 for 50 or more new documents, else 1].")] = None,
 ) -> None:
     """Ingest articles into the store, analyse them and write the report (JSON, HTML, Markdown)."""
     missing = [p for p in paths if not p.exists()]
@@ -106,7 +109,7 @@ def analyze(
     with store, RichProgress(err, enabled=not quiet and err.is_terminal) as progress:
         progress.stage("Loading language model", None)
         nlp = load_pipeline()
-        result = run(paths, store, nlp, progress, max_bytes=int(max_mb * 1e6))
+        result = run(paths, store, nlp, progress, max_bytes=int(max_mb * 1e6), processes=jobs)
     if not result.analysis.documents:
         err.print("[red]error:[/] no article could be read from the input; nothing to report.")
         raise typer.Exit(1)

@@ -204,9 +204,14 @@ def _sentence_index(starts: list[int], offset: int) -> int:
 
 
 def analyse_documents(
-    doc_ids: Sequence[str], store: Store, nlp: Language, progress: Progress
+    doc_ids: Sequence[str], store: Store, nlp: Language, progress: Progress,
+    processes: int | None = None,
 ) -> list[IngestError]:
-    """Analyse the documents that have no current analysis in the store."""
+    """Analyse the documents that have no current analysis in the store.
+
+    spaCy parses in ``processes`` worker processes (default: two for batches of 50 documents
+    or more, where the start-up cost pays off) while this process runs the other stages.
+    """
     todo: list[Document] = []
     for doc_id in doc_ids:
         if store.duplicate_of(doc_id):
@@ -219,7 +224,10 @@ def analyse_documents(
             todo.append(doc)
     errors: list[IngestError] = []
     progress.stage("Analysing documents", len(todo))
-    for doc, sdoc in zip(todo, nlp.pipe((d.text for d in todo), batch_size=16), strict=True):
+    if processes is None:
+        processes = 2 if len(todo) >= 50 else 1
+    parses = nlp.pipe((d.text for d in todo), batch_size=16, n_process=max(1, processes))
+    for doc, sdoc in zip(todo, parses, strict=True):
         try:
             store.put_analysis(analyse_document(doc, sdoc))
         except Exception as exc:
@@ -466,11 +474,11 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
 
 def run(
     paths: Iterable[Path], store: Store, nlp: Language, progress: Progress | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULT_MAX_BYTES, processes: int | None = None,
 ) -> RunResult:
     """Ingest ``paths`` into ``store``, analyse what is new, and return the batch's analysis."""
     progress = progress or SilentProgress()
     ids, errors, outcomes, duplicates = ingest(list(paths), store, progress, max_bytes)
-    errors += analyse_documents(ids, store, nlp, progress)
+    errors += analyse_documents(ids, store, nlp, progress, processes)
     analysis = build_corpus(store, ids, progress)
     return RunResult(analysis, errors, outcomes, duplicates)

@@ -263,7 +263,8 @@ FEATURE_NAMES: Final = (
 
 #: Weights of the date-ranking linear model over the compressed, max-scaled features
 #: (fitted on the five development topics of Timeline17 by ``benchmarks/bench_tls.py --fit``).
-DEFAULT_WEIGHTS: Final = (0.35, 0.0, 0.0, 0.25, 0.3, 0.25, 0.0, 0.0, 0.0, 0.0)
+DEFAULT_WEIGHTS: Final = (0.223, -0.224, -0.116, -0.057, 0.875, -0.164, -0.093, 0.214, 0.370,
+                           0.084)
 
 
 def _has_keyword(tokens: Iterable[str], text: str, keywords: Sequence[str]) -> bool:
