@@ -169,7 +169,19 @@ def test_relative_dates_resolved_against_publication(report):
 
 def test_events_told_by_several_outlets_are_merged(report):
     multi = [e for e in report["events"] if len({s["document"] for s in e["sources"]}) > 1]
-    assert len(multi) >= 3, [e["summary"] for e in multi]
+    assert len(multi) >= 4, [e["summary"] for e in multi]
+
+
+@pytest.mark.parametrize(("words", "documents"), [
+    (("Kourou",), {"000", "001"}),  # Roscosmos ends cooperation with ESA / Europe
+    (("ExoMars",), {"002", "004"}),  # ESA suspends cooperation over ExoMars
+    (("refused to launch", "refusal to deploy"), {"003", "004"}),  # Russia refuses to launch OneWeb's satellites
+    (("halt",), {"002", "004"}),  # ISS cooperation halted until sanctions are lifted
+])
+def test_specific_events_merged_across_outlets(report, words, documents):
+    event = _event_with(report, *words)
+    told_by = {s["document"][:3] for s in event["sources"]}
+    assert documents <= told_by, (event["summary"], told_by)
 
 
 def test_every_document_in_exactly_one_story(report):

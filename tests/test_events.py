@@ -262,3 +262,10 @@ def test_planned_aid_is_agree_in_plover_terms() -> None:
     m = one("Norland will provide food aid to the refugees.", "provide")
     assert m.category == "AID" and m.modality == "planned"
     assert plover_category(m.category, m.modality) == "AGREE"
+
+
+def test_passive_participle_clause_does_not_take_the_main_subject(nlp):
+    text = "When asked about the delay, the ministry said in a statement that work continues."
+    doc = Document(id="x", text=text, paragraphs=[Paragraph(0, len(text), "en")])
+    found = extract_events(doc, nlp(text), [])
+    assert not [m for m in found if m.lemma == "ask"]

@@ -357,6 +357,8 @@ class _Extractor:
                                      and code.category in VERBAL_ACTS)))
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
             inherit = False
+        if v.dep_ == "advcl" and v.tag_ == "VBN":
+            inherit = False  # "when asked, the agency said": the agency is asked, not asking
         if not inherit:
             return None, False
         h = _verb_ancestor(v)
@@ -493,7 +495,9 @@ class _Extractor:
         if actor_tok is None:
             return None
         actors = self.names(actor_tok)
-        if not actors:
+        if not actors or any(a.via for a in actors):
+            # "the country's sanctions": a possessive is agent or patient; only a name that
+            # stands there itself is trusted, not one reached through "its" or "the country"
             return None
         objs, _preps = self.objects(n)
         acl = next((c for c in n.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)

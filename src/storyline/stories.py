@@ -50,7 +50,7 @@ _EXTRA_FORMS = {"refusal": "refuse", "suspension": "suspend", "withdrawal": "wit
                 "cancellation": "cancel", "deliveries": "delivery", "ties": "tie"}
 _CANON: dict[str, str] = {w: cls[0] for cls in _SYNONYM_CLASSES for w in cls}
 
-MERGE_THRESHOLD = 0.38
+MERGE_THRESHOLD = 0.36
 #: Every pair inside a merged event must be at least this similar (no chaining).
 MIN_LINK = 0.2
 
