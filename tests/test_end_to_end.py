@@ -262,3 +262,12 @@ def test_new_article_on_another_story_opens_a_story_and_keeps_the_old_one(
     flood_story = next(s for s in stories if "flood.txt" in s.documents)
     assert flood_story.documents == ["flood.txt"]
     assert [s.id for s in result.analysis.stories] == [flood_story.id]
+
+
+def test_actor_types_and_affiliations(report):
+    rogozin = _entity(report, "Rogozin")
+    assert rogozin["actor_type"] == "person"
+    assert "Roscosmos" in rogozin["affiliations"]
+    assert _entity(report, "ESA")["actor_type"] == "international organisation"
+    assert _entity(report, "Roscosmos")["actor_type"] == "government body"
+    assert next(e for e in report["entities"] if e["name"] == "Russia")["actor_type"] == "state"

@@ -95,3 +95,28 @@ def test_any_outlet_stating_it_done_makes_it_asserted():
     c = _m("d3", 0, "halt", "X", "Y", ["tie"], modality="asserted")
     assert merge_events([a, b, c])[0].modality == "asserted"
     assert merge_events([a, b])[0].modality == "planned"
+
+
+def test_affiliations_read_from_adjacent_names():
+    from storyline.model import Document
+    from storyline.stories import affiliations
+
+    text = ("Tax office chief Mara Oduya spoke. Zentra, Kallia's mining company, agreed. "
+            "Sanctions on Kallia, Zentra head Ivo Pell said.")
+    doc = Document(id="d", text=text)
+
+    def m(name: str, eid: str, label: str, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        return Mention("d", start, start + len(name), name, label, entity_id=eid)
+
+    ms = [m("Tax office", "E1", "ORG"), m("Mara Oduya", "E2", "PERSON"),
+          m("Zentra", "E3", "ORG"), m("Kallia", "E4", "GPE"),
+          m("Kallia", "E4", "GPE", 1), m("Zentra", "E3", "ORG", 1), m("Ivo Pell", "E5", "PERSON")]
+    types = {"E1": "ORG", "E2": "PERSON", "E3": "ORG", "E4": "GPE", "E5": "PERSON"}
+    parents = affiliations([doc], ms, types)
+    assert parents["E2"] == {"E1"}  # "Tax office chief Mara Oduya"
+    assert parents["E3"] == {"E4"}  # "Zentra, Kallia's mining company"
+    assert parents["E5"] == {"E3"}  # "Zentra head Ivo Pell"
+    assert "E4" not in parents  # "Kallia, Zentra head ...": a state does not belong to it

@@ -156,6 +156,11 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: ids of the organisations or states it belongs to or speaks for, as the texts say
+    #: ("Dmitry Rogozin, head of Roscosmos")
+    affiliations: list[str] = field(default_factory=list)
+    #: state, government body, company, person, international organisation, organisation, other
+    actor_type: str | None = None
 
 
 @dataclass(frozen=True)

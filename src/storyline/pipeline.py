@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from storyline import entities as entities_stage
 from storyline import events as events_stage
 from storyline import quotes as quotes_stage
 from storyline import time as time_stage
+from storyline.actors import actor_type
 from storyline.clean import clean
 from storyline.clustering import StoryClusterer, document_terms
 from storyline.codec import encode
@@ -337,6 +339,19 @@ def _date_from_embeds(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _actor_type(entity: Entity, documents: dict[str, Document]) -> str:
+    """The actor type most of an entity's first mentions suggest, read in their context."""
+    votes: Counter[str] = Counter()
+    for m in entity.mentions[:8]:
+        doc = documents.get(m.doc_id)
+        window = doc.text[max(0, m.start - 60):m.end + 60] if doc else None
+        votes[actor_type(m.text, entity.type, window)] += 1
+    specific = [t for t, _ in votes.most_common() if t not in ("organisation", "other")]
+    if specific:
+        return specific[0]
+    return votes.most_common(1)[0][0] if votes else actor_type(entity.name, entity.type)
+
+
 def _kind(entity_type: str | None) -> str:
     """Coarse kind of an entity type: a place is not in conflict with an organisation."""
     if entity_type in ("GPE", "LOC", "NORP", "FAC"):
@@ -403,7 +418,11 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                 source=_resolve_argument(em.source, doc_id, index) if em.source else None,
             ))
     resolved_mentions = [m for e in entities for m in e.mentions]
-    parents = affiliations(list(documents.values()), resolved_mentions)
+    parents = affiliations(list(documents.values()), resolved_mentions,
+                           {e.id: e.type for e in entities})
+    for ent in entities:
+        ent.affiliations = sorted(parents.get(ent.id, ()))
+        ent.actor_type = _actor_type(ent, documents)
     first_start: dict[str, int] = {}
     for m in event_mentions:
         first_start[m.doc_id] = min(first_start.get(m.doc_id, m.start), m.start)

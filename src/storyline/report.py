@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from storyline import __version__
+from storyline.actors import actor_type
 from storyline.model import Analysis, Quote
 
 SCHEMA_NOTE = "Validates against shared/contract/report.schema.json"
@@ -50,6 +51,8 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "id": e.id,
                 "name": e.name,
                 "type": e.type,
+                "actor_type": e.actor_type or actor_type(e.name, e.type),
+                "affiliations": [ent_names.get(a, a) for a in e.affiliations],
                 "aliases": e.aliases,
                 "documents": e.documents,
                 "mentions": len(e.mentions),

@@ -69,7 +69,7 @@ _ROLE_WORDS = frozenset(["head", "chief", "director", "director-general", "leade
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|'|’s|’)?\s+((?:[\w-]+\s+){0,3})$")
 _OF_GAP = re.compile(r"^,\s+(?:the\s+)?((?:[\w-]+\s+){1,3})(?:of|at|for)\s+(?:the\s+)?$")
 _APPOSITION_GAP = re.compile(r"^,\s+$")
-_AFTER_OWNER = re.compile(r"^(?:'s|'|’s|’)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_AFTER_OWNER = re.compile(r"^(?:'s|'|’s|’)\s+((?:[\w-]+\s+){0,2}[\w-]+)")
 
 
 def _has_role(words: str) -> bool:
@@ -78,13 +78,15 @@ def _has_role(words: str) -> bool:
 
 
 def affiliations(
-    documents: Sequence[Document], mentions: Iterable[Mention]
+    documents: Sequence[Document], mentions: Iterable[Mention],
+    types: dict[str, str | None] | None = None,
 ) -> dict[str, set[str]]:
     """Entity id -> ids of the organisations or states it belongs to, read from the text.
 
     Only adjacent names count, joined by a possessive and a role word ("NASA chief Bill
-    Nelson"), by ", the <role> of" ("X, the head of Y"), or by an apposition with a role
-    ("Roscosmos, Russia's space agency").
+    Nelson"), by ", the <role> of" ("X, the head of Y"), or by an apposition with a possessive
+    role ("Roscosmos, Russia's space agency").  With ``types`` (entity id -> NER type), only
+    people and organisations belong, and only to organisations and states.
     """
     text_of = {d.id: d.text for d in documents}
     by_doc: dict[str, list[Mention]] = defaultdict(list)
@@ -112,7 +114,13 @@ def affiliations(
                 after = _AFTER_OWNER.match(text[b.end:b.end + 40])
                 if after and _has_role(after.group(1)):
                     parents[a.entity_id].add(b.entity_id)  # "Roscosmos, Russia's space agency"
-    return dict(parents)
+    if types is not None:
+        # people and organisations belong to organisations and states, not the reverse
+        parents = defaultdict(set, {
+            child: {p for p in ps if types.get(p) in ("ORG", "GPE")}
+            for child, ps in parents.items() if types.get(child) in ("PERSON", "ORG", None)
+        })
+    return {child: ps for child, ps in parents.items() if ps}
 
 
 def _sides(entity_ids: Iterable[str], parents: dict[str, set[str]]) -> frozenset[str]:
