@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storyline.model import Analysis, Document, Entity, Event, Paragraph, Quote, SourceRef, Story
+from storyline.model import (
+    Analysis,
+    Conflict,
+    Document,
+    Entity,
+    Event,
+    Paragraph,
+    Quote,
+    SourceRef,
+    Story,
+)
 from storyline.report import build_report, render_html, render_markdown
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -21,7 +31,8 @@ def _analysis() -> Analysis:
         documents=[doc],
         entities=[Entity("E1", f"Org {EVIL}", "ORG", [f"Org {EVIL}"], [doc.id])],
         events=[Event("V1", "2022-03-01", f"Summary {EVIL}", "SANCTION", "asserted", ["E1"],
-                      [], [SourceRef(doc.id, sentence)])],
+                      [], [SourceRef(doc.id, sentence)],
+                      conflicts=[Conflict("number of <b>s", {"3": [doc.id], "4": ["other"]})])],
         quotes=[Quote(doc.id, EVIL, 15, 15 + len(EVIL), True, speaker=f"Sp {EVIL}", id="Q1")],
         stories=[Story("S1", f"Label {EVIL}", [doc.id], ["V1"], f"Brief {EVIL}")],
     )
@@ -45,6 +56,7 @@ def test_html_escapes_all_article_text():
     assert body.count("<script") == 1
     assert "<img" not in body and "<b>" not in body and "<i>" not in body
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in body
+    assert "Sources disagree on the number of &lt;b&gt;s" in body
     assert 'src="http' not in html and "href=\"http" not in html
 
 

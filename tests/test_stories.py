@@ -120,3 +120,18 @@ def test_affiliations_read_from_adjacent_names():
     assert parents["E3"] == {"E4"}  # "Zentra, Kallia's mining company"
     assert parents["E5"] == {"E3"}  # "Zentra head Ivo Pell"
     assert "E4" not in parents  # "Kallia, Zentra head ...": a state does not belong to it
+
+
+def test_conflicting_counts_and_days_are_shown():
+    from storyline.stories import find_conflicts
+
+    a = _m("d1", 0, "launch", "X", None, ["satellite"], category=None, date="2022-03-05")
+    a.sentence_text = "X launched 36 satellites in 2022."
+    b = _m("d2", 0, "launch", "X", None, ["satellite"], category=None, date="2022-03-06")
+    b.sentence_text = "X launched 34 satellites."
+    c = _m("d2", 1, "launch", "X", None, ["satellite"], category=None)
+    c.sentence_text = "X launched 34 satellites from 2 sites, 40 percent of its fleet."
+    conflicts = {x.field: x.values for x in find_conflicts([a, b, c])}
+    assert conflicts["date"] == {"2022-03-05": ["d1"], "2022-03-06": ["d2"]}
+    assert conflicts["number of satellites"] == {"34": ["d2"], "36": ["d1"]}
+    assert set(conflicts) == {"date", "number of satellites"}

@@ -209,6 +209,15 @@ class SourceRef:
     sentence: str
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """Sources of one event that disagree: on ``field`` ("date", "number of satellites"...),
+    ``values`` maps each value told to the documents that tell it."""
+
+    field: str
+    values: dict[str, list[str]]
+
+
 @dataclass
 class Event:
     """One real-world event, merged from mentions in one or more documents."""
@@ -222,6 +231,7 @@ class Event:
     targets: list[str]  # entity ids
     sources: list[SourceRef]
     mentions: list[EventMention] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 @dataclass

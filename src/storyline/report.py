@@ -72,6 +72,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "target_names": [ent_names.get(t, t) for t in e.targets],
                 "location": next((m.location for m in e.mentions if m.location), None),
                 "outlets": len({s.document for s in e.sources}),
+                "conflicts": [{"field": c.field, "values": c.values} for c in e.conflicts],
                 "sources": [{"document": s.document, "sentence": s.sentence} for s in e.sources],
             }
             for e in analysis.events

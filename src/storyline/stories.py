@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from storyline.model import (
+    Conflict,
     Document,
     Entity,
     Event,
@@ -337,6 +338,7 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
             sources.append(ref)
     return Event(
         id="",
+        conflicts=find_conflicts(ms),
         date=date,
         summary=best.summary or best.sentence_text,
         type=categories.most_common(1)[0][0] if categories else None,
@@ -346,6 +348,39 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
         sources=sources,
         mentions=list(ms),
     )
+
+
+_NUMBER_NOUN = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+([a-z][a-z-]+)")
+_NOT_COUNTED = frozenset({"percent", "per", "am", "pm", "a.m", "p.m", "of", "and", "to", "or",
+                          "in", "on", "at", "by", "for", "from", "with"})
+
+
+def find_conflicts(mentions: Sequence[EventMention]) -> list[Conflict]:
+    """Where documents telling one event disagree: different days, different counts.
+
+    Dates conflict when two documents give days that differ; counts when two documents give
+    different numbers of the same thing ("36 satellites" / "34 satellites").  Disagreement
+    within one document is not a conflict between sources.
+    """
+    conflicts: list[Conflict] = []
+    days: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.date and len(m.date) == 10:
+            days[m.date].add(m.doc_id)
+    if len(days) > 1 and len(set().union(*days.values())) > 1:
+        conflicts.append(Conflict("date", {d: sorted(docs) for d, docs in sorted(days.items())}))
+    counts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for m in mentions:
+        for number, noun in _NUMBER_NOUN.findall(m.sentence_text):
+            if noun in _NOT_COUNTED or (len(number) == 4 and number[:2] in ("19", "20")):
+                continue  # a year, a percentage, a time
+            counts[noun.rstrip("s")][number.replace(",", "")].add(m.doc_id)
+    for noun, values in sorted(counts.items()):
+        docs = [d for ds in values.values() for d in ds]
+        if len(values) > 1 and len(set(docs)) > 1:
+            conflicts.append(Conflict(f"number of {noun}s",
+                                      {v: sorted(ds) for v, ds in sorted(values.items())}))
+    return conflicts
 
 
 # -- stories -----------------------------------------------------------------------------------

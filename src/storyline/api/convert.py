@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from storyline.api.schemas import (
     ActorOut,
+    ConflictOut,
     DocumentDetailOut,
     DocumentOut,
     EntityOut,
@@ -73,6 +74,7 @@ def event_out(event: Event, names: dict[str, str]) -> EventOut:
         modality=event.modality, actors=[entity_ref(a, names) for a in event.actors],
         targets=[entity_ref(t, names) for t in event.targets], location=location,
         outlets=len({s.document for s in event.sources}), sources=sources,
+        conflicts=[ConflictOut(field=c.field, values=c.values) for c in event.conflicts],
     )
 
 

@@ -30,6 +30,11 @@ class SourceOut(BaseModel):
     end: int | None = None
 
 
+class ConflictOut(BaseModel):
+    field: str = Field(description='what the sources disagree on: "date", "number of ..."')
+    values: dict[str, list[str]] = Field(description="each value told -> documents telling it")
+
+
 class EventOut(BaseModel):
     id: str
     date: str | None
@@ -41,6 +46,8 @@ class EventOut(BaseModel):
     location: str | None
     outlets: int = Field(description="number of documents telling it")
     sources: list[SourceOut]
+    conflicts: list[ConflictOut] = Field(
+        default_factory=list, description="where the sources disagree (dates, counts)")
 
 
 class EntityOut(BaseModel):
