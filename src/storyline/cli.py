@@ -155,6 +155,31 @@ def timex(
 
 
 @app.command()
+def tls(
+    articles: Annotated[Path, typer.Argument(help="JSONL(.gz): id, time, title, text per line.")],
+    dates: Annotated[int, typer.Option("--dates", min=1, help="At most this many dates.")],
+    sentences: Annotated[int, typer.Option("--sentences", min=1,
+                                           help="At most this many sentences per date.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the timeline JSON.")],
+    keywords: Annotated[Path | None, typer.Option(
+        "--keywords", help="JSON list of the topic's keywords.")] = None,
+) -> None:
+    """Timeline summarization (Timeline17 protocol): the most important dates and sentences."""
+    from storyline.timeline import run_tls
+
+    for path in (articles, keywords):
+        if path is not None and not path.exists():
+            err.print(f"[red]error:[/] no such file: {path}")
+            raise typer.Exit(2)
+    try:
+        run_tls(articles, dates, sentences, keywords, out)
+    except (ValueError, OSError) as exc:
+        err.print(f"[red]error:[/] {articles}: {exc}")
+        raise typer.Exit(1) from exc
+    err.print(f"timeline written to {out}", highlight=False)
+
+
+@app.command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="SQLite store to serve.")] = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

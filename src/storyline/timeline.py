@@ -397,8 +397,8 @@ def summarize_prepared(corpus: Corpus, dates: int, sentences: int,
                        ) -> list[tuple[str, list[str]]]:
     """The timeline of a prepared corpus: at most ``dates`` days, ``sentences`` per day.
 
-    Only days within [start, end] are candidates; both default to the span of the articles'
-    publication dates.  Returns ``[("YYYY-MM-DD", [sentence, ...]), ...]`` sorted by date.
+    Only days within [start, end] are candidates; they default to the span of the articles'
+    publication dates, from the day before the first one.  Returns ``[("YYYY-MM-DD", [sentence, ...]), ...]`` sorted by date.
     """
     p = params or SentenceParams()
     if dates <= 0 or sentences <= 0 or not corpus.articles:
@@ -407,7 +407,8 @@ def summarize_prepared(corpus: Corpus, dates: int, sentences: int,
         corpus = restrict(corpus, start, end)
         if not corpus.articles:
             return []
-    lo = start or min(a.published for a in corpus.articles)
+    # the news the first article reports often happened the day before it was published
+    lo = start or min(a.published for a in corpus.articles) - dt.timedelta(days=1)
     hi = end or max(a.published for a in corpus.articles)
     kws = [k.lower() for k in keywords]
     ranked = rank_dates(date_features(corpus, kws, lo, hi), weights)
