@@ -60,5 +60,5 @@ def test_tls_writes_contract_timeline(tmp_path):
     assert 1 <= len(timeline) <= 2
     assert timeline[0][0] == "2021-05-02"
     texts = {line for x in lines for line in x["text"].split("\n")}
-    for date, sents in timeline:
+    for _date, sents in timeline:
         assert len(sents) <= 1 and all(s in texts for s in sents)
