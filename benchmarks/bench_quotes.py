@@ -109,23 +109,52 @@ def available_systems() -> dict[str, System]:
     return systems
 
 
-def run(articles: list[Article], systems: dict[str, System]) -> dict[str, Any]:
-    """Parse each article once, run every system on the parse, score; seconds per article."""
+def parses(articles: list[Article], cache: Path | None) -> tuple[list[Any], float]:
+    """spaCy parses of the articles and the seconds spent parsing; with ``cache`` (a folder),
+    parses are stored there as DocBin files, one per article, and reused when the text is the
+    same (a parse of an unchanged text with an unchanged model is the same)."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+
     from storyline.nlp import shared_pipeline
 
     nlp = shared_pipeline()
-    counts = {name: Counts() for name in systems}
-    seconds = dict.fromkeys(systems, 0.0)
+    out: list[Any] = []
     parse_s = 0.0
     for art in articles:
+        path = None
+        if cache is not None:
+            digest = hashlib.sha1(art.text.encode("utf-8")).hexdigest()[:16]
+            path = cache / f"{art.name}-{digest}.spacy"
+            if path.is_file():
+                out.append(next(iter(DocBin().from_disk(path).get_docs(nlp.vocab))))
+                continue
         t0 = time.perf_counter()
         sdoc = nlp(art.text)
         parse_s += time.perf_counter() - t0
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(docs=[sdoc]).to_disk(path)
+        out.append(sdoc)
+    return out, parse_s
+
+
+def run(articles: list[Article], systems: dict[str, System],
+        cache: Path | None = None, errors: list[str] | None = None) -> dict[str, Any]:
+    """Parse each article once, run every system on the parse, score; seconds per article.
+    With ``errors`` (a list), Storyline's misses and false hits are appended to it."""
+    counts = {name: Counts() for name in systems}
+    seconds = dict.fromkeys(systems, 0.0)
+    sdocs, parse_s = parses(articles, cache)
+    for art, sdoc in zip(articles, sdocs, strict=True):
         for name, system in systems.items():
             t0 = time.perf_counter()
             preds = system(art, sdoc)
             seconds[name] += time.perf_counter() - t0
             counts[name].add(score_article(art.text, art.gold, preds))
+            if errors is not None and name == "storyline":
+                errors.extend(error_lines(art, preds))
     n = max(1, len(articles))
     return {
         "articles": len(articles),
