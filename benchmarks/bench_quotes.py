@@ -40,6 +40,8 @@ from polnear import (  # noqa: E402
     load_split,
     quote_mark_spans,
     score_article,
+    significant,
+    speaker_right,
 )
 
 SHARED = ROOT.parent / "shared"
@@ -167,6 +169,59 @@ def run(articles: list[Article], systems: dict[str, System],
     }
 
 
+def _snip(text: str, spans: Any, width: int = 110) -> str:
+    words = " ".join(text[a:b] for a, b in spans).split()
+    out = " ".join(words)
+    return out if len(out) <= width else out[:width - 3] + "..."
+
+
+def error_lines(art: Article, preds: list[Prediction]) -> list[str]:
+    """Tab-separated error records of one article (for ``--errors``): ``miss`` (a gold nobody
+    hit), ``speaker`` (hit, wrong speaker) and ``false`` (a prediction hitting no gold), each
+    with the gold cue, direct/indirect, the gold source, the predicted speaker and the text."""
+    text = art.text
+    gold_chars = [significant(text, g.content) for g in art.gold]
+    pred_chars = [significant(text, ((p.start, p.end),)) for p in preds]
+    hit_by: list[list[int]] = [[] for _ in art.gold]
+    hits_any = [False] * len(preds)
+    for pi, pc in enumerate(pred_chars):
+        for gi, gc in enumerate(gold_chars):
+            if pc and gc and len(pc & gc) >= 0.5 * len(pc):
+                hit_by[gi].append(pi)
+                hits_any[pi] = True
+    out: list[str] = []
+    for gi, g in enumerate(art.gold):
+        if not gold_chars[gi]:
+            continue
+        cue = _snip(text, g.cue, 30).lower() or "-"
+        kind = "direct" if g.direct else "indirect"
+        src = g.source_text or "-"
+        if not hit_by[gi]:
+            out.append(f"miss\t{cue}\t{kind}\t{src}\t-\t{art.name}\t{_snip(text, g.content)}")
+        elif not any(speaker_right(preds[pi], g, text) for pi in hit_by[gi]):
+            p = preds[hit_by[gi][0]]
+            said = f"{p.speaker} (via {p.speaker_via})" if p.speaker_via else str(p.speaker)
+            out.append(f"speaker\t{cue}\t{kind}\t{src}\t{said}\t{art.name}\t"
+                       f"{_snip(text, g.content)}")
+    for pi, p in enumerate(preds):
+        if not hits_any[pi]:
+            out.append(f"false\t-\t{'direct' if p.direct else 'indirect'}\t-\t{p.speaker}\t"
+                       f"{art.name}\t{_snip(text, ((p.start, p.end),))}")
+    return out
+
+
+def error_summary(lines: list[str], top: int = 40) -> str:
+    """Counts of the error records by kind, and of misses / speaker errors by cue."""
+    from collections import Counter
+
+    kinds = Counter((ln.split("\t")[0], ln.split("\t")[2]) for ln in lines)
+    out = ["errors by kind: " + ", ".join(f"{k[0]}/{k[1]} {n}" for k, n in kinds.most_common())]
+    for kind in ("miss", "speaker"):
+        cues = Counter(ln.split("\t")[1] for ln in lines if ln.startswith(kind + "\t"))
+        out.append(f"{kind} by cue: " + ", ".join(f"{c} {n}" for c, n in cues.most_common(top)))
+    return "\n".join(out)
+
+
 ROWS: tuple[tuple[str, str], ...] = (
     ("attributed F1 (direct + indirect)", "attributed_f1"),
     ("attributed precision", "attributed_precision"),
@@ -207,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N articles only")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     ap.add_argument("--no-textacy", action="store_true")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="folder for cached spaCy parses (reused between runs)")
+    ap.add_argument("--errors", type=Path, default=None,
+                    help="write Storyline's error records here (tab-separated) and print "
+                         "a summary by kind and cue")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"SKIPPED: {DATA} is missing (../shared is not checked out)", file=sys.stderr)
@@ -215,9 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_textacy:
         systems.pop("textacy", None)
     articles = load_split(DATA, args.split, args.limit)
-    result = run(articles, systems)
+    errors: list[str] | None = [] if args.errors is not None else None
+    result = run(articles, systems, args.cache, errors)
     result["split"] = args.split
     print(markdown(result))
+    if args.errors is not None and errors is not None:
+        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+        print(error_summary(errors))
     if args.out is not None:
         args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
     return 0

@@ -135,3 +135,17 @@ def test_conflicting_counts_and_days_are_shown():
     assert conflicts["date"] == {"2022-03-05": ["d1"], "2022-03-06": ["d2"]}
     assert conflicts["number of satellites"] == {"34": ["d2"], "36": ["d1"]}
     assert set(conflicts) == {"date", "number of satellites"}
+
+
+def test_key_dates_rank_told_and_mentioned_days():
+    from collections import Counter
+
+    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"], date="2022-02-26")
+    b = _m("b", 0, "suspend", "E1", "E2", ["cooperation"], date="2022-02-26")
+    c = _m("a", 1, "impose", "E3", "E1", ["tariff"], date="2022-01-10")
+    events = merge_events([a, b, c])
+    mentions = {"a": Counter({"2022-03-01": 5, "2022-02-26": 1}), "b": Counter({"2021-12-31": 1})}
+    (story,) = describe_stories({"S1": ["a", "b"]}, events, [], mentions, key_dates=3)
+    # 2022-02-26: an event told by two documents (+4) and one mention (+1); 2022-03-01: three
+    # (capped) mentions; 2022-01-10: one document's event (+2)
+    assert story.key_dates == ["2022-01-10", "2022-02-26", "2022-03-01"]

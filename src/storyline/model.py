@@ -264,6 +264,8 @@ class Story:
     brief: str | None = None
     start: str | None = None
     end: str | None = None
+    #: the story's most important days, in time order: most sources and most mentions first
+    key_dates: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -469,7 +469,12 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                                               id=f"Q{len(quotes) + 1}"))
 
     quotes = _date_from_embeds(quotes)
-    stories = describe_stories(members, events, entities)
+    day_mentions = {
+        doc_id: Counter(t.value[:10] for t in a.timexes
+                        if t.type == "DATE" and (c := t.calendar_date()) and len(c) == 10)
+        for doc_id, a in analyses.items()
+    }
+    stories = describe_stories(members, events, entities, day_mentions)
     # a duplicate belongs to the story of the article it duplicates
     story_by_doc = {d: st for st in stories for d in st.documents}
     for doc_id in store.document_ids():

@@ -87,6 +87,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "brief": s.brief,
                 "start": s.start,
                 "end": s.end,
+                "key_dates": s.key_dates,
             }
             for s in analysis.stories
         ],

@@ -390,13 +390,17 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 def describe_stories(
     members: dict[str, list[str]], events: Sequence[Event], entities: Sequence[Entity],
+    day_mentions: dict[str, Counter[str]] | None = None, key_dates: int = 10,
 ) -> list[Story]:
     """Stories from a document assignment (story id -> document ids): label, events, brief.
 
     The label names the entities the story's documents mention most; the brief strings the
     summaries of its best corroborated events in time order; start and end span its dated
-    events.  An event belongs to the story holding most of its sources.
+    events.  An event belongs to the story holding most of its sources.  ``day_mentions``
+    (document id -> how often it mentions each day) feeds the key dates: days ranked by the
+    documents that tell events on them plus the documents that mention them.
     """
+    day_mentions = day_mentions or {}
     story_of = {d: sid for sid, docs in members.items() for d in docs}
     events_of: dict[str, list[Event]] = defaultdict(list)
     for e in events:
@@ -421,7 +425,16 @@ def describe_stories(
                            -len(e.sources)),
         )[:3]
         ranked.sort(key=lambda e: (e.date is None, e.date or ""))
+        importance: Counter[str] = Counter()
+        for e in story_events:
+            if e.date and len(e.date) == 10:
+                importance[e.date] += 2 * len({src.document for src in e.sources})
+        for d in docs:
+            for day, n in day_mentions.get(d, Counter()).items():
+                importance[day] += min(n, 3)
+        top = sorted(importance, key=lambda day: (-importance[day], day))[:key_dates]
         stories.append(Story(
+            key_dates=sorted(top),
             id=sid,
             label=", ".join(names) if names else docs[0],
             documents=sorted(docs),
