@@ -84,6 +84,15 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
     return None
 
 
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W{0,3}$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-cased word right before ``start`` ("" when there is none)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
 def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
     """Time expressions of ``text``, normalized against the publication date ``dct``.
 
@@ -102,6 +111,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             tense=partial(_tense, text, doc, cand),
             same_sentence=partial(_in_sentence, text, doc, cand),
             at=cand.start,
+            before=_word_before(text, cand.start),
         )
         got = normalize(cand, ctx)
         if got is None:

@@ -168,7 +168,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
-            r"previously|long\s+ago))(?![\w-])"),
+            r"long\s+ago))(?![\w-])"),
     ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
@@ -304,6 +304,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return bool(parts["mod"] or parts["premod"]) or (
             word.lower() in {"for", "in", "of", "during", "through", "throughout", "by"}
             and gap.strip() == "")
+    if name == "rel_unit":
+        unit = parts["unit"]
+        return not (unit[:1].isupper() and not unit.isupper())  # a title: ABC's "This Week"
     if name == "duration_the":
         after_gap, after = _next_word(text, end)
         return not (after.lower() == "of" and after_gap.strip() == "")

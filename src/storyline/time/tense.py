@@ -29,7 +29,9 @@ _ABBREVIATIONS: Final = ("a.m", "p.m", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr"
 #: a capitalized word or digit; or a line break.
 _SENT_END_RE: Final = re.compile(
     "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
-    + r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n")
+    + r"[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
+#: A form of "be" right before a word: the word is a participle ("will be named").
+_PASSIVE_AUX_RE: Final = re.compile(r"(?<![\w'])(?:be|been|being|is|are|am)\s+$", re.I)
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 
@@ -100,6 +102,9 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
     for m in _WORD_RE.finditer(text, lo, hi):
         if start <= m.start() < end or not _is_past_word(m.group()):
             continue
+        if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
+                m.group().lower() not in PAST_WORDS:
+            continue  # a participle after "be": the auxiliary carries the tense
         dist = start - m.end() if m.end() <= start else m.start() - end
         if m.group().lower() in _REPORTING and dist > 2:
             continue
