@@ -30,9 +30,16 @@ Decisions (documented in the tests too):
 * A quoted span of one or two words whose sentence has no attribution is a scare quote or a
   name, not a quote, and is dropped.  With an attribution in its sentence it is a *partial*
   direct quote of that speaker ("mentioned that the attacks are an 'act of war'").
-* Commissive verbs (vow, pledge, promise, threaten) are cues only for quote marks they govern
-  ("Russia has vowed to offer 'unprecedented support'" -> a partial quote of Russia); they do
-  not yield indirect quotes (they report commitments, which the events stage handles).
+* Commissive verbs (vow, pledge, promise, threaten) are cues for quote marks they govern
+  ("Russia has vowed to offer 'unprecedented support'" -> a partial quote of Russia) and, as in
+  PolNeAR, their infinitive is an indirect quote ("to offer ... to private firms").  Verbs of
+  intention (want, plan, decline, ...) report their infinitive, verbs of support and
+  opposition (endorse, oppose, ...) their object, and any verb with a "that" clause its clause,
+  but only when the subject is a person, an organisation or a role and the verb does not lie
+  inside words another cue reports.
+* Role nouns that name nobody in particular ("a spokesman", "officials", "several experts")
+  are not resolved: the speaker is the phrase as written.  First person outside quote marks
+  ("I asked") is the writer: speaker None.
 * An indirect quote whose content contains quote marks is kept only when it has at least three
   content words (nouns, verbs, adjectives, numbers) outside the quote marks, i.e. it says more than "they" or
   "the aim was to" around the quoted words; otherwise the direct quote alone stands for it.  So
@@ -105,6 +112,24 @@ SPEECH_ACT_VERBS: frozenset[str] = frozenset({
     "tout", "apologize", "apologise", "complain", "call", "ask", "request",
     "announce", "confirm", "acknowledge", "admit", "propose", "recommend", "suggest",
     "describe", "characterize", "characterise", "label", "brand", "dub", "insist", "argue",
+})
+#: Verbs of intention and stance whose infinitive complement is the reported content
+#: ("wants to repeal the law", "declined to endorse him"): PolNeAR's attributions of intent.
+STANCE_VERBS: frozenset[str] = frozenset({
+    "want", "plan", "hope", "refuse", "decline", "seek", "intend", "aim", "vow", "promise",
+    "pledge", "threaten", "agree", "offer", "urge", "wish", "prefer", "demand",
+    "propose", "vote", "swear", "resolve", "decide",
+})
+#: Verbs of support and opposition whose object is the content ("endorsed the plan").
+STANCE_ACT_VERBS: frozenset[str] = frozenset({
+    "support", "endorse", "oppose", "back", "favor", "favour", "cite", "express", "voice",
+    "embrace", "champion", "advocate", "reject", "offer", "propose", "defend", "criticize",
+    "criticise", "mention", "discuss", "raise", "highlight", "dispute", "challenge",
+})
+#: Verbs that take a "that" clause without reporting anybody's words or views.
+_NOT_CUE_VERBS: frozenset[str] = frozenset({
+    "be", "make", "ensure", "mean", "seem", "appear", "happen", "turn", "prove", "matter",
+    "do", "have", "get", "take", "give", "go", "come", "see", "let", "help", "cause", "require",
 })
 #: Dependents of a speech act verb that carry its content.
 _ACT_CONTENT_DEPS: frozenset[str] = frozenset({
@@ -657,13 +682,20 @@ class _Extractor:
         commissive = lemma in COMMISSIVE_VERBS or (
             (lemma in MANNER_VERBS or colon) and lemma not in SPEECH_VERBS)
         belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
+        stance = lemma in STANCE_VERBS or lemma in STANCE_ACT_VERBS
+        generic = False
+        if not belief and tok.pos_ == "VERB" and lemma not in _NOT_CUE_VERBS and any(
+                c.dep_ == "ccomp" and c.i > tok.i and any(
+                    m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+                for c in tok.children) and lemma not in SPEECH_VERBS:
+            belief = generic = True  # a verb with a "that" clause reports a view
         quoted_as = lemma == "quote" and any(
             c.lower_ == "as" and any(g.lemma_ == "say" for g in c.children) for c in tok.children
         )
         if lemma == "say" and tok.head.lower_ == "as" and tok.head.head.lemma_ == "quote":
             return None  # handled at "quoted"
         if lemma not in SPEECH_VERBS and not commissive and not quoted_as and not belief \
-                and not colon:
+                and not colon and not stance:
             return None
         if lemma == "add" and any(c.dep_ in ("dobj", "dative") for c in tok.children):
             return None  # "added a module" is not speech
@@ -672,14 +704,24 @@ class _Extractor:
         if quoted_as:  # "X was quoted as saying"
             cue = "quoted as saying"
         content_root, content = self._content(tok)
-        if belief and (content_root is None or content_root.dep_ != "ccomp"
-                       or content_root.head.i != tok.i):
+        if belief and not stance and (content_root is None or content_root.dep_ != "ccomp"
+                                      or content_root.head.i != tok.i):
             return None
-        if content is None and lemma in SPEECH_ACT_VERBS and not quoted_as:
+        if content is None and lemma in STANCE_VERBS:
+            content_root, content = self._xcomp_content(tok)
+            if content is not None:
+                commissive = False
+        if content is None and (lemma in SPEECH_ACT_VERBS or lemma in STANCE_ACT_VERBS) \
+                and not quoted_as:
             content_root, content = self._act_content(tok)
             if content is not None:
                 commissive = False
+        if stance and content is None and lemma not in SPEECH_VERBS and not commissive:
+            return None
         speaker = self._speaker(subj_tok, tok) if subj_tok is not None else None
+        if (generic or stance) and lemma not in SPEECH_VERBS and lemma not in BELIEF_VERBS \
+                and not commissive and not self._agentive(tok, subj_tok, speaker):
+            return None
         if speaker is None and tok.dep_ in ("advcl", "conj"):
             speaker = self._previous_speaker(si)
         skip = set(range(*content)) if content else set()
@@ -697,7 +739,10 @@ class _Extractor:
         """The subject of a cue verb, climbing through participles and coordination."""
         cur = verb
         for _ in range(4):
-            subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+            subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+            # a quoted sentence misparsed as a second subject: the one outside quote marks
+            subj = next((c for c in subjects if self.quote_of[c.i] < 0),
+                        subjects[0] if subjects else None)
             if subj is None:
                 agent = next((c for c in cur.children if c.dep_ == "agent"), None)
                 if agent is not None and cur.tag_ == "VBN":
@@ -721,6 +766,28 @@ class _Extractor:
                 # "X added that the plan will fail, saying ...": the participle is X's
                 cur = cur.head
         return None
+
+    def _agentive(self, verb: Token, subj: Token | None, speaker: _Speaker | None) -> bool:
+        """Whether a verb of intention or stance is someone's own, reportable view: its
+        subject names a person, an organisation or a role (not "the rules"), and the verb is
+        not itself inside words reported by another cue ("said that the rules aim to")."""
+        if subj is None or speaker is None:
+            return False
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in SPEECH_VERBS or anc.lemma_.lower() in BELIEF_VERBS or (
+                    anc.lemma_.lower() in STANCE_VERBS and anc.pos_ == "VERB"):
+                return False
+        return speaker.kind != "other" or subj.lemma_.lower() in PERSON_ROLES \
+            or subj.lemma_.lower() in ORG_ROLES or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+
+    def _xcomp_content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
+        """The infinitive a verb of intention governs ("wants to repeal the law")."""
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"):
+                idx = [t.i for t in c.subtree]
+                if len(idx) >= 3:
+                    return c, _trim(self.sdoc, idx)
+        return None, None
 
     def _act_content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         """The words a speech act reports: its complements after the verb ("accused Y of
@@ -792,14 +859,17 @@ class _Extractor:
                 return None
             while head.dep_ == "appos":
                 head = head.head
-            return self._name_of(head)
+            named = self._name_of(head)
+            if named is not None and named.via is None:
+                named.via = subj.text  # resolved through the relative pronoun
+            return named
         if subj.pos_ == "PRON":
             if low in _PERSON_PRONOUNS:
                 m = self._resolve(("person",), subj.idx, self.sent_of[subj.i])
             elif low in _ORG_PRONOUNS:
                 m = self._resolve(("org", "place"), subj.idx, self.sent_of[subj.i])
             elif low in _FIRST_PERSON:
-                return _Speaker(subj.text, subj.idx, subj.idx + len(subj.text), "person")
+                return None  # the writer speaks ("I asked"): no speaker to report
             else:
                 return None
             if m is None:
@@ -853,6 +923,11 @@ class _Extractor:
             if author is not None:
                 author.via = via
             return author
+        if _unspecific(head):
+            # "a spokesman", "officials", "some experts": nobody in particular, as written
+            if not len(role_np):
+                return None
+            return _Speaker(role_np.text, role_np.start_char, role_np.end_char, "other")
         if lemma in PERSON_ROLES or lemma in ORG_ROLES:
             kind = "person" if lemma in PERSON_ROLES else "org"
             m = self._resolve_role(head, role_np, kind)
@@ -1194,6 +1269,26 @@ class _Extractor:
 # --------------------------------------------------------------------------------------------
 # Small helpers
 # --------------------------------------------------------------------------------------------
+
+
+#: Determiners and quantifiers of a noun phrase that names nobody in particular.
+_UNSPECIFIC_DETS: frozenset[str] = frozenset({
+    "a", "an", "another", "some", "several", "many", "other", "few", "one", "any", "no", "all",
+    "both", "most", "two", "three", "four", "five", "dozens", "numerous", "various", "more",
+    "such", "certain", "each", "every",
+})
+
+
+def _unspecific(head: Token) -> bool:
+    """Whether a common-noun phrase names nobody in particular: indefinite ("a spokesman"),
+    plural ("officials", "the senators") or quantified ("several experts")."""
+    if head.pos_ != "NOUN":
+        return False
+    if head.tag_ == "NNS" and head.lower_ not in ORG_ROLES:
+        return True
+    return any(c.i < head.i and c.lower_ in _UNSPECIFIC_DETS
+               and c.dep_ in ("det", "amod", "nummod", "quantmod", "predet")
+               for c in head.children)
 
 
 def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
