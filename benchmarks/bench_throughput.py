@@ -13,6 +13,7 @@ sampled every 50 ms.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -51,10 +52,8 @@ def measure(cmd: list[str]) -> tuple[float, float]:
                 procs = [root, *root.children(recursive=True)]
                 total = 0
                 for p in procs:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
                 peak = max(peak, total)
             except psutil.Error:
                 pass

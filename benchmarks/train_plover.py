@@ -1,0 +1,185 @@
+"""Train the sentence-level PLOVER classifier (``storyline/data/plover_model.json``).
+
+Data: the shared PLOVER gold records (``../shared/benchmarks/plover_gsr``, 228 sentences).
+Features: :func:`storyline.plover_model.sentence_features` over the spaCy parse and the rule
+stage's event mentions (lexicon only, no classifier).  Model: multinomial logistic regression
+(scikit-learn, training time only) on L2-normalized features that occur in at least
+``--min-df`` training sentences; the exported file holds coefficients and feature names only.
+
+Before writing the model the script reports repeated stratified k-fold cross-validation
+(every fold: feature selection and training on the other folds only; prediction with the
+exported pure-Python model), which estimates the figures on unseen sentences; training-set
+figures are never reported.
+
+Usage::
+
+    .venv/bin/python benchmarks/train_plover.py            # CV report + write the model
+    .venv/bin/python benchmarks/train_plover.py --cv-only  # CV report only
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import warnings  # noqa: E402
+
+from bench_events import DATA, Record, load  # noqa: E402
+
+from storyline.plover_model import MODEL_PATH, LinearModel, sentence_features  # noqa: E402
+
+warnings.filterwarnings("ignore", message="The least populated class")
+
+DEFAULT_C = 10.0
+DEFAULT_MIN_DF = 2
+
+
+def parse_all(records: Sequence[Record], nlp: Any) -> list[Any]:
+    """spaCy parses of the records' sentences."""
+    return [nlp(r.text) for r in records]
+
+
+def featurize(records: Sequence[Record], docs: Sequence[Any]) -> list[dict[str, float]]:
+    """Feature rows of the records: the whole text as one sentence, with rule mentions."""
+    from storyline.events import extract_events
+    from storyline.model import Document
+
+    rows = []
+    for r, sdoc in zip(records, docs, strict=True):
+        mentions = extract_events(Document(id="s", text=r.text), sdoc, [], classifier=False)
+        row: dict[str, float] = {}
+        for si, sent in enumerate(sdoc.sents):
+            mine = [m for m in mentions if m.sentence == si]
+            for k, v in sentence_features(sent, mine).items():
+                row[k] = row.get(k, 0.0) + v
+        rows.append(row)
+    return rows
+
+
+def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float = DEFAULT_C,
+        min_df: int = DEFAULT_MIN_DF) -> LinearModel:
+    """Logistic regression on the rows, exported as a :class:`LinearModel`."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    df: Counter[str] = Counter(k for r in rows for k in r)
+    names = sorted(k for k, n in df.items() if n >= min_df)
+    index = {k: i for i, k in enumerate(names)}
+    x = np.zeros((len(rows), len(names)))
+    for i, r in enumerate(rows):
+        norm = float(np.sqrt(sum(v * v for v in r.values()))) or 1.0
+        for k, v in r.items():
+            j = index.get(k)
+            if j is not None:
+                x[i, j] = v / norm
+    clf = LogisticRegression(C=c, max_iter=5000)
+    clf.fit(x, list(labels))
+    classes = tuple(str(k) for k in clf.classes_)
+    coef = clf.coef_
+    if len(classes) == 2:  # binary: sklearn keeps one row; make it two
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
+    else:
+        intercept = list(clf.intercept_)
+    weights = {
+        name: tuple(float(v) for v in coef[:, j])
+        for name, j in index.items() if float(np.abs(coef[:, j]).max()) >= 1e-4
+    }
+    return LinearModel(classes, tuple(float(v) for v in intercept), weights)
+
+
+def folds(labels: Sequence[str], k: int, repeats: int, seed: int = 0) -> list[tuple[list[int],
+                                                                                     list[int]]]:
+    """Repeated stratified k-fold splits (train indices, test indices)."""
+    from sklearn.model_selection import RepeatedStratifiedKFold
+
+    rskf = RepeatedStratifiedKFold(n_splits=k, n_repeats=repeats, random_state=seed)
+    return [(list(tr), list(te)) for tr, te in rskf.split(list(labels), list(labels))]
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
+    """Macro F1 over the gold categories (a None prediction is a miss)."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        if g == p:
+            tp[g] += 1
+        else:
+            fn[g] += 1
+            if p is not None:
+                fp[p] += 1
+    f1s = []
+    for cat in sorted(set(gold)):
+        prec = tp[cat] / (tp[cat] + fp[cat]) if tp[cat] + fp[cat] else 0.0
+        rec = tp[cat] / (tp[cat] + fn[cat]) if tp[cat] + fn[cat] else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float,
+                   min_df: int, k: int = 5, repeats: int = 5) -> dict[str, float]:
+    """Mean and spread of accuracy and macro F1 of the sentence classifier over the folds.
+
+    Accuracy and macro F1 are computed per repeat over the pooled out-of-fold predictions
+    (every sentence predicted once per repeat by a model that did not see it).
+    """
+    splits = folds(labels, k, repeats)
+    accs, f1s = [], []
+    for rep in range(repeats):
+        pred: list[str | None] = [None] * len(labels)
+        for tr, te in splits[rep * k:(rep + 1) * k]:
+            model = fit([rows[i] for i in tr], [labels[i] for i in tr], c, min_df)
+            for i in te:
+                pred[i] = model.predict(rows[i]).category
+        accs.append(sum(p == g for p, g in zip(pred, labels, strict=True)) / len(labels))
+        f1s.append(macro_f1(labels, pred))
+    mean_a = sum(accs) / len(accs)
+    mean_f = sum(f1s) / len(f1s)
+    return {"accuracy": mean_a, "accuracy_min": min(accs), "accuracy_max": max(accs),
+            "macro_f1": mean_f, "macro_f1_min": min(f1s), "macro_f1_max": max(f1s)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--c", type=float, default=DEFAULT_C, help="inverse regularization")
+    ap.add_argument("--min-df", type=int, default=DEFAULT_MIN_DF)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--cv-only", action="store_true", help="report CV, do not write a model")
+    args = ap.parse_args(argv)
+    if not args.data.is_file():
+        print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
+        return 0
+    from storyline.nlp import shared_pipeline
+
+    records = load(args.data)
+    docs = parse_all(records, shared_pipeline())
+    rows = featurize(records, docs)
+    labels = [r.category for r in records]
+    cv = cross_validate(rows, labels, args.c, args.min_df, args.folds, args.repeats)
+    print(f"{args.repeats}x{args.folds}-fold CV, C={args.c}, min_df={args.min_df}: "
+          f"accuracy {cv['accuracy']:.3f} ({cv['accuracy_min']:.3f}-{cv['accuracy_max']:.3f}), "
+          f"macro F1 {cv['macro_f1']:.3f} ({cv['macro_f1_min']:.3f}-{cv['macro_f1_max']:.3f})")
+    if args.cv_only:
+        return 0
+    model = fit(rows, labels, args.c, args.min_df)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(model.weights)} features, {len(model.classes)} classes, "
+          f"{args.out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
