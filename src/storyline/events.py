@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
-from storyline.plover import Code, classify_noun, classify_verb, request_mode, threat_mode
+from storyline.plover import (
+    Code,
+    classify_noun,
+    classify_verb,
+    plover_category,
+    request_mode,
+    threat_mode,
+)
+from storyline.plover_model import LinearModel, classify_sentence, load_model
 
 SPEECH_VERBS: frozenset[str] = frozenset({
     "say", "tell", "add", "write", "explain", "state", "report", "announce", "claim", "inform",
@@ -813,15 +821,124 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression]) -> list[EventMention]:
+def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
+                   classifier: LinearModel | bool = True) -> list[EventMention]:
     """Event mentions of one document, in text order.
 
     ``sdoc`` is ``nlp(doc.text)`` from :func:`storyline.nlp.load_pipeline`; ``timexes`` the
-    document's normalized time expressions (used for ``date`` and ``time``).
+    document's normalized time expressions (used for ``date`` and ``time``).  ``classifier``:
+    the sentence classifier that refines the lexicon's categories
+    (:func:`refine_categories`): True for the packaged model (skipped when it is missing),
+    False for the lexicon alone, or a :class:`~storyline.plover_model.LinearModel`.
     """
-    mentions = _Extractor(doc, sdoc, timexes).run()
+    ext = _Extractor(doc, sdoc, timexes)
+    mentions = ext.run()
+    model = load_model() if classifier is True else classifier or None
+    if model is not None:
+        refine_categories(mentions, sdoc, model)
+        mentions.extend(_fallback_mentions(ext, mentions, model))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+#: A sentence where the rules found no event gets one (on its root verb, with the root's
+#: subject as actor) when the classifier is at least this sure of its category.
+FALLBACK_PROBABILITY = 0.5
+
+
+def _fallback_mentions(ext: _Extractor, mentions: list[EventMention],
+                       model: LinearModel) -> list[EventMention]:
+    """Events for sentences the rules left empty, typed by the sentence classifier.
+
+    The root verb is the trigger and its subject the actor: a name (resolved as usual) or,
+    failing that, the subject's noun phrase ("the rebels", "riot police").  The classifier's
+    category is used only when the clause's modality keeps it (see
+    :func:`~storyline.plover.plover_category`).
+    """
+    covered = {m.sentence for m in mentions}
+    out: list[EventMention] = []
+    for si, sent in enumerate(ext.sdoc.sents):
+        if si in covered or not sent.text.strip() or not _is_english(ext.doc, sent):
+            continue
+        v = sent.root
+        if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH_VERBS:
+            continue
+        pred = classify_sentence(sent, (), model)
+        if pred is None or pred.probability < FALLBACK_PROBABILITY:
+            continue
+        subj, _agentive = ext.subject(v, None)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        actors = ext.names(subj)
+        if not actors and subj.pos_ in ("NOUN", "PROPN"):
+            # the whole noun phrase when short ("thousands of farmers"), else up to the head
+            end = subj.right_edge.i if subj.right_edge.i - subj.left_edge.i < 7 else subj.i
+            span = ext.sdoc[subj.left_edge.i: end + 1]
+            actors = [Argument(span.text, span.start_char, span.end_char)]
+        if not actors:
+            continue
+        code = Code(pred.category)
+        chain = ext.chain(v)
+        negs = [c for t in chain for c in t.children if c.dep_ == "neg"]
+        source = ext.source(v, chain, None, None)
+        modality = ext.modality(v, chain, code, negs, source, actors)
+        if plover_category(code.category, modality) != code.category:
+            continue
+        objs, _preps = ext.objects(v)
+        targets = ext.targets(v, objs, actors)
+        out.append(ext.build(v, si, sent, actors, targets, code, modality, source, chain, objs,
+                             []))
+    return out
+
+
+#: The classifier overrides the lexicon's category of a sentence's primary event when at least
+#: this probable (and fills in a missing one when at least FILL_PROBABILITY probable).
+OVERRIDE_PROBABILITY = 0.9
+FILL_PROBABILITY = 0.5
+
+
+def primary_index(mentions: list[EventMention]) -> int | None:
+    """Index of the sentence's primary event among its mentions: the first typed one."""
+    for k, m in enumerate(mentions):
+        if m.category is not None:
+            return k
+    return 0 if mentions else None
+
+
+def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearModel) -> None:
+    """Let the sentence classifier correct the primary event category of each sentence.
+
+    Per sentence with mentions, the classifier's PLOVER category (see
+    :mod:`storyline.plover_model`) replaces the primary mention's category when it is confident
+    and disagrees with what :func:`~storyline.plover.plover_category` makes of the lexicon's
+    category and the modality; a new category is only set when the modality keeps it as is
+    (a planned SANCTION would read THREATEN, so the classifier's SANCTION is not forced on a
+    planned mention).  Other mentions of the sentence keep their categories.
+    """
+    sents = list(sdoc.sents)
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for si, group in by_sentence.items():
+        if si >= len(sents):
+            continue
+        k = primary_index(group)
+        if k is None:
+            continue
+        m = group[k]
+        pred = classify_sentence(sents[si], group, model)
+        if pred is None:
+            continue
+        current = plover_category(m.category, m.modality)
+        if current == pred.category:
+            continue
+        needed = FILL_PROBABILITY if current is None else OVERRIDE_PROBABILITY
+        if pred.probability < needed:
+            continue
+        if plover_category(pred.category, m.modality) != pred.category:
+            continue
+        m.category = pred.category
+        m.mode = None
 
 
 def iter_summaries(mentions: Iterable[EventMention]) -> list[str]:

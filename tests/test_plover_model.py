@@ -1,0 +1,89 @@
+"""Tests of the sentence-level PLOVER classifier (invented sentences, hand-made models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import extract_events
+from storyline.model import Document
+from storyline.nlp import shared_pipeline
+from storyline.plover import plover_category
+from storyline.plover_model import (
+    MODEL_PATH,
+    LinearModel,
+    classify_sentence,
+    load_model,
+    sentence_features,
+)
+
+#: A toy model: "root=gather" votes PROTEST, the lexicon's ASSAULT votes ASSAULT.
+TOY = LinearModel(
+    classes=("ASSAULT", "PROTEST"),
+    intercept=(0.0, 0.0),
+    weights={"root=gather": (-8.0, 8.0), "plex=ASSAULT": (8.0, -8.0)},
+)
+
+
+def first_sentence(text: str):
+    return next(iter(shared_pipeline()(text).sents))
+
+
+def test_json_round_trip_and_prediction() -> None:
+    again = LinearModel.from_json(TOY.to_json())
+    assert again == TOY
+    pred = again.predict({"root=gather": 1.0})
+    assert pred.category == "PROTEST" and pred.probability > 0.99
+    assert again.predict({"unknown": 1.0}).probability == pytest.approx(0.5)
+
+
+def test_from_json_rejects_other_files() -> None:
+    with pytest.raises(ValueError):
+        LinearModel.from_json('{"format": "something else"}')
+    bad = TOY.to_json().replace("[-8.0,8.0]", "[1.0]")
+    with pytest.raises(ValueError):
+        LinearModel.from_json(bad)
+
+
+def test_features_carry_lexicon_votes_and_modality() -> None:
+    f = sentence_features(first_sentence("The rebels attacked the village at dawn."))
+    assert f.get("lex=ASSAULT", 0) > 0 and f.get("rootlex=ASSAULT", 0) > 0
+    assert "root=attack" in f and "nolex" not in f
+    g = sentence_features(first_sentence("The minister said the army will attack the town."))
+    assert g.get("plex=THREATEN", 0) > 0  # an announced hostile act is PLOVER's THREATEN
+    h = sentence_features(first_sentence("The farmers gathered near the palace."))
+    assert "nolex" in h and "root=gather" in h
+
+
+def test_packaged_model_loads_and_is_small() -> None:
+    model = load_model()
+    assert model is not None, f"{MODEL_PATH} is missing: run benchmarks/train_plover.py"
+    assert len(model.classes) == 16 and "ASSAULT" in model.classes
+    assert MODEL_PATH.stat().st_size < 1_000_000
+    pred = classify_sentence(first_sentence("Soldiers shelled the rebel positions overnight."))
+    assert pred is not None and pred.category == "ASSAULT"
+
+
+def test_classifier_fills_a_sentence_the_lexicon_misses() -> None:
+    text = "Thousands of angry farmers gathered outside the parliament on Monday."
+    nlp = shared_pipeline()
+    sdoc = nlp(text)
+    doc = Document(id="t", text=text)
+    assert [m for m in extract_events(doc, sdoc, [], classifier=False) if m.category] == []
+    found = extract_events(doc, sdoc, [], classifier=TOY)
+    assert [m.category for m in found] == ["PROTEST"]
+    assert found[0].lemma == "gather" and "farmers" in found[0].actors[0].text
+
+
+def test_classifier_keeps_lexicon_category_unless_very_sure() -> None:
+    text = "Government troops attacked the rebel camp."
+    nlp = shared_pipeline()
+    sdoc = nlp(text)
+    doc = Document(id="t", text=text)
+    unsure = LinearModel(("ASSAULT", "PROTEST"), (0.0, 0.3), {})
+    cats = [plover_category(m.category, m.modality)
+            for m in extract_events(doc, sdoc, [], classifier=unsure)]
+    assert cats == ["ASSAULT"]
+    sure = LinearModel(("ASSAULT", "PROTEST"), (0.0, 5.0), {})
+    cats = [plover_category(m.category, m.modality)
+            for m in extract_events(doc, sdoc, [], classifier=sure)]
+    assert cats == ["PROTEST"]
