@@ -87,3 +87,17 @@ def test_python_api_returns_report(tmp_path):
     assert [d["id"] for d in report["documents"]] == ["a.txt"]
     assert report["problems"][0]["file"].endswith("empty.txt")
     assert any(q["speaker"] and "Lopes" in q["speaker"] for q in report["quotes"])
+
+
+def test_names_missed_by_ner_become_entities_but_common_words_do_not(tmp_path):
+    import storyline
+
+    (tmp_path / "a.txt").write_text(
+        "Satellite firm\n\ndate 2021-05-04 Officials said the launch was delayed. The satellite "
+        "operator SkyNetra cancelled its launch on Monday, and SkyNetra said it would seek "
+        "another rocket.\n")
+    report = storyline.analyze([tmp_path], db=tmp_path / "s.db")
+    names = {e["name"] for e in report["entities"]}
+    assert "Officials" not in names
+    ent = next(e for e in report["entities"] if "SkyNetra" in e["aliases"])
+    assert ent["documents"] == ["a.txt"]

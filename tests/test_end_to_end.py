@@ -271,3 +271,8 @@ def test_actor_types_and_affiliations(report):
     assert _entity(report, "ESA")["actor_type"] == "international organisation"
     assert _entity(report, "Roscosmos")["actor_type"] == "government body"
     assert next(e for e in report["entities"] if e["name"] == "Russia")["actor_type"] == "state"
+
+
+def test_oneweb_missed_by_ner_is_an_entity_in_every_article_naming_it(report):
+    oneweb = _entity(report, "OneWeb")
+    assert sorted(d[:3] for d in oneweb["documents"]) == ["000", "002", "003", "004"]

@@ -308,12 +308,19 @@ def _promote_names(
             Mention(d.id, m.start(), m.end(), name, "MISC", entity_id=eid)
             for d in documents.values() for m in pattern.finditer(d.text)
         ]
-        if not mentions:
+        # a capitalised common word ("Officials said") is capitalised only where a sentence
+        # starts; a name is capitalised in the middle of a sentence too
+        if not any(_mid_sentence(documents[m.doc_id].text, m.start) for m in mentions):
             continue
         entities.append(Entity(eid, name, None, [name], sorted({m.doc_id for m in mentions}),
                                mentions))
         added += 1
     return added > 0
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 def _date_from_embeds(quotes: list[Quote]) -> list[Quote]:
@@ -402,7 +409,9 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     index = entities_stage.EntityIndex(entities)
     candidates = [(doc_id, x) for doc_id, a in analyses.items() for em in a.event_mentions
                   for x in (*em.actors, *em.targets) if x.via is None]
-    candidates += [(doc_id, Argument(q.speaker, q.speaker_start or -1, q.speaker_end or -1))
+    candidates += [(doc_id, Argument(q.speaker,
+                                     -1 if q.speaker_start is None else q.speaker_start,
+                                     -1 if q.speaker_end is None else q.speaker_end))
                    for doc_id, a in analyses.items() for q in a.quotes
                    if q.speaker and q.speaker_via is None]
     if _promote_names(candidates, documents, entities, index):
