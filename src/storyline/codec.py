@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from typing import Any, TypeVar
@@ -56,13 +57,16 @@ def _convert(tp: Any, value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's field names and resolved types (resolving them is slow: done once)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def decode(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a dataclass record of type ``cls`` from :func:`encode`'s output."""
     if not isinstance(data, dict):
         raise TypeError(f"expected a dict for {cls.__name__}, got {type(data).__name__}")
-    hints = typing.get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    kwargs = {name: _convert(tp, data[name]) for name, tp in _fields(cls) if name in data}
     return cls(**kwargs)

@@ -807,8 +807,10 @@ def _foreign_regions(doc: Document) -> list[tuple[int, int]]:
     if regions:
         return regions
     runs: list[tuple[int, int]] = []
+    if doc.text.isascii():
+        return runs  # the common case, decided at once
     for w in _WORD_RE.finditer(doc.text):
-        if _latin_share(w.group()) < 0.5:
+        if not w.group().isascii() and _latin_share(w.group()) < 0.5:
             if runs and w.start() - runs[-1][1] <= 40:
                 runs[-1] = (runs[-1][0], w.end())
             else:
@@ -870,8 +872,8 @@ def link_other_scripts(
 
     spans = _spans_by_doc(entities)
     for doc in documents:
-        covered = spans.get(doc.id, [])
-        taken = set(covered)
+        covered = _Covered(spans.get(doc.id, []))
+        taken = set(spans.get(doc.id, []))
         found: list[tuple[int, int, str]] = []
         for rs, re_ in _foreign_regions(doc):
             tokens = list(_WORD_RE.finditer(doc.text, rs, re_))
@@ -896,10 +898,11 @@ def link_other_scripts(
             if eid:
                 found.append((h.start(), h.end(), eid))
         for s, t, eid in found:
-            if (s, t) in taken or any(a < t and s < b for a, b in covered):
+            if (s, t) in taken or covered.overlaps(s, t):
                 continue
             taken.add((s, t))
             _add_mention(by_id[eid], doc.id, s, t, doc.text[s:t])
+    _tidy(entities)
 
 
 def _spans_by_doc(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]]:
@@ -911,12 +914,39 @@ def _spans_by_doc(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]
 
 
 def _add_mention(ent: Entity, doc_id: str, start: int, end: int, text: str) -> None:
+    """Add a mention; call :func:`_tidy` on the entities once all are added."""
     ent.mentions.append(Mention(doc_id, start, end, text, ent.type or "ORG", -1, ent.id))
-    ent.mentions.sort(key=lambda m: (m.doc_id, m.start))
     if text not in ent.aliases:
         ent.aliases.append(text)
     if doc_id not in ent.documents:
-        ent.documents = sorted([*ent.documents, doc_id])
+        ent.documents.append(doc_id)
+
+
+def _tidy(entities: Iterable[Entity]) -> None:
+    """Mentions in (document, offset) order and documents sorted, after additions."""
+    for ent in entities:
+        ent.mentions.sort(key=lambda m: (m.doc_id, m.start))
+        ent.documents.sort()
+
+
+class _Covered:
+    """Character spans already taken in one document, with a fast overlap test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [a for a, _ in self._spans]
+        self._longest = max((b - a for a, b in self._spans), default=0)
+
+    def overlaps(self, s: int, t: int) -> bool:
+        i = bisect_left(self._starts, t)  # spans starting before t
+        j = bisect_left(self._starts, s - self._longest)
+        return any(b > s for _a, b in self._spans[j:i])
+
+    def add(self, s: int, t: int) -> None:
+        i = bisect_left(self._starts, s)
+        self._starts.insert(i, s)
+        self._spans.insert(i, (s, t))
+        self._longest = max(self._longest, t - s)
 
 
 def add_missed_mentions(documents: list[Document], entities: list[Entity]) -> None:
@@ -943,22 +973,62 @@ def add_missed_mentions(documents: list[Document], entities: list[Entity]) -> No
     )
     if not reliable:
         return
-    pattern = re.compile(
-        r"(?<![\w@#/-])(" + "|".join(re.escape(a) for a in reliable) + r")(?![\w-]|['’]\w\w)"
-    )
+    # one small pattern per document, of the aliases whose first word could occur in it
+    # (a single pattern of every alias would make each document's scan grow with the corpus)
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for a in reliable:
+        by_prefix[_prefix(a)].append(a)
     by_id = {e.id: e for e in entities}
     spans = _spans_by_doc(entities)
     for doc in documents:
-        covered = spans.get(doc.id, [])
+        prefixes = {_prefix(w) for w in _WORD_RE.findall(doc.text)}
+        present = sorted((a for p in prefixes for a in by_prefix.get(p, ())),
+                         key=lambda a: (-len(a), a))
+        if not present:
+            continue
+        covered = _Covered(spans.get(doc.id, []))
         foreign = _foreign_regions(doc)
-        for hit in pattern.finditer(doc.text):
-            s, t = hit.span()
-            if any(a < t and s < b for a, b in covered) or any(a <= s < b for a, b in foreign):
+        for s, t in _whole_word_hits(doc.text, present):
+            if covered.overlaps(s, t) or any(a <= s < b for a, b in foreign):
                 continue
-            text = hit.group()
+            text = doc.text[s:t]
             ent = by_id[next(iter(owners[text]))]
             _add_mention(ent, doc.id, s, t, text)
-            covered.append((s, t))
+            covered.add(s, t)
+    _tidy(entities)
+
+
+def _whole_word_hits(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping whole-word occurrences of ``names`` in ``text``, leftmost first and,
+    at one position, longest first (no letter, digit, ``@#/-`` before; no letter, digit or
+    hyphen after, nor an apostrophe and two letters, as in ``O'Neill``)."""
+    hits: list[tuple[int, int]] = []
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            j = i + len(name)
+            before = text[i - 1] if i else " "
+            after = text[j:j + 3]
+            if not (before.isalnum() or before in "_@#/-") and not (
+                    after[:1].isalnum() or after[:1] in "_-"
+                    or (after[:1] in "'’" and len(after) == 3 and after[1:].isalnum()
+                        and "_" not in after[1:])):
+                hits.append((i, j))
+            i = text.find(name, i + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int]] = []
+    end = -1
+    for s, t in hits:
+        if s >= end:
+            out.append((s, t))
+            end = t
+    return out
+
+
+def _prefix(text: str) -> str:
+    """The first three characters of the first word: a cheap key to find aliases in a text."""
+    m = _WORD_RE.search(text)
+    return m.group()[:3] if m else ""
 
 
 def _variant_or_inflection(k: str, cand: str) -> bool:

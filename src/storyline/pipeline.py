@@ -306,7 +306,7 @@ def _promote_names(
         pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
         mentions = [
             Mention(d.id, m.start(), m.end(), name, "MISC", entity_id=eid)
-            for d in documents.values() for m in pattern.finditer(d.text)
+            for d in documents.values() if name in d.text for m in pattern.finditer(d.text)
         ]
         # a capitalised common word ("Officials said") is capitalised only where a sentence
         # starts; a name is capitalised in the middle of a sentence too
@@ -495,7 +495,8 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
 
     in_scope = set(scope)
     return Analysis(
-        documents=[store.get_document(i) for i in scope if store.get_document(i)],  # type: ignore[misc]
+        documents=[d for i in scope
+                   if (d := documents.get(i) or store.get_document(i)) is not None],
         sentences={i: analyses[i].sentences for i in scope if i in analyses},
         timexes={i: analyses[i].timexes for i in scope if i in analyses},
         entities=[e for e in entities if in_scope & set(e.documents)],

@@ -9,6 +9,7 @@ the cost far below the square of the corpus.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -201,28 +202,59 @@ def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> f
 
 
 def _cluster(items: list[_Item], threshold: float) -> list[list[_Item]]:
-    """Average-linkage agglomerative clustering of one block."""
-    clusters: list[list[_Item]] = [[it] for it in items]
+    """Average-linkage agglomerative clustering of one block, over a sparse graph.
+
+    Only pairs that share a word (or target) can be similar, so candidate pairs come from an
+    inverted index rather than from all pairs.  Two clusters merge when every pair between them
+    is at least :data:`MIN_LINK` similar and their average similarity clears ``threshold``;
+    the best such merge is taken first (a heap with lazy invalidation).
+    """
     # words shared by many mentions of the block ("cooperation" among suspensions) say less
     df = Counter(w for it in items for w in it.words)
     weight = {w: math.log(1.0 + len(items) / n) for w, n in df.items()}
-    sims: dict[tuple[int, int], float] = {}
-    for a, b in itertools.combinations(items, 2):
-        sims[(a.index, b.index)] = sims[(b.index, a.index)] = _similarity(a, b, weight)
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for i, j in itertools.combinations(range(len(clusters)), 2):
-            links = [sims[(a.index, b.index)] for a in clusters[i] for b in clusters[j]]
-            if min(links) < MIN_LINK:  # a conflict or an unrelated pair forbids the merge
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        for w in it.words:
+            postings[w].append(i)
+    # link[a][b] = (sum of similarities, number of pairs at least MIN_LINK) between clusters
+    link: dict[int, dict[int, tuple[float, int]]] = defaultdict(dict)
+    for i, j in {(a, b) for ids in postings.values() for a, b in itertools.combinations(ids, 2)}:
+        sim = _similarity(items[i], items[j], weight)
+        if sim > 0.0:
+            ok = 1 if sim >= MIN_LINK else 0
+            link[i][j] = link[j][i] = (sim, ok)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+
+    def score(a: int, b: int) -> float | None:
+        total, ok = link[a].get(b, (0.0, 0))
+        pairs = len(members[a]) * len(members[b])
+        if ok < pairs:  # some pair is unrelated or in conflict
+            return None
+        avg = total / pairs
+        return avg if avg > threshold else None
+
+    heap: list[tuple[float, int, int]] = []
+    for a, row in link.items():
+        for b in row:
+            if a < b and (sc := score(a, b)) is not None:
+                heapq.heappush(heap, (-sc, a, b))
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or score(a, b) != -neg:
+            continue  # stale entry
+        members[a].extend(members.pop(b))
+        row_b = link.pop(b, {})
+        for c, (total, ok) in row_b.items():
+            if c == a:
                 continue
-            avg = sum(links) / len(links)
-            if avg > best:
-                best, pair = avg, (i, j)
-        if pair is None:
-            break
-        i, j = pair
-        clusters[i].extend(clusters.pop(j))
-    return clusters
+            t0, k0 = link[a].get(c, (0.0, 0))
+            link[a][c] = link[c][a] = (t0 + total, k0 + ok)
+            del link[c][b]
+        link[a].pop(b, None)
+        for c in list(link[a]):
+            if (sc := score(a, c)) is not None:
+                heapq.heappush(heap, (-sc, min(a, c), max(a, c)))
+    return [[items[i] for i in sorted(ms)] for ms in members.values()]
 
 
 def _block_key(m: EventMention) -> str:

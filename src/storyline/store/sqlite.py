@@ -88,6 +88,10 @@ CREATE TABLE IF NOT EXISTS doc_quotes (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, speaker TEXT, direct INTEGER NOT NULL,
     data TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS event_mentions_doc ON event_mentions(doc_id);
+CREATE INDEX IF NOT EXISTS doc_quotes_doc ON doc_quotes(doc_id);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT, data TEXT NOT NULL
 );
@@ -99,6 +103,8 @@ CREATE TABLE IF NOT EXISTS event_sources (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     doc_id TEXT NOT NULL, sentence TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS event_sources_event ON event_sources(event_id);
+CREATE INDEX IF NOT EXISTS event_sources_doc ON event_sources(doc_id);
 CREATE TABLE IF NOT EXISTS quotes (
     id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, speaker TEXT, speaker_entity TEXT,
     direct INTEGER NOT NULL, date TEXT, medium TEXT, text TEXT NOT NULL, data TEXT NOT NULL
