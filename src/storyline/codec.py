@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import types
 import typing
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -68,5 +68,6 @@ def decode(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a dataclass record of type ``cls`` from :func:`encode`'s output."""
     if not isinstance(data, dict):
         raise TypeError(f"expected a dict for {cls.__name__}, got {type(data).__name__}")
-    kwargs = {name: _convert(tp, data[name]) for name, tp in _fields(cls) if name in data}
+    fields = _fields(cast(type, cls))
+    kwargs = {name: _convert(tp, data[name]) for name, tp in fields if name in data}
     return cls(**kwargs)
