@@ -123,3 +123,71 @@ def test_clock_time_takes_the_narrative_day_nearby() -> None:
               dt.date(1999, 4, 19))
     assert v["Oct. 23"] == "1998-10-23"
     assert v["10 p.m."] == "1998-10-23T22:00"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # fractions are written in the next smaller unit (TIMEX3)
+    ("The envoy spent about 4 1/2 hours in the capital.", "about 4 1/2 hours", "PT4H30M"),
+    ("They lived in the camps for 3 1/2 years.", "3 1/2 years", "P3Y6M"),
+    ("A minute and a half later, the tower called.", "A minute and a half", "PT1M30S"),
+    ("The flight took half an hour.", "half an hour", "PT30M"),
+    ("The wait was 1 1/2 days.", "1 1/2 days", "P1DT12H"),
+])
+def test_fractional_durations(text: str, span: str, value: str) -> None:
+    assert spans(text)[span] == value
+
+
+def test_every_month_name_is_a_set() -> None:
+    found = tag("The marchers parade each June through the old town.", DCT)
+    assert [(e.text, e.type, e.value) for e in found] == [("each June", "SET", "XXXX-06")]
+
+
+def test_previous_weekday_counts_back_from_the_narrative_day() -> None:
+    v = spans("The index fell on Tuesday and was down 2% from the previous Tuesday. On Oct. 3 "
+              "the board met; the following Monday it voted.")
+    assert v["the previous Tuesday"] == "1989-10-24"
+    assert v["the following Monday"] == "1989-10-09"
+
+
+def test_quarters_named_with_a_year_possessive_or_a_year_ago() -> None:
+    v = spans("Sales for this year's third quarter fell. Sales for last year's quarter were "
+              "higher, as in the corresponding period last year. For the quarter a year ago "
+              "it lost money.")
+    assert v["this year's third quarter"] == "1989-Q3"
+    assert v["last year's quarter"] == "1988-Q3"
+    assert v["the corresponding period last year"] == "1988-Q3"
+    assert v["the quarter a year ago"] == "1988-Q3"
+
+
+def test_forecast_quarter_is_not_the_reported_one() -> None:
+    # a charge expected in the current (fourth) quarter does not make it the reported quarter
+    v = spans("Profit rose in the third quarter. The storm means a fourth-quarter charge. "
+              "In the latest quarter, the unit lost money.")
+    assert v["the latest quarter"] == "1989-Q3"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Borrowing rose in recent weeks.", "recent weeks", "PAST_REF"),
+    ("It will cut taxes in future quarters.", "future quarters", "FUTURE_REF"),
+    ("Prices may fall in coming months.", "coming months", "FUTURE_REF"),
+])
+def test_vague_plural_periods_are_references(text: str, span: str, value: str) -> None:
+    assert spans(text)[span] == value
+
+
+def test_the_future_of_something_is_not_a_time() -> None:
+    assert "the future" not in spans("It matters to the future of the region.")
+    assert spans("They looked forward to the future.")["the future"] == "FUTURE_REF"
+
+
+def test_the_week_and_the_week_of() -> None:
+    v = spans("For the week, the index rose 2%. It was the week's busiest day. A hearing is set "
+              "for the week of Nov. 13.")
+    assert v["the week"] == "1989-WXX"
+    assert v["the week of Nov. 13"] == "1989-W46"
+
+
+def test_untensed_month_just_after_a_late_year_dct_is_next_year() -> None:
+    # said in November: "the summit in January" is the coming January
+    assert spans("Leaders can join planning for the summit in January.")["January"] == "1990-01"
+    assert spans("The chief stepped down in January.")["January"] == "1989-01"

@@ -118,7 +118,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             continue
         typ, value, granularity, relative = got
         if typ == "DATE" and updates_anchor(cand):
-            anchor.update(value, granularity, cand.start)
+            anchor.update(value, granularity, cand.start, dct)
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             type=cast(TimexType, typ), value=value, granularity=granularity,

@@ -63,7 +63,7 @@ _YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 _NUMWORD = _alt(NUMBER_WORDS)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = (rf"(?:\d+(?:[.,]\d+)?|(?:{_TENS})[-\s](?:{_ONES})|{_alt(VAGUE_NUMBERS)}|{_NUMWORD})")
+_NUM = (rf"(?:\d+(?:[.,]\d+|\s+1/2|½)?|(?:{_TENS})[-\s](?:{_ONES})|{_alt(VAGUE_NUMBERS)}|{_NUMWORD})")
 _UNIT = _alt(UNITS).replace("century", "centur(?:y|ie)")
 _PREMOD = r"(?:early|late|mid|the\s+(?:end|start|beginning|middle|rest|remainder)\s+of)"
 _POD = r"(?:morning|afternoon|evening|night)"
@@ -79,6 +79,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("week_of", rf"{_B}(?i:the\s+week\s+of)\s+(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"
+                rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
@@ -87,7 +89,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?:Day|Eve))?|Black\s+Friday|Thanksgiving(?:\s+Day)?|Halloween|"
                 r"Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Boxing\s+Day)"
                 rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
-    ("weekday", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:early|late))"
+    ("weekday", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past|the\s+(?:previous|preceding|"
+                rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
     ("month", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
@@ -114,6 +117,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                    r"year[-\s]earlier|year[-\s]ago|previous|prior|recent|"
                    rf"(?P<year>{_YEAR4}))\s+)?(?:fiscal\s+)?(?:(?P<ordinal>first|second|third|"
                    r"fourth)[-\s]+)?(?P<unit>quarter|period))(?![\w-])"),
+    ("year_quarter", rf"{_B}(?i:(?P<rel>this|last|next)\s+year['’]s\s+(?:(?P<ordinal>first|"
+                     r"second|third|fourth)[-\s]+)?(?P<unit>quarter|period))(?![\w-])"),
+    ("period_ago", rf"{_B}(?i:the\s+(?:(?P<which>same|corresponding|comparable)\s+)?"
+                   r"(?P<unit>quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))"
+                   r"(?![\w-])"),
     ("year_adj", r"(?<![\w-])(?i:(?P<which>year[-\s]earlier|year[-\s]ago))(?=\s+[\w$])"),
     ("fiscal_year", rf"{_B}(?i:fiscal(?:\s+year)?\s+(?P<year>{_YEAR4})|(?P<the>the\s+)"
                     r"(?:(?P<which>current|latest|last|previous|prior|past|next|new|coming|"
@@ -133,6 +141,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
                  r"afternoon|evening|night))(?!\w)"),
+    ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
+                 r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
+                 r"(?=['’]s\b))"),
     ("the_weekend", r"(?<![\w-])(?i:over|during|on|at|for|through)\s+(?P<core>(?i:the\s+"
                     r"weekend))(?![\w-])"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
@@ -145,7 +156,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
                  rf"following|recent))\s+)?(?P<num>{_NUM})[-\s]+(?:more\s+|full\s+|"
-                 rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?)(?!\w)"),
+                 rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
+                 r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
     ("duration_the", r"(?<![\w-])(?i:(?P<rel>the\s+(?:past|last|previous))\s+"
                      r"(?P<unit>week|month|year|decade|century|day|hour|quarter))(?!\w)"),
     ("bare_plural", r"(?<![\w-])(?i:(?:for|over|within|across|spanning|after|in|during)\s+"
@@ -155,6 +167,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
                   r"spring|summer|autumn|fall|winter))(?!\w)"),
     ("set_weekday", rf"(?<![\w-])(?i:every|each)\s+(?P<weekday>{_WEEKDAY}){_E}"),
+    ("set_month", rf"(?<![\w-])(?i:every|each)\s+(?P<month>{_MONTH_FULL}){_E}"),
     ("set_times", rf"(?<![\w-])(?i:(?P<freq>once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|"
                   r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
@@ -172,10 +185,13 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
+    ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
+                   r"months|years|quarters)\s+and\s+)?(?:days|weeks|months|years|decades|"
+                   r"quarters)))(?![\w-])"),
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
     ("ref_the_future", r"(?<![\w-])(?i:into|about|for|toward|towards|to)\s+(?P<core>(?P<word>"
-                       r"(?i:the\s+future)))(?![\w-])"),
+                       r"(?i:the\s+future)))(?![\w-])(?!\s+of\b)"),
 )
 
 _COMPILED: Final = tuple((name, re.compile(pattern)) for name, pattern in RULES)
@@ -255,7 +271,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if after.lower() == "of" and after_gap.strip() == "":
             return False
-        return word.lower() in {"in", "during", "by", "until", "since", "over", "through",
+        return word.lower() in {"in", "during", "by", "until", "since", "over", "through", "into",
                                 "this", "last", "next", "early", "late", "before", "after"} \
             and gap.strip() == ""
     if name == "duration":
@@ -415,7 +431,8 @@ def recognize(text: str) -> list[Candidate]:
         for m in rx.finditer(text):
             if not _accept(text, name, m):
                 continue
-            start, end = m.span("core") if "core" in rx.groupindex else m.span()
+            start, end = m.span("core") if "core" in rx.groupindex \
+                and m.start("core") >= 0 else m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end <= start:

@@ -16,7 +16,8 @@ Anchoring policy (documented here because the rest of the pipeline relies on it)
   7 of the 8 such weekdays in the training portion).
 * A bare month ("in March") takes the dct's year, moved back a year when the month would
   follow the dct by more than two months in a past clause, forward when it would precede it
-  in a future clause (the dct's year when the tense is unknown).  A month and day without a
+  in a future clause; an untensed month up to four months after a late-year dct is next
+  year's ("the summit in April" said in December), any other the dct's year.  A month and day without a
   year ("March 5") takes the occurrence nearest the dct (so a planned launch two days after
   the dct keeps the dct's year), except in a past clause, where a day more than two months
   after the dct is last year's.  A deadline ("repay it by February") is a month on or after
@@ -25,13 +26,16 @@ Anchoring policy (documented here because the rest of the pipeline relies on it)
 * A clock time without a day ("at 10 p.m.") is on the narrative's last day when that day was
   named in the same sentence or less than 500 characters before, else on the dct.
 * Business-report periods follow TimeBank's conventions: "the quarter" / "the latest quarter"
-  is the quarter the text last named, else the last quarter completed before the dct;
+  is the last quarter the text named that had ended by the dct (a forecast "fourth-quarter
+  charge" is not it), else the last quarter completed before the dct;
   "the year-earlier quarter", "year-ago", and "a year ago" / "last year" right after a quarter
   was named, are that quarter a year back ("1988-Q3"); "fiscal 1989" is ``1989``; "for the
   year" is the dct's year, "the year ended June 30" a ``P1Y`` duration.  Such comparisons
   (and "a year earlier") do not move the narrative anchor, so a second "a year earlier"
   means the same year as the first.
-* "two decades" is ``P20Y`` (TimeBank writes counted decades and centuries in years).
+* "two decades" is ``P20Y`` (TimeBank writes counted decades and centuries in years); a
+  fraction goes into the next smaller unit ("2 1/2 years" ``P2Y6M``, "5 1/2 hours"
+  ``PT5H30M``).
 """
 
 from __future__ import annotations
@@ -80,11 +84,17 @@ class Anchor:
     month: tuple[int, int] | None = None
     year: int | None = None
     quarter: tuple[int, int] | None = None  # (year, quarter 1-4)
+    #: the last named quarter that had ended by the dct (a results story's subject; a
+    #: forecast "fourth-quarter charge" is not) and its text offset
+    done_quarter: tuple[int, int] | None = None
+    done_at: int = -1
     last_granularity: str = ""  # granularity of the last DATE recorded
     last_at: int = -1  # its text offset
 
-    def update(self, value: str, granularity: str, offset: int) -> None:
-        """Record a resolved DATE value as the new anchor at its granularity."""
+    def update(self, value: str, granularity: str, offset: int,
+               dct: dt.date | None = None) -> None:
+        """Record a resolved DATE value as the new anchor at its granularity (``dct`` tells
+        a completed quarter from a current or future one)."""
         self.last_granularity, self.last_at = granularity, offset
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
@@ -106,6 +116,8 @@ class Anchor:
             elif granularity == "quarter" and value[5:6] == "Q" and value[6:7].isdigit():
                 self.quarter = (int(value[:4]), int(value[6]))
                 self.year = int(value[:4])
+                if dct is None or self.quarter < (dct.year, (dct.month - 1) // 3 + 1):
+                    self.done_quarter, self.done_at = self.quarter, offset
         except ValueError:
             return
 
@@ -127,9 +139,9 @@ class Context:
         """The quarter the text just talked about (the last DATE was that quarter, a few
         hundred characters back): "a year ago" then means that quarter a year earlier."""
         a = self.anchor
-        if a.quarter is not None and a.last_granularity == "quarter" and \
-                0 <= self.at - a.last_at <= 400:
-            return a.quarter
+        if a.done_quarter is not None and a.last_granularity == "quarter" and \
+                0 <= self.at - a.done_at <= 400:
+            return a.done_quarter
         return None
 
 
@@ -176,6 +188,9 @@ def _weekday_number(word: str) -> int:
 def _number(word: str) -> float | None:
     """A number word or numeral as a number; None for vague quantities ("several")."""
     w = " ".join(word.lower().split())
+    if w.endswith(("1/2", "½")) and w[:1].isdigit():  # "2 1/2", "2½"
+        whole = w.removesuffix("1/2").removesuffix("½").strip()
+        return float(whole) + 0.5 if whole.isdigit() else None
     if w in VAGUE_NUMBERS:
         return None
     if w in NUMBER_WORDS:
@@ -282,6 +297,14 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
     return _nearest_year(dct, month, day)
 
 
+def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
+    """"the week of March 6": the ISO week of that day."""
+    got = _explicit_date(c, ctx)
+    if got is None or got[1][:4] == "XXXX":
+        return None if got is None else ("DATE", "XXXX-WXX", "week", True)
+    return ("DATE", _fmt_week(dt.date.fromisoformat(got[1][:10])), "week", got[3])
+
+
 def _month_year(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     return ("DATE", f"{int(c.parts['year']):04d}-{m:02d}", "month", False)
@@ -290,6 +313,9 @@ def _month_year(c: Candidate, ctx: Context) -> Normalized:
 #: Months after the dct's month that a past clause still means in the dct's year (reports
 #: lag and plans are told in the past tense); measured on the training portion.
 _MONTH_LAG = 2
+#: Months after the dct's month (across the new year) that an untensed or present clause
+#: means in the coming year ("the summit in April", said in December).
+_MONTH_AHEAD = 4
 
 
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
@@ -310,6 +336,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             y -= 1
         elif tense == "future" and m < dm:
             y += 1
+        elif tense != "past" and m < dm and (m - dm) % 12 <= _MONTH_AHEAD:
+            y += 1  # untensed, a month or few after a late-year dct: the coming one
     return ("DATE", f"{y:04d}-{m:02d}", "month", True)
 
 
@@ -324,7 +352,15 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
     dct = ctx.dct
     delta_back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day
-    rel = (c.get("rel") or "").lower()
+    rel = " ".join((c.get("rel") or "").lower().split())
+    if rel.startswith("the "):  # "the previous Friday": the one before the narrative's day
+        ref = ctx.anchor.day or dct
+        step = ((ref.isoweekday() - wd) % 7 or 7) if rel != "the following" else \
+            -((wd - ref.isoweekday()) % 7 or 7)
+        target = _shift_days(ref, -step)
+        if target is None:
+            return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
+        return ("DATE", target.isoformat() + suffix, gran, True)
     if rel in ("last", "past"):
         k = -(delta_back or 7)
     elif rel in ("next", "coming"):
@@ -538,6 +574,13 @@ def _the_weekend(c: Candidate, ctx: Context) -> Normalized:
     return ("DATE", _fmt_week(d) + "-WE", "week", True)
 
 
+def _the_week(c: Candidate, ctx: Context) -> Normalized:
+    """"for the week", "the week's": the week the story is about, which the text does not
+    pin down; TimeBank writes the year only ("1989-WXX", 3 of 3 in the training portion)."""
+    year = ctx.anchor.year or (ctx.dct.year if ctx.dct else None)
+    return ("DATE", f"{year:04d}-WXX" if year else "XXXX-WXX", "week", True)
+
+
 def _day_before(c: Candidate, ctx: Context) -> Normalized | None:
     word = " ".join(c.parts["word"].lower().split())
     unit, k = {"the day before": ("day", -1), "the day after": ("day", 1),
@@ -594,8 +637,41 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
             return None
     if n is not None and code in ("DE", "CE"):
         n, code = n * (10 if code == "DE" else 100), "Y"  # TimeBank: "two decades" is P20Y
+    if n is not None and c.get("half"):
+        n += 0.5 * UNIT_MULTIPLIER.get(unit, 1)
+    if n is not None and n != int(n):
+        mixed = _mixed_duration(n, code, clock)
+        if mixed is not None:
+            return ("DURATION", mixed, "duration", False)
     amount = "X" if n is None else _num_str(n)
     return ("DURATION", f"P{'T' if clock else ''}{amount}{code}", "duration", False)
+
+
+#: A fraction of a unit written in the next smaller unit (TIMEX3: "2 1/2 years" is P2Y6M,
+#: "5 1/2 hours" PT5H30M): unit code -> (smaller code, how many of it, smaller is a clock unit).
+_SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "D": ("H", 24, True),
+            "H": ("M", 60, True), "W": ("D", 7, False)}
+
+
+def _mixed_duration(n: float, code: str, clock: bool) -> str | None:
+    """"P2Y6M" for 2.5 years, "PT5H30M" for 5.5 hours, "PT1M30S" for a minute and a half;
+    None when the fraction has no whole number of the smaller unit."""
+    whole = int(n)
+    if code == "M" and clock:
+        small, per, small_clock = "S", 60, True
+    elif code in _SMALLER:
+        small, per, small_clock = _SMALLER[code]
+    else:
+        return None
+    rest = (n - whole) * per
+    if rest != int(rest):
+        return None
+    head = f"{whole}{code}" if whole else ""
+    if clock:
+        return f"PT{head}{int(rest)}{small}"
+    if small_clock:
+        return f"P{head}T{int(rest)}{small}"
+    return f"P{head}{int(rest)}{small}"
 
 
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H",
@@ -605,6 +681,8 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour"
 
 
 def _set(c: Candidate, ctx: Context) -> Normalized | None:
+    if c.rule == "set_month":
+        return ("SET", f"XXXX-{_month_number(c.parts['month']):02d}", "set", False)
     if c.rule == "set_weekday":
         return ("SET", f"XXXX-WXX-{_weekday_number(c.parts['weekday'])}", "set", False)
     word = (c.get("unit") or c.get("adverb") or "").lower()
@@ -656,7 +734,7 @@ def _ref(c: Candidate, ctx: Context) -> Normalized:
     word = " ".join(c.parts["word"].lower().split())
     if word in _REF_VALUES:
         value = _REF_VALUES[word]
-    elif word.startswith("recent"):
+    elif word.startswith(("recent", "past ")):
         value = "PAST_REF"
     else:
         value = "FUTURE_REF"
@@ -675,8 +753,8 @@ def _shift_quarter(yq: tuple[int, int], k: int) -> tuple[int, int]:
 def _reported_quarter(ctx: Context) -> tuple[int, int] | None:
     """The quarter a business story is about: the one the text last named, else the last
     quarter completed before the dct (results come out after a quarter ends)."""
-    if ctx.anchor.quarter is not None:
-        return ctx.anchor.quarter
+    if ctx.anchor.done_quarter is not None:
+        return ctx.anchor.done_quarter
     if ctx.dct is None:
         return None
     return _shift_quarter((ctx.dct.year, (ctx.dct.month - 1) // 3 + 1), -1)
@@ -705,10 +783,23 @@ def _fin_period(c: Candidate, ctx: Context) -> Normalized:
     return ("DATE", f"{base[0]:04d}-Q{base[1]}", "quarter", True)
 
 
+def _year_quarter(c: Candidate, ctx: Context) -> Normalized:
+    """"this year's third quarter", "last year's quarter" (the reported quarter a year
+    back), "the corresponding period last year", "the quarter a year ago"."""
+    ordinal = _QUARTER_ORDINALS.get((c.get("ordinal") or "").lower())
+    base = _reported_quarter(ctx)
+    k = {"this": 0, "last": -1, "next": 1}.get((c.get("rel") or "").lower(), -1)
+    if ctx.dct is None or (base is None and ordinal is None):
+        return ("DATE", f"XXXX-Q{ordinal or 'X'}", "quarter", True)
+    q = ordinal or (base[1] if base else 1)
+    year = (base[0] if base and c.rule == "period_ago" else ctx.dct.year) + k
+    return ("DATE", f"{year:04d}-Q{q}", "quarter", True)
+
+
 def _year_adj(c: Candidate, ctx: Context) -> Normalized:
     """"year-earlier" / "year-ago" as an adjective: the compared quarter a year back, or the
     year before the dct."""
-    q = ctx.anchor.quarter
+    q = ctx.anchor.done_quarter
     if q is not None:
         return ("DATE", f"{q[0] - 1:04d}-Q{q[1]}", "quarter", True)
     if ctx.dct is None:
@@ -765,8 +856,10 @@ def updates_anchor(c: Candidate) -> bool:
     """Whether a resolved candidate becomes the narrative anchor.  Comparisons ("a year
     earlier", "the year-ago quarter", "the 1988 period") do not: the story stays in its
     own period, so a second "a year earlier" means the same year as the first."""
-    if c.rule in ("year_adj", "fiscal_year", "the_year"):
+    if c.rule in ("year_adj", "fiscal_year", "the_year", "period_ago"):
         return False
+    if c.rule == "year_quarter":
+        return (c.get("rel") or "").lower() == "this"
     if c.rule == "fin_period":
         which = (c.get("which") or "").lower().replace("-", " ")
         return "year" not in c.parts and " ".join(which.split()) not in _COMPARISON
@@ -807,6 +900,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     rule = c.rule
     if rule in ("iso", "slash", "mdy", "dmy"):
         return _explicit_date(c, ctx)
+    if rule == "week_of":
+        return _week_of(c, ctx)
     if rule == "month_year":
         return _month_year(c, ctx)
     if rule == "month":
@@ -827,6 +922,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _rel_day(c, ctx)
     if rule == "rel_unit":
         return _rel_unit(c, ctx)
+    if rule == "the_week":
+        return _the_week(c, ctx)
     if rule == "the_weekend":
         return _the_weekend(c, ctx)
     if rule == "day_before":
@@ -851,6 +948,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _year_end(c, ctx)
     if rule == "year_adj":
         return _year_adj(c, ctx)
+    if rule in ("year_quarter", "period_ago"):
+        return _year_quarter(c, ctx)
     if rule == "fiscal_year":
         return _fiscal_year(c, ctx)
     if rule == "the_year":
