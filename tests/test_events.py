@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from storyline.events import extract_events
+from storyline.events import extract_events, primary_events, primary_index
 from storyline.model import Document, EventMention, Paragraph, TimeExpression
 from storyline.nlp import shared_pipeline
 from storyline.plover import Code, classify_noun, classify_verb, plover_category
+from storyline.plover_model import LinearModel
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpora" / "seeds"
@@ -269,3 +270,49 @@ def test_passive_participle_clause_does_not_take_the_main_subject(nlp):
     doc = Document(id="x", text=text, paragraphs=[Paragraph(0, len(text), "en")])
     found = extract_events(doc, nlp(text), [])
     assert not [m for m in found if m.lemma == "ask"]
+
+
+def _always(category: str) -> LinearModel:
+    """A toy classifier that gives every sentence ``category`` with probability ~1."""
+    return LinearModel((category, "REJECT"), (12.0, 0.0), {})
+
+
+def test_fallback_event_from_the_classifier() -> None:
+    nlp = shared_pipeline()
+    text = "Hundreds of farmers gathered outside the ministry in Dorvala on Monday."
+    sdoc = nlp(text)
+    doc = Document(id="t", text=text)
+    assert not [m for m in extract_events(doc, sdoc, [], classifier=False) if m.category]
+    found = extract_events(doc, sdoc, [], classifier=_always("PROTEST"))
+    typed = [m for m in found if m.category == "PROTEST"]
+    assert len(typed) == 1
+    assert typed[0].lemma == "gather"
+    assert any("farmers" in a.text for a in typed[0].actors)
+    # below the threshold nothing is added
+    unsure = extract_events(doc, sdoc, [], classifier=_always("PROTEST"),
+                            fallback_probability=1.01)
+    assert not [m for m in unsure if m.category]
+
+
+def test_fallback_recipient_and_named_actor() -> None:
+    nlp = shared_pipeline()
+    text = "Talvania's envoy went to Merovia with a letter for Prime Minister Olga Brisk."
+    sdoc = nlp(text)
+    found = extract_events(Document(id="t", text=text), sdoc, [],
+                           classifier=_always("CONSULT"))
+    typed = [m for m in found if m.category == "CONSULT"]
+    assert len(typed) == 1
+    assert typed[0].actors
+    assert any("Merovia" in a.text for a in typed[0].targets)
+
+
+def test_primary_prefers_the_mention_the_classifier_agrees_with() -> None:
+    nlp = shared_pipeline()
+    text = "Moscow attacked Kiev, and Washington rejected the Russian demands."
+    mentions = extract_events(Document(id="t", text=text), nlp(text), [], classifier=False)
+    cats = [m.category for m in mentions]
+    assert "ASSAULT" in cats and "REJECT" in cats, cats
+    assert mentions[primary_index(mentions)].category == "ASSAULT"  # first typed
+    assert mentions[primary_index(mentions, "REJECT")].category == "REJECT"
+    primary = primary_events(mentions, nlp(text), _always("REJECT"))
+    assert primary[0].category == "REJECT"

@@ -1026,9 +1026,9 @@ def _whole_word_hits(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _prefix(text: str) -> str:
-    """The first three characters of the first word: a cheap key to find aliases in a text."""
+    """The first word: a cheap key to find the aliases that may occur in a text."""
     m = _WORD_RE.search(text)
-    return m.group()[:3] if m else ""
+    return m.group() if m else ""
 
 
 def _variant_or_inflection(k: str, cand: str) -> bool:

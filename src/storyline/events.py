@@ -822,59 +822,147 @@ def _lemma(t: Token) -> str:
 
 
 def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
-                   classifier: LinearModel | bool = True) -> list[EventMention]:
+                   classifier: LinearModel | bool = True,
+                   fallback_probability: float | None = None) -> list[EventMention]:
     """Event mentions of one document, in text order.
 
     ``sdoc`` is ``nlp(doc.text)`` from :func:`storyline.nlp.load_pipeline`; ``timexes`` the
     document's normalized time expressions (used for ``date`` and ``time``).  ``classifier``:
     the sentence classifier that refines the lexicon's categories
-    (:func:`refine_categories`): True for the packaged model (skipped when it is missing),
-    False for the lexicon alone, or a :class:`~storyline.plover_model.LinearModel`.
+    (:func:`refine_categories`) and types sentences the rules left without a typed event with
+    an actor (:func:`fallback_mentions`): True for the packaged model (skipped when it is
+    missing), False for the lexicon alone, or a :class:`~storyline.plover_model.LinearModel`.
+    ``fallback_probability``: how sure the classifier must be to add an event to a sentence
+    the rules left without one (default :data:`FALLBACK_PROBABILITY`).
     """
     ext = _Extractor(doc, sdoc, timexes)
     mentions = ext.run()
     model = load_model() if classifier is True else classifier or None
     if model is not None:
         refine_categories(mentions, sdoc, model)
-        mentions.extend(_fallback_mentions(ext, mentions, model))
+        threshold = FALLBACK_PROBABILITY if fallback_probability is None \
+            else fallback_probability
+        mentions.extend(fallback_mentions(ext, mentions, model, threshold))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-#: A sentence where the rules found no event gets one (on its root verb, with the root's
-#: subject as actor) when the classifier is at least this sure of its category.
+#: A sentence where the rules found no typed event with an actor gets one, typed by the
+#: sentence classifier, when the classifier is at least this sure of its category.  News
+#: prose is mostly not events: at 0.5 the seeds gain one event, at 0.3 seven, at 0 about 40;
+#: benchmarks/bench_events.py reports figures at this value and at 0 (every sentence).
 FALLBACK_PROBABILITY = 0.5
 
 
-def _fallback_mentions(ext: _Extractor, mentions: list[EventMention],
-                       model: LinearModel) -> list[EventMention]:
-    """Events for sentences the rules left empty, typed by the sentence classifier.
+def _typed_with_actor(m: EventMention) -> bool:
+    return m.category is not None and bool(m.actors)
 
-    The root verb is the trigger and its subject the actor: a name (resolved as usual) or,
-    failing that, the subject's noun phrase ("the rebels", "riot police").  The classifier's
-    category is used only when the clause's modality keeps it (see
-    :func:`~storyline.plover.plover_category`).
+
+def _trigger_verb(sent: Span, category: str) -> Token | None:
+    """The verb that best carries ``category``: one the lexicon codes so, else the root.
+
+    Among verbs whose lexicon category (PLOVER-coded with the clause's modality estimate) is
+    ``category``, the one nearest the root in the tree; failing that the root when it is a
+    verb, else the first verb of the sentence.
     """
-    covered = {m.sentence for m in mentions}
+    best: tuple[int, int, Token] | None = None
+    for t in sent:
+        if t.pos_ != "VERB" or t.lemma_.lower() in SPEECH_VERBS:
+            continue
+        objs, preps = _Extractor.objects(t)
+        code = classify_verb(t.lemma_.lower(), [_lemma(o) for o in objs], preps)
+        if code is None:
+            continue
+        if category not in (code.category, plover_category(code.category, "planned"),
+                            plover_category(code.category, "negated")):
+            continue
+        depth = sum(1 for _ in t.ancestors)
+        if best is None or (depth, t.i) < best[:2]:
+            best = (depth, t.i, t)
+    if best is not None:
+        return best[2]
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") and root.lemma_.lower() not in SPEECH_VERBS:
+        return root
+    inner = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")
+                  and c.pos_ == "VERB"), None)
+    if inner is not None:
+        return inner
+    return next((t for t in sent if t.pos_ == "VERB"), None)
+
+
+def _phrase_actor(ext: _Extractor, subj: Token) -> list[Argument]:
+    """The participants a subject names, or its noun phrase when it names nobody."""
+    actors = ext.names(subj)
+    if not actors and subj.pos_ in ("NOUN", "PROPN"):
+        # the whole noun phrase when short ("thousands of farmers"), else up to the head
+        end = subj.right_edge.i if subj.right_edge.i - subj.left_edge.i < 7 else subj.i
+        span = ext.sdoc[subj.left_edge.i: end + 1]
+        actors = [Argument(span.text, span.start_char, span.end_char)]
+    return actors
+
+
+def _first_name(ext: _Extractor, sent: Span, after: int = -1) -> list[Argument]:
+    """The first named entity or proper-noun chunk of the sentence (after token ``after``)."""
+    for n in ext.res.names:
+        if sent.start <= n.start < sent.end and n.start > after:
+            return [_arg(n)]
+    return []
+
+
+def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
+    """Actors for a classifier-typed event on ``v``: its subject, the root's, or a name."""
+    for verb in (v, sent.root):
+        subj, _agentive = ext.subject(verb, None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON"):
+            actors = _phrase_actor(ext, subj)
+            if actors:
+                return actors
+    return _first_name(ext, sent)
+
+
+def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
+                      actors: list[Argument]) -> list[Argument]:
+    """Recipients: the usual target rules, else any named object or possessor of ``v``."""
+    targets = ext.targets(v, objs, actors)
+    if targets:
+        return targets
+    taken = {a.text for a in actors}
+    for o in objs:
+        for cand in [o, *(c for c in o.children if c.dep_ == "poss")]:
+            for a in ext.names(cand):
+                if a.text not in taken and all(a.text != b.text for b in targets):
+                    targets.append(a)
+    return targets
+
+
+def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: LinearModel,
+                      threshold: float = FALLBACK_PROBABILITY) -> list[EventMention]:
+    """Events for sentences the rules left without a typed event with an actor.
+
+    The classifier's category (when at least ``threshold`` probable) is given to the verb
+    that best carries it (:func:`_trigger_verb`); the actor is that verb's subject, else the
+    root's, else the first name of the sentence; recipients come from the objects, the
+    prepositional objects and their possessors.  A sentence whose only verb is a speech verb,
+    or with no actor at all, gets nothing.
+    """
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     out: list[EventMention] = []
     for si, sent in enumerate(ext.sdoc.sents):
-        if si in covered or not sent.text.strip() or not _is_english(ext.doc, sent):
+        group = by_sentence.get(si, [])
+        if any(_typed_with_actor(m) for m in group):
             continue
-        v = sent.root
-        if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH_VERBS:
+        if not sent.text.strip() or not _is_english(ext.doc, sent):
             continue
-        pred = classify_sentence(sent, (), model)
-        if pred is None or pred.probability < FALLBACK_PROBABILITY:
+        pred = classify_sentence(sent, group, model)
+        if pred is None or pred.probability < threshold:
             continue
-        subj, _agentive = ext.subject(v, None)
-        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        v = _trigger_verb(sent, pred.category)
+        if v is None:
             continue
-        actors = ext.names(subj)
-        if not actors and subj.pos_ in ("NOUN", "PROPN"):
-            # the whole noun phrase when short ("thousands of farmers"), else up to the head
-            end = subj.right_edge.i if subj.right_edge.i - subj.left_edge.i < 7 else subj.i
-            span = ext.sdoc[subj.left_edge.i: end + 1]
-            actors = [Argument(span.text, span.start_char, span.end_char)]
+        actors = _fallback_actors(ext, v, sent)
         if not actors:
             continue
         code = Code(pred.category)
@@ -883,11 +971,18 @@ def _fallback_mentions(ext: _Extractor, mentions: list[EventMention],
         source = ext.source(v, chain, None, None)
         modality = ext.modality(v, chain, code, negs, source, actors)
         if plover_category(code.category, modality) != code.category:
-            continue
+            # the classifier codes the sentence as PLOVER does ("will impose sanctions" is
+            # THREATEN); keep its category on a mention whose modality would recode it
+            modality = "asserted"
         objs, _preps = ext.objects(v)
-        targets = ext.targets(v, objs, actors)
-        out.append(ext.build(v, si, sent, actors, targets, code, modality, source, chain, objs,
-                             []))
+        targets = _fallback_targets(ext, v, objs, actors)
+        mention = ext.build(v, si, sent, actors, targets, code, modality, source, chain, objs,
+                            [])
+        # an untyped rule mention on the same trigger is replaced, not duplicated
+        for m in group:
+            if m.start == mention.start and m.category is None:
+                mentions.remove(m)
+        out.append(mention)
     return out
 
 
@@ -897,23 +992,64 @@ OVERRIDE_PROBABILITY = 0.9
 FILL_PROBABILITY = 0.5
 
 
-def primary_index(mentions: list[EventMention]) -> int | None:
-    """Index of the sentence's primary event among its mentions: the first typed one."""
+def primary_index(mentions: list[EventMention], category: str | None = None,
+                  root_start: int | None = None) -> int | None:
+    """Index of a sentence's primary event among its mentions.
+
+    Preference: a typed mention with an actor whose PLOVER category is ``category`` (the
+    classifier's), then the typed mention with an actor on the root verb (character offset
+    ``root_start``), then the first typed mention with an actor, then the first typed one,
+    then the first one.
+    """
+    coded = [plover_category(m.category, m.modality) for m in mentions]
+    if category is not None:
+        for k, m in enumerate(mentions):
+            if coded[k] == category and m.actors:
+                return k
+    if root_start is not None:
+        for k, m in enumerate(mentions):
+            if _typed_with_actor(m) and m.start == root_start:
+                return k
+    for k, m in enumerate(mentions):
+        if _typed_with_actor(m):
+            return k
     for k, m in enumerate(mentions):
         if m.category is not None:
             return k
     return 0 if mentions else None
 
 
+def primary_events(mentions: list[EventMention], sdoc: Doc,
+                   model: LinearModel | None = None) -> dict[int, EventMention]:
+    """The primary event of each sentence that has one (see :func:`primary_index`).
+
+    With a model, the classifier's category for the sentence breaks ties between mentions.
+    """
+    sents = list(sdoc.sents)
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: dict[int, EventMention] = {}
+    for si, group in by_sentence.items():
+        if si >= len(sents):
+            continue
+        pred = classify_sentence(sents[si], group, model) if model is not None else None
+        k = primary_index(group, pred.category if pred else None, sents[si].root.idx)
+        if k is not None:
+            out[si] = group[k]
+    return out
+
+
 def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearModel) -> None:
     """Let the sentence classifier correct the primary event category of each sentence.
 
-    Per sentence with mentions, the classifier's PLOVER category (see
-    :mod:`storyline.plover_model`) replaces the primary mention's category when it is confident
-    and disagrees with what :func:`~storyline.plover.plover_category` makes of the lexicon's
-    category and the modality; a new category is only set when the modality keeps it as is
-    (a planned SANCTION would read THREATEN, so the classifier's SANCTION is not forced on a
-    planned mention).  Other mentions of the sentence keep their categories.
+    Per sentence with mentions, the primary mention is the one the classifier agrees with, if
+    any (:func:`primary_index`); otherwise the classifier's PLOVER category (see
+    :mod:`storyline.plover_model`) replaces the primary mention's category when it is
+    confident and disagrees with what :func:`~storyline.plover.plover_category` makes of the
+    lexicon's category and the modality; a new category is only set when the modality keeps
+    it as is (a planned SANCTION would read THREATEN, so the classifier's SANCTION is not
+    forced on a planned mention).  Other mentions of the sentence keep their categories.
     """
     sents = list(sdoc.sents)
     by_sentence: dict[int, list[EventMention]] = {}
@@ -922,13 +1058,13 @@ def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearMode
     for si, group in by_sentence.items():
         if si >= len(sents):
             continue
-        k = primary_index(group)
-        if k is None:
-            continue
-        m = group[k]
         pred = classify_sentence(sents[si], group, model)
         if pred is None:
             continue
+        k = primary_index(group, pred.category, sents[si].root.idx)
+        if k is None:
+            continue
+        m = group[k]
         current = plover_category(m.category, m.modality)
         if current == pred.category:
             continue

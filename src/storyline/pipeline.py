@@ -301,12 +301,17 @@ def _promote_names(
             continue
         found.setdefault(name, set()).add(doc_id)
     added = 0
+    first_words = {n.split()[0] for n in found}
+    docs_with: dict[str, list[Document]] = {}
+    for d in documents.values():
+        for w in first_words & set(_WORDS.findall(d.text)):
+            docs_with.setdefault(w, []).append(d)
     for name in sorted(found):
         eid = f"E{len(entities) + 1}"
         pattern = re.compile(rf"(?<![\w@#]){re.escape(name)}(?![\w])")
         mentions = [
             Mention(d.id, m.start(), m.end(), name, "MISC", entity_id=eid)
-            for d in documents.values() if name in d.text for m in pattern.finditer(d.text)
+            for d in docs_with.get(name.split()[0], ()) for m in pattern.finditer(d.text)
         ]
         # a capitalised common word ("Officials said") is capitalised only where a sentence
         # starts; a name is capitalised in the middle of a sentence too
