@@ -149,3 +149,8 @@ def test_key_dates_rank_told_and_mentioned_days():
     # 2022-02-26: an event told by two documents (+4) and one mention (+1); 2022-03-01: three
     # (capped) mentions; 2022-01-10: one document's event (+2)
     assert story.key_dates == ["2022-01-10", "2022-02-26", "2022-03-01"]
+
+
+def test_event_summary_reads_as_a_sentence():
+    a = _m("d1", 0, "impose", "X", "Y", ["sanction"], summary="the sanctions imposed on Y by X")
+    assert merge_events([a])[0].summary == "The sanctions imposed on Y by X"

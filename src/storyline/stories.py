@@ -372,7 +372,7 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
         id="",
         conflicts=find_conflicts(ms),
         date=date,
-        summary=best.summary or best.sentence_text,
+        summary=_capitalised(best.summary or best.sentence_text),
         type=categories.most_common(1)[0][0] if categories else None,
         modality=modality,
         actors=ranked(a.entity_id for m in ms for a in m.actors if a.entity_id),
@@ -477,6 +477,11 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+def _capitalised(text: str) -> str:
+    """A summary that reads as a sentence: first letter upper-cased ("the sanctions ...")."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _sentence(text: str) -> str:
