@@ -433,3 +433,24 @@ def test_colon_introduces_the_next_paragraph_quote() -> None:
     quotes = run('Lena Brandt spoke at the rally. She continued:\n\n'
                  '"We will not give up on this valley, whatever they offer us."')
     assert find(quotes, "We will not give up", direct=True).speaker == "Lena Brandt"
+
+
+def test_unsigned_statement_speaks_as_written() -> None:
+    text = ('The bridge was closed on Monday. "We regret the delay and will reopen the lane '
+            'soon," the statement said.')
+    q = find(run(text), "We regret")
+    assert q.speaker is not None and "statement" in q.speaker
+
+
+def test_name_before_a_colon_speaks() -> None:
+    text = ('Two candidates answered the question. Maria Lopez: "Our plan will cut the waiting '
+            'lists by half within a year."')
+    q = find(run(text), "Our plan")
+    assert q.speaker == "Maria Lopez"
+
+
+def test_inverted_speaker_after_a_closing_quote() -> None:
+    text = ('"The harbour will need a new pier before the winter storms arrive," said Peter '
+            'Novak, a port engineer who advises the council.')
+    q = find(run(text), "The harbour")
+    assert q.speaker is not None and "Novak" in q.speaker

@@ -749,8 +749,15 @@ class _Extractor:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subj is not None:
                 if self.quote_of[subj.i] >= 0:
-                    return None
+                    # "“..., this guy,” Trump, the frontrunner, said": the quoted words taken
+                    # as the subject, the speaker as their apposition
+                    return next((c for c in subj.children if c.dep_ == "appos"
+                                 and c.i > subj.i and self.quote_of[c.i] < 0), None)
                 return subj
+            if cur is verb:
+                inverted = self._inverted_subject(verb)
+                if inverted is not None:
+                    return inverted
             if cur.dep_ == "conj":
                 # "... and the venture OneWeb added that": a noun right before the verb
                 prev = cur.i - 1
@@ -766,6 +773,35 @@ class _Extractor:
                 # "X added that the plan will fail, saying ...": the participle is X's
                 cur = cur.head
         return None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """The speaker after a cue that follows quoted words or a comma ("“...,” said Jane
+        Doe, an analyst"), when the parser attached the name elsewhere."""
+        if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None  # "..., saying": a participle's speaker is its head's subject
+        prev = verb.i - 1
+        while prev >= 0 and self.sdoc[prev].is_space:
+            prev -= 1
+        if prev < 0 or not (self.sdoc[prev].is_punct and (
+                self.sdoc[prev].is_quote or self.sdoc[prev].text == ",")):
+            return None
+        i = verb.i + 1
+        while i < len(self.sdoc) and i <= verb.i + 3 and self.sdoc[i].pos_ in ("DET", "ADJ"):
+            i += 1
+        if i >= len(self.sdoc) or self.quote_of[i] >= 0 or \
+                self.sdoc[i].pos_ not in ("PROPN", "NOUN"):
+            return None
+        # the last word of the name ("said David Brock" -> "Brock")
+        while i + 1 < len(self.sdoc) and self.sdoc[i + 1].pos_ == self.sdoc[i].pos_ and \
+                self.sdoc[i + 1].is_alpha and self.quote_of[i + 1] < 0:
+            i += 1
+        tok = self.sdoc[i]
+        if tok.head is verb and tok.dep_ in ("dobj", "dative", "attr", "oprd"):
+            return None  # "..., told reporters": an object, not a speaker
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_ROLES and \
+                tok.lemma_.lower() not in ORG_ROLES and tok.lemma_.lower() not in MEDIUM_WORDS:
+            return None
+        return tok
 
     def _agentive(self, verb: Token, subj: Token | None, speaker: _Speaker | None) -> bool:
         """Whether a verb of intention or stance is someone's own, reportable view: its
@@ -873,9 +909,20 @@ class _Extractor:
             else:
                 return None
             if m is None:
-                return None
+                return self._last_named_speaker(self.sent_of[subj.i], subj.text)
             return _Speaker(m.text, m.start, m.end, m.kind, via=subj.text)
         return self._name_of(subj)
+
+    def _last_named_speaker(self, si: int, via: str) -> _Speaker | None:
+        """For a pronoun with no compatible name in sight: the latest named speaker of an
+        attribution in the previous few sentences ("Violet said ... she said")."""
+        for att in reversed(self.history):
+            if att.sent < si - 7:
+                break
+            sp = att.speaker
+            if sp is not None and sp.kind != "other" and sp.via is None:
+                return _Speaker(sp.text, sp.start, sp.end, sp.kind, via=via)
+        return None
 
     def _relative_antecedent(self, rel: Token) -> Token | None:
         """For a sentence split right before "who stated": the last noun before it."""
@@ -922,7 +969,11 @@ class _Extractor:
             author = self._author_of(head)
             if author is not None:
                 author.via = via
-            return author
+                return author
+            if not len(role_np):
+                return None
+            # "the statement said": no author in sight, the document speaks, as written
+            return _Speaker(role_np.text, role_np.start_char, role_np.end_char, "other")
         if _unspecific(head):
             # "a spokesman", "officials", "some experts": nobody in particular, as written
             if not len(role_np):
@@ -1146,7 +1197,7 @@ class _Extractor:
             att = chosen[qi]
             si = self.sent_of[toks[0].i]
             if att is None or att.speaker is None:
-                att = self._governing_clause(qi, toks) or att
+                att = self._governing_clause(qi, toks) or self._colon_name(qi) or att
             if att is None and words >= 3:
                 att = self._neighbour_attribution(toks, by_sent)
             if att is None and words < 3:
@@ -1186,6 +1237,30 @@ class _Extractor:
                 self._fill_medium_date(att)
                 return att
         return None
+
+    def _colon_name(self, qi: int) -> _Attribution | None:
+        """A quote introduced by a name and a colon ("Clinton: “...”", "More from Jane
+        Doe: “...”"): the name speaks."""
+        text = self.doc.text
+        i = self.spans[qi].open_at
+        while i > 0 and text[i - 1] in " \t":
+            i -= 1
+        if i == 0 or text[i - 1] != ":":
+            return None
+        colon = self.sdoc.char_span(i - 1, i, alignment_mode="expand")
+        if colon is None or colon.start == 0:
+            return None
+        name = self.entities.ent_of.get(colon.start - 1)
+        if name is None or self.quote_of[colon.start - 1] >= 0:
+            return None
+        kind = self.entities.kind(name)
+        if kind == "place":
+            return None
+        si = self.sent_of[name.start]
+        speaker = _Speaker(name.text, name.start_char, name.end_char, kind)
+        att = _Attribution(colon[0], ":", si, speaker, None, list(name), direct_only=True)
+        att.para = self.para_of_sent[si]
+        return att
 
     def _continues(self, qi: int) -> bool:
         """Whether quote ``qi`` is left open and the next paragraph opens its continuation."""
