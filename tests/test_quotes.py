@@ -454,3 +454,14 @@ def test_inverted_speaker_after_a_closing_quote() -> None:
             'Novak, a port engineer who advises the council.')
     q = find(run(text), "The harbour")
     assert q.speaker is not None and "Novak" in q.speaker
+
+
+def test_weekdays_are_never_speakers(nlp):
+    text = ("Dock workers in Valmera ended their strike on Thursday after the port authority "
+            "agreed to raise wages.\n\nThe strike had halted shipping since Monday, the port "
+            "authority said in a statement.")
+    doc = Document(id="w", text=text)
+    quotes = extract_quotes(doc, nlp(text), [])
+    assert quotes
+    for q in quotes:
+        assert q.speaker not in ("Monday", "Thursday"), q

@@ -381,6 +381,15 @@ def _strip_det(span: Span) -> Span:
     return doc[s:e]
 
 
+#: entity labels that never speak (a weekday is not "the port authority")
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                           "QUANTITY"})
+_CALENDAR_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december
+""".split())
+
+
 class _Entities:
     """Document-level view of named mentions, with a vote on each name's kind."""
 
@@ -430,7 +439,8 @@ class _Entities:
         for tok in sdoc:
             if tok.pos_ == "PROPN" and tok.i not in self.ent_of and tok.dep_ in (
                 "nsubj", "nsubjpass", "pobj", "dobj", "appos", "poss", "conj"
-            ) and tok.text[:1].isupper():
+            ) and tok.text[:1].isupper() and tok.ent_type_ not in _NOT_SPEAKERS \
+                    and tok.lower_ not in _CALENDAR_WORDS:
                 span = _strip_det(sdoc[_compound_start(tok):tok.i + 1])
                 if len(span) and not any(t.i in self.ent_of for t in span):
                     spans.append(span)
