@@ -384,10 +384,7 @@ def _strip_det(span: Span) -> Span:
 #: entity labels that never speak (a weekday is not "the port authority")
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                            "QUANTITY"})
-_CALENDAR_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december
-""".split())
+_CALENDAR_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
 
 
 class _Entities:
