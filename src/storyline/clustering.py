@@ -68,8 +68,8 @@ class StoryClusterer:
     (before the new document's date) is closed to it.
     """
 
-    def __init__(self, threshold: float = 0.07, max_gap_days: int = 30,
-                 merge_threshold: float = 0.09) -> None:
+    def __init__(self, threshold: float = 0.05, max_gap_days: int = 45,
+                 merge_threshold: float = 0.07) -> None:
         self.threshold = threshold
         self.max_gap_days = max_gap_days
         self.merge_threshold = merge_threshold
