@@ -276,3 +276,9 @@ def test_actor_types_and_affiliations(report):
 def test_oneweb_missed_by_ner_is_an_entity_in_every_article_naming_it(report):
     oneweb = _entity(report, "OneWeb")
     assert sorted(d[:3] for d in oneweb["documents"]) == ["000", "002", "003", "004"]
+
+
+def test_a_role_noun_for_an_agency_is_not_its_country(report):
+    us = next(e["id"] for e in report["entities"] if e["name"] == "United States")
+    event = _event_with(report, "continuing to work with all of its international partners")
+    assert us not in event["actors"]

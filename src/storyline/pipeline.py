@@ -243,7 +243,15 @@ def analyse_documents(
 
 def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIndex) -> Argument:
     eid = index.resolve(doc_id, arg.start, arg.end, arg.text)
+    if eid is not None and arg.via and _names_an_organisation(arg.text) \
+            and index.get(eid).type in ("GPE", "NORP", "LOC"):
+        # "the US space agency" is not the United States: leave it unresolved, not wrong
+        eid = None
     return dataclasses.replace(arg, entity_id=eid)
+
+
+def _names_an_organisation(words: str) -> bool:
+    return any(w in entities_stage.ORG_NOUNS for w in re.findall(r"[a-z']+", words.lower()))
 
 
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\b[^.,;:!?]{0,40}$")
