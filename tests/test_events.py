@@ -316,3 +316,11 @@ def test_primary_prefers_the_mention_the_classifier_agrees_with() -> None:
     assert mentions[primary_index(mentions, "REJECT")].category == "REJECT"
     primary = primary_events(mentions, nlp(text), _always("REJECT"))
     assert primary[0].category == "REJECT"
+
+
+def test_cleft_it_is_not_a_pronoun(nlp):
+    text = ("The Harbour Authority met the unions on Monday. However, it's not just the union "
+            "Dockfront that is seeking to cut ties with the ministry.")
+    doc = Document(id="x", text=text, paragraphs=[Paragraph(0, len(text), "en")])
+    for m in extract_events(doc, nlp(text), []):
+        assert all(a.via != "it" for a in m.actors), m

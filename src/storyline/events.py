@@ -307,6 +307,8 @@ class _Extractor:
 
     def _pronoun(self, tok: Token, speaker: Token | None) -> Argument | None:
         low = tok.lower_
+        if low == "it" and _cleft_subject(tok):
+            return None  # "it's not just X that ...": "it" refers to nothing
         if low in PERSON_PRONOUNS:
             kind = "person"
         elif low in THING_PRONOUNS:
@@ -809,6 +811,13 @@ def _apposition_subject(v: Token) -> Token | None:
             and v.doc[tok.i + 1].is_punct and tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return tok
     return None
+
+
+def _cleft_subject(tok: Token) -> bool:
+    """The "it" of a cleft sentence ("it is X that ...", "it was Y who ..."), not a pronoun."""
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.lemma_ == "be" and any(
+        c.dep_ == "attr" and any(r.dep_ == "relcl" for r in c.subtree) for c in head.children)
 
 
 def _has_own(v: Token, dep: str) -> bool:
