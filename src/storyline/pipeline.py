@@ -7,6 +7,7 @@ under :data:`PIPELINE_VERSION`, so re-running on the same input analyses nothing
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -201,7 +202,6 @@ def analyse_document(doc: Document, sdoc: Doc) -> DocumentAnalysis:
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    import bisect
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
@@ -405,7 +405,8 @@ def _date_from_lead(m: EventMention, doc: Document) -> EventMention:
 def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Analysis:
     """Corpus stages over every analysed document in the store; the result covers ``scope``."""
     progress.stage("Merging entities, events and quotes", None)
-    all_ids = [i for i in store.document_ids() if not store.duplicate_of(i)]
+    duplicate_of = {i: store.duplicate_of(i) for i in store.document_ids()}
+    all_ids = [i for i, original in duplicate_of.items() if not original]
     documents: dict[str, Document] = {}
     analyses: dict[str, DocumentAnalysis] = {}
     for doc_id in all_ids:
@@ -499,8 +500,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     stories = describe_stories(members, events, entities, day_mentions)
     # a duplicate belongs to the story of the article it duplicates
     story_by_doc = {d: st for st in stories for d in st.documents}
-    for doc_id in store.document_ids():
-        original = store.duplicate_of(doc_id)
+    for doc_id, original in duplicate_of.items():
         if original and original in story_by_doc:
             story_by_doc[original].documents.append(doc_id)
     store.put_corpus(entities, events, stories)

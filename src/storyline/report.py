@@ -18,8 +18,6 @@ from storyline import __version__
 from storyline.actors import actor_type
 from storyline.model import Analysis, Quote
 
-SCHEMA_NOTE = "Validates against shared/contract/report.schema.json"
-
 
 def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -> dict[str, Any]:
     """The JSON report of the CLI contract (section 1), plus a few documented extra fields."""
