@@ -30,6 +30,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from pathlib import Path
 
 _TEXT_RE = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S)
@@ -112,7 +113,7 @@ class Counts:
     strict: int = 0
     value: int = 0
     type: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, gold: Sequence[Timex], system: Sequence[Timex], doc: str = "") -> None:
         """Score one document's expressions and add them to the totals."""
@@ -126,13 +127,13 @@ class Counts:
         for g, s in pairs:
             if g.value != s.value or (g.start, g.end) != (s.start, s.end):
                 self.errors.append({"doc": doc, "gold": g.text, "gold_value": g.value,
-                                    "system": s.text, "system_value": s.value})
+                                    "system": s.text, "system_value": s.value, "start": g.start})
         paired_g = {id(g) for g, _ in pairs}
         paired_s = {id(s) for _, s in pairs}
         self.errors.extend({"doc": doc, "gold": g.text, "gold_value": g.value, "system": "",
-                            "system_value": ""} for g in gold if id(g) not in paired_g)
+                            "system_value": "", "start": g.start} for g in gold if id(g) not in paired_g)
         self.errors.extend({"doc": doc, "gold": "", "gold_value": "", "system": s.text,
-                            "system_value": s.value} for s in system if id(s) not in paired_s)
+                            "system_value": s.value, "start": s.start} for s in system if id(s) not in paired_s)
 
     def scores(self) -> dict[str, float]:
         """Precision, recall and F1 (fractions in [0, 1]) of every measure."""

@@ -38,6 +38,7 @@ def one(text: str, span: str, dct: dt.date | None = DCT) -> TimeExpression:
     ("Filed 2022-03-08 by the desk.", "2022-03-08", "2022-03-08"),
     ("It was signed on 5 March 2022 in Paris.", "5 March 2022", "2022-03-05"),
     ("It was signed on the 5th of March.", "the 5th of March", "2022-03-05"),
+    ("An editorial on Monday, March 7: the text follows.", "Monday, March 7", "2022-03-07"),
     ("Sales rose in November 2021 again.", "November 2021", "2021-11"),
     ("The meeting on Tuesday, March 1, 2022 ended.", "Tuesday, March 1, 2022", "2022-03-01"),
     ("The deal closed Feb. 24 after talks.", "Feb. 24", "2022-02-24"),

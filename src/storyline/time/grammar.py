@@ -78,7 +78,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
-            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("week_of", rf"{_B}(?i:the\s+week\s+of)\s+(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
