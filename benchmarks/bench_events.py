@@ -148,22 +148,28 @@ def score(records: Sequence[Record], preds: Sequence[Predicted]) -> dict[str, An
 
 
 def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k: int,
-                    repeats: int, fallback: float | None = None) -> dict[str, Any]:
+                    repeats: int, fallback: float | None = None, cameo: bool = True,
+                    ) -> dict[str, Any]:
     """End-to-end figures with the classifier, each sentence judged by models not trained on it.
 
     Repeated stratified k-fold: per fold, :func:`train_plover.fit` trains on the other folds and
     :func:`storyline.events.extract_events` runs on the held-out sentences with that model.
     Counts (and per-category figures) are pooled over all repeats; accuracy and macro F1 are
-    the pooled ones, with the per-repeat range alongside.
+    the pooled ones, with the per-repeat range alongside.  With ``cameo`` the CAMEO table's
+    phrases (:func:`train_plover.cameo_phrases`) join every training fold, as in the shipped
+    model.
     """
     import warnings
 
-    from train_plover import featurize, fit, folds
+    from train_plover import cameo_phrases, featurize, fit, folds
 
     warnings.filterwarnings("ignore", message="The least populated class")
     t0 = time.perf_counter()
     rows = featurize(records, docs)
     labels = [r.category for r in records]
+    phrases = cameo_phrases() if cameo else []
+    extra_rows = featurize(phrases, [nlp(r.text) for r in phrases])
+    extra_labels = [r.category for r in phrases]
     splits = folds(labels, k, repeats)
     all_records: list[Record] = []
     all_preds: list[Predicted] = []
@@ -171,7 +177,8 @@ def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k:
     for rep in range(repeats):
         preds: list[Predicted | None] = [None] * len(records)
         for tr, te in splits[rep * k:(rep + 1) * k]:
-            model = fit([rows[i] for i in tr], [labels[i] for i in tr])
+            model = fit([rows[i] for i in tr] + extra_rows,
+                        [labels[i] for i in tr] + extra_labels)
             for i in te:
                 preds[i] = predict(records[i].text, nlp, model, docs[i], fallback)
         done = [p for p in preds if p is not None]
