@@ -30,8 +30,8 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 _TEXT_RE = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.S)
 _TAG_RE = re.compile(r"<[^>]*>")
