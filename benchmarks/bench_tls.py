@@ -22,7 +22,8 @@ Systems:
 * ``pubcount``: baseline, the days with the most articles published, same sentence selection;
 * ``mentions``: baseline, the days most often mentioned (sentences), same sentence selection.
 
-``--fit`` prints weights fitted on all five topics (to update ``DEFAULT_WEIGHTS``).
+``--fit`` prints weights fitted on all five topics (to update ``DEFAULT_WEIGHTS``); fits, here
+and leave-one-topic-out, use only :data:`storyline.timeline.MODEL_FEATURES`.
 The costly step (splitting and time-tagging every article) is timed apart as ``prepare_s``;
 ``--cache DIR`` keeps prepared topics between runs (delete it when the tagger changes).
 """
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.timeline import (  # noqa: E402
     DEFAULT_WEIGHTS,
     FEATURE_NAMES,
+    MODEL_FEATURES,
     Corpus,
     date_features,
     load_articles,
@@ -162,19 +164,27 @@ def training_rows(topic: Topic) -> tuple[np.ndarray, np.ndarray]:
     return np.array(xs), np.array(ys)
 
 
-def fit_weights(topics: Sequence[Topic], ridge: float = 1.0) -> tuple[float, ...]:
-    """Ridge regression of the date labels on the features, each topic weighted equally."""
+def fit_weights(topics: Sequence[Topic], ridge: float = 1.0,
+                features: Sequence[str] = MODEL_FEATURES) -> tuple[float, ...]:
+    """Ridge regression of the date labels on ``features``, each topic weighted equally.
+
+    Returns weights over all of :data:`FEATURE_NAMES`, 0 for the features left out.
+    """
+    cols = [FEATURE_NAMES.index(f) for f in features]
     xs, ys, ws = [], [], []
     for t in topics:
         x, y = training_rows(t)
-        xs.append(x)
+        xs.append(x[:, cols])
         ys.append(y)
         ws.append(np.full(len(y), 1.0 / max(len(y), 1)))
     x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     sw = np.sqrt(w)[:, None]
     a = (x * sw).T @ (x * sw) + ridge * np.eye(x.shape[1]) * w.sum() / len(w)
     b = (x * sw).T @ (y * sw[:, 0])
-    return tuple(float(v) for v in np.linalg.solve(a, b))
+    fitted = np.linalg.solve(a, b)
+    full = np.zeros(len(FEATURE_NAMES))
+    full[cols] = fitted
+    return tuple(float(v) for v in full)
 
 
 def one_hot(name: str) -> tuple[float, ...]:

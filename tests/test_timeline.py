@@ -14,6 +14,8 @@ import pytest
 from storyline.timeline import (
     DEFAULT_WEIGHTS,
     FEATURE_NAMES,
+    MODEL_FEATURES,
+    SentenceParams,
     TlsArticle,
     date_features,
     detokenize,
@@ -24,6 +26,7 @@ from storyline.timeline import (
     run_tls,
     split_sentences,
     summarize,
+    summarize_prepared,
 )
 
 D = dt.date
@@ -79,6 +82,57 @@ def test_date_features_and_ranking_prefer_mentioned_day() -> None:
     ranked = rank_dates(feats, DEFAULT_WEIGHTS)
     assert ranked[0] == D(2021, 5, 3)
     assert D(2021, 5, 10) in ranked[:3]
+
+
+def test_mention_days_counts_each_publication_day_once() -> None:
+    corpus = prepare(_articles())
+    scaled = date_features(corpus, ["dam"])
+    col = FEATURE_NAMES.index("mention_days")
+    # 3 May is mentioned on 3, 4 and 10 May (three days, four sentences); 10 May only on
+    # 10 and 11 May: after max-scaling the first is the maximum, the second lower
+    assert scaled[D(2021, 5, 3)][col] == pytest.approx(1.0)
+    assert 0.0 < scaled[D(2021, 5, 10)][col] < 1.0
+    # three sentences of one day count once; two days that mention a date once each count
+    # twice, although they make fewer sentences
+    many = [TlsArticle("b1", D(2021, 6, 2), None,
+                       "The vote took place on June 1 .\nOn June 1 , turnout was low .\n"
+                       "Results of June 1 came late ."),
+            TlsArticle("b2", D(2021, 6, 9), None, "A rally was held on June 8 ."),
+            TlsArticle("b3", D(2021, 6, 10), None, "The rally of June 8 ended peacefully .")]
+    feats = date_features(prepare(many))
+    sents = FEATURE_NAMES.index("sents_total")
+    assert feats[D(2021, 6, 8)][col] == pytest.approx(1.0)
+    assert feats[D(2021, 6, 1)][col] < 1.0
+    assert feats[D(2021, 6, 1)][sents] > feats[D(2021, 6, 8)][sents]
+
+
+def test_default_weights_use_only_model_features() -> None:
+    assert len(DEFAULT_WEIGHTS) == len(FEATURE_NAMES)
+    assert set(MODEL_FEATURES) <= set(FEATURE_NAMES)
+    for name, w in zip(FEATURE_NAMES, DEFAULT_WEIGHTS, strict=True):
+        if name not in MODEL_FEATURES:
+            assert w == 0.0
+    assert DEFAULT_WEIGHTS[FEATURE_NAMES.index("mention_days")] > 0
+
+
+def test_later_bonus_prefers_a_look_back() -> None:
+    """With one sentence to choose for 5 July, the same-day report is the most central one,
+    but with a large look-back bonus the later article's sentence about that day wins."""
+    arts = [
+        TlsArticle("c1", D(2021, 7, 5), None,
+                   "Forecasters issued storm warnings for the harbour town on Monday .\n"
+                   "The storm warnings from forecasters cover the harbour town ."),
+        TlsArticle("c2", D(2021, 7, 20), None,
+                   "On July 5 , the storm hit fishermen far from the harbour ."),
+    ]
+    corpus = prepare(arts)
+    lo, hi = D(2021, 7, 5), D(2021, 7, 20)
+    off = summarize_prepared(corpus, 1, 1, ["storm"], start=lo, end=hi,
+                             params=SentenceParams(later_bonus=0.0))
+    on = summarize_prepared(corpus, 1, 1, ["storm"], start=lo, end=hi,
+                            params=SentenceParams(later_bonus=0.5))
+    assert off == [("2021-07-05", [split_sentences(arts[0].text)[0]])]
+    assert on == [("2021-07-05", [arts[1].text])]
 
 
 def test_restrict_keeps_articles_in_span() -> None:
