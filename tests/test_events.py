@@ -324,3 +324,35 @@ def test_cleft_it_is_not_a_pronoun(nlp):
     doc = Document(id="x", text=text, paragraphs=[Paragraph(0, len(text), "en")])
     for m in extract_events(doc, nlp(text), []):
         assert all(a.via != "it" for a in m.actors), m
+
+
+# ------------------------------------------------------------------ recipients (PLOVER style)
+
+
+def test_threat_recipient_is_the_threatened_action_recipient() -> None:
+    m = one("Freedonia threatened to break off relations with Sylvania over the dispute.",
+            "threaten")
+    assert [t.text for t in m.targets] == ["Sylvania"]
+
+
+def test_demand_that_recipient_is_the_one_asked_to_act() -> None:
+    m = one("Freedonia demanded that Sylvania withdraw its ambassador.", "demand")
+    assert "Sylvania" in [t.text for t in m.targets]
+
+
+def test_national_group_object_is_a_recipient() -> None:
+    m = one("Freedonian soldiers killed 12 Sylvanian civilians on Monday.", "kill")
+    assert [t.text for t in m.targets] == ["Sylvanian civilians"]
+
+
+def test_people_noun_object_is_a_recipient() -> None:
+    m = one("Gunmen abducted three journalists near the border.", "abduct")
+    assert [t.text for t in m.targets] == ["journalists"]
+
+
+def test_place_is_the_recipient_of_an_attack_without_one() -> None:
+    m = one("Rebels exploded two bombs in Kabul on Sunday.", "explode")
+    assert m.category == "ASSAULT"
+    assert [t.text for t in m.targets] == ["Kabul"]
+    m2 = one("Freedonia agreed to meet in Geneva.", "meet")
+    assert "Geneva" not in [t.text for t in m2.targets]  # a meeting place is not a recipient

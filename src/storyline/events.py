@@ -100,6 +100,19 @@ ROLE_GPE: frozenset[str] = frozenset({"country", "nation", "government", "state"
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom"})
+#: People who are typically on the receiving end of an event ("killed 46 civilians"): a
+#: recipient, never taken as an actor on their own.
+PATIENT_NOUNS: frozenset[str] = frozenset({
+    "civilian", "detainee", "immigrant", "migrant", "journalist", "hostage", "victim",
+    "pilgrim", "passenger", "tourist", "captive", "inmate", "worshipper", "family",
+})
+#: Categories whose recipient may be a place ("bombs exploded in Kabul", "a curfew in
+#: Algiers"): PLOVER codes the attacked, restricted or protested-in place as the recipient.
+PLACE_RECIPIENT_CATEGORIES: frozenset[str] = frozenset({
+    "ASSAULT", "COERCE", "PROTEST", "MOBILIZE",
+})
+#: Prepositions that put a place in the way of an event (not "from": a place left behind).
+PLACE_TARGET_PREPS: frozenset[str] = frozenset({"in", "at", "on", "against", "into", "inside"})
 TARGET_PREPS: frozenset[str] = frozenset({
     "with", "to", "on", "against", "toward", "towards", "from", "into",
 })
@@ -488,6 +501,20 @@ class _Extractor:
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
         targets = self.targets(v, objs, actors)
+        if not targets and inner is not None and inner_objs:
+            # "threatened to break relations with Russia": the recipient of the threat is
+            # the one of what is threatened (demanded, refused, promised)
+            targets = self.targets(inner, inner_objs, actors)
+        if not targets and inner is not None and code is not None and \
+                code.category in ("REQUEST", "ACCUSE"):
+            # "demanded that the US cancel ...": the one asked to act is the recipient
+            inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
+                              None)
+            if inner_subj is not None and inner_subj.pos_ != "PRON":
+                targets = [a for a in self.names(inner_subj)
+                           if all(a.text != b.text for b in actors)]
+        if not targets and code is not None and code.category in PLACE_RECIPIENT_CATEGORIES:
+            targets = self.place_targets(v, objs, actors)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -587,7 +614,8 @@ class _Extractor:
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
         out: list[Argument] = []
         for c in cands:
-            for a in self.names(c):
+            found = self.names(c) or self._group(c)
+            for a in found:
                 if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
                     continue  # possessives ("its mission") are rarely the recipient
                 if c.dep_ == "pobj" and c.head.lower_ in ("from", "into") and \
@@ -595,6 +623,41 @@ class _Extractor:
                     continue
                 if all(a.text != b.text for b in actors + out):
                     out.append(a)
+        return out
+
+    def _group(self, tok: Token) -> list[Argument]:
+        """A recipient named by a common noun: a people noun ("civilians", "detainees") or
+        any noun tied to a nation or place ("Palestinian homes", "Danish Web sites"), as the
+        noun phrase without its determiner and numbers."""
+        if tok.pos_ != "NOUN":
+            return []
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and not c.is_punct]
+        national = any(t.ent_type_ in ("NORP", "GPE") for c in lefts for t in c.subtree)
+        if not national and tok.lemma_.lower() not in PATIENT_NOUNS:
+            return []
+        first = min((c.left_edge.i for c in lefts), default=tok.i)
+        span = self.sdoc[first: tok.i + 1]
+        return [Argument(span.text, span.start_char, span.end_char)]
+
+    def place_targets(self, v: Token, objs: list[Token],
+                      actors: list[Argument]) -> list[Argument]:
+        """Places an event happens to ("in Kabul", "at the jail in Dili"), for categories
+        that PLOVER codes with a place as recipient (:data:`PLACE_RECIPIENT_CATEGORIES`)."""
+        out: list[Argument] = []
+        for h in [v, *objs]:
+            for c in h.children:
+                if c.dep_ != "prep" or c.lower_ not in PLACE_TARGET_PREPS:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    n = self.res.name_at(p.i)
+                    if n is None or n.label not in PLACE_LABELS:
+                        continue
+                    a = _arg(n)
+                    if all(a.text != b.text for b in actors + out):
+                        out.append(a)
         return out
 
     def location(self, v: Token, objs: list[Token]) -> str | None:
@@ -931,11 +994,15 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
 
 
 def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
-                      actors: list[Argument]) -> list[Argument]:
+                      actors: list[Argument], category: str | None = None) -> list[Argument]:
     """Recipients: the usual target rules, else any named object or possessor of ``v``."""
     targets = ext.targets(v, objs, actors)
     if targets:
         return targets
+    if category in PLACE_RECIPIENT_CATEGORIES:
+        targets = ext.place_targets(v, objs, actors)
+        if targets:
+            return targets
     taken = {a.text for a in actors}
     for o in objs:
         for cand in [o, *(c for c in o.children if c.dep_ == "poss")]:
@@ -984,7 +1051,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
             # THREATEN); keep its category on a mention whose modality would recode it
             modality = "asserted"
         objs, _preps = ext.objects(v)
-        targets = _fallback_targets(ext, v, objs, actors)
+        targets = _fallback_targets(ext, v, objs, actors, code.category)
         mention = ext.build(v, si, sent, actors, targets, code, modality, source, chain, objs,
                             [])
         # an untyped rule mention on the same trigger is replaced, not duplicated
