@@ -111,6 +111,12 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
 PLACE_RECIPIENT_CATEGORIES: frozenset[str] = frozenset({
     "ASSAULT", "COERCE", "PROTEST", "MOBILIZE",
 })
+#: Hostile categories whose recipient may be a group named by a common noun ("killed 46
+#: Afghan civilians", "demolished Palestinian homes"); in cooperative ones such a phrase is
+#: usually a beneficiary description that other outlets word differently.
+GROUP_RECIPIENT_CATEGORIES: frozenset[str] = frozenset({
+    "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANCTION", "ACCUSE", "REJECT",
+})
 #: Prepositions that put a place in the way of an event (not "from": a place left behind).
 PLACE_TARGET_PREPS: frozenset[str] = frozenset({"in", "at", "on", "against", "into", "inside"})
 TARGET_PREPS: frozenset[str] = frozenset({
@@ -500,11 +506,12 @@ class _Extractor:
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
-        targets = self.targets(v, objs, actors)
+        groups = code is not None and code.category in GROUP_RECIPIENT_CATEGORIES
+        targets = self.targets(v, objs, actors, groups)
         if not targets and inner is not None and inner_objs:
             # "threatened to break relations with Russia": the recipient of the threat is
             # the one of what is threatened (demanded, refused, promised)
-            targets = self.targets(inner, inner_objs, actors)
+            targets = self.targets(inner, inner_objs, actors, groups)
         if not targets and inner is not None and code is not None and \
                 code.category in ("REQUEST", "ACCUSE"):
             # "demanded that the US cancel ...": the one asked to act is the recipient
@@ -592,7 +599,10 @@ class _Extractor:
                 return "reported"
         return "asserted"
 
-    def targets(self, v: Token, objs: list[Token], actors: list[Argument]) -> list[Argument]:
+    def targets(self, v: Token, objs: list[Token], actors: list[Argument],
+                groups: bool = False) -> list[Argument]:
+        """Recipients among the objects of ``v``: names, and with ``groups`` also common-noun
+        groups tied to a nation or naming people on the receiving end (:meth:`_group`)."""
         cands: list[Token] = []
         for o in objs:
             if o.dep_ == "pobj" and o.head.lower_ not in TARGET_PREPS:
@@ -614,7 +624,7 @@ class _Extractor:
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
         out: list[Argument] = []
         for c in cands:
-            found = self.names(c) or self._group(c)
+            found = self.names(c) or (self._group(c) if groups else [])
             for a in found:
                 if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
                     continue  # possessives ("its mission") are rarely the recipient
@@ -996,7 +1006,7 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
 def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
                       actors: list[Argument], category: str | None = None) -> list[Argument]:
     """Recipients: the usual target rules, else any named object or possessor of ``v``."""
-    targets = ext.targets(v, objs, actors)
+    targets = ext.targets(v, objs, actors, category in GROUP_RECIPIENT_CATEGORIES)
     if targets:
         return targets
     if category in PLACE_RECIPIENT_CATEGORIES:

@@ -255,7 +255,18 @@ def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIn
             and index.get(eid).type in ("GPE", "NORP", "LOC"):
         # "the US space agency" is not the United States: leave it unresolved, not wrong
         eid = None
+    if eid is not None and arg.via is None and _common_noun_head(arg.text) \
+            and index.get(eid).type in ("GPE", "NORP", "LOC"):
+        # "private Russian space companies", "Iraqi towns": a group or thing tied to a
+        # nation is not the nation; the phrase stays as written, unresolved
+        eid = None
     return dataclasses.replace(arg, entity_id=eid)
+
+
+def _common_noun_head(words: str) -> bool:
+    """Whether a phrase of several words ends in a lower-case word (a common-noun head)."""
+    parts = words.split()
+    return len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower()
 
 
 def _names_an_organisation(words: str) -> bool:
