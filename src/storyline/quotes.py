@@ -37,6 +37,16 @@ Decisions (documented in the tests too):
   opposition (endorse, oppose, ...) their object, and any verb with a "that" clause its clause,
   but only when the subject is a person, an organisation or a role and the verb does not lie
   inside words another cue reports.
+* Nouns of speech, thought and stance are cues too ("Doe's claim that ...", "her support for
+  the bill", "Doe voiced concern about ..."), when their holder is a possessive, a "by"/"from"
+  phrase or the subject of a verb that expresses or holds a view ("voice", "make", "have"),
+  and the noun is not itself inside words another cue reports.  So are adjectives of attitude
+  with a clause ("is confident that", "was reluctant to"; not "likely to", "able to") and verbs
+  whose topic is a prepositional object ("talked about", "voted against", "pointed to").
+* A reported clause stops before a closing aside (", who ...", ", which ...", an apposition)
+  and before the speaker's own next act ("said the levy failed and urged a review").
+* Indefinite pronouns and shares of groups ("some", "those surveyed", "a majority of
+  voters", "4 in 10") speak as written, and may hold a stance like named people do.
 * Role nouns that name nobody in particular ("a spokesman", "officials", "several experts")
   are not resolved: the speaker is the phrase as written.  First person outside quote marks
   ("I asked") is the writer: speaker None.
@@ -126,6 +136,90 @@ STANCE_ACT_VERBS: frozenset[str] = frozenset({
     "embrace", "champion", "advocate", "reject", "offer", "propose", "defend", "criticize",
     "criticise", "mention", "discuss", "raise", "highlight", "dispute", "challenge",
 })
+#: Nouns of speech, thought and stance whose complement is reported content ("the claim
+#: that", "a plan to", "criticism of", "support for").
+CUE_NOUNS: frozenset[str] = frozenset({
+    "claim", "assertion", "argument", "statement", "suggestion", "complaint", "belief",
+    "view", "fear", "hope", "promise", "pledge", "vow", "plan", "proposal", "decision",
+    "desire", "insistence", "warning", "allegation", "accusation", "admission", "request",
+    "demand", "call", "criticism", "support", "opposition", "endorsement", "praise", "attack",
+    "concern", "doubt", "comment", "remark", "refusal", "reluctance", "unwillingness",
+    "willingness", "threat", "announcement", "recommendation", "prediction", "position",
+    "stance", "intention", "determination", "commitment", "appeal", "assessment", "estimate",
+    "disagreement", "denial", "confidence", "skepticism", "scepticism", "opinion",
+    "contention", "conviction", "objection", "idea", "message", "insinuation", "charge",
+    "question", "assurance", "reminder", "acknowledgment", "acknowledgement", "affection",
+    "admiration", "disdain", "contempt", "distrust", "mistrust", "frustration", "anger",
+})
+#: Prepositions that introduce a nominal cue's content ("criticism of", "support for").
+_CONTENT_PREPS: frozenset[str] = frozenset({"of", "for", "about", "on", "against", "to", "over"})
+#: Nouns whose content follows one preposition only ("the call for", not "a call to the
+#: office"; "a question about").
+_NOUN_CONTENT_PREPS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for"}), "question": frozenset({"about", "of", "over"}),
+    "message": frozenset({"about", "on"}), "statement": frozenset({"about", "on"}),
+    "position": frozenset({"on"}), "view": frozenset({"of", "on", "about"}),
+    "charge": frozenset({"of"}), "appeal": frozenset({"for"}), "request": frozenset({"for"}),
+    "demand": frozenset({"for"}), "plan": frozenset({"for"}), "proposal": frozenset({"for"}),
+    "promise": frozenset({"of"}), "threat": frozenset({"of"}), "idea": frozenset({"of"}),
+    "attack": frozenset({"on"}), "support": frozenset({"for", "of"}),
+    "opposition": frozenset({"to"}), "hope": frozenset({"for", "of"}),
+    "fear": frozenset({"of", "about"}), "concern": frozenset({"about", "over", "for"}),
+}
+#: Verbs whose subject holds the view a nominal cue names ("voiced concern about", "made the
+#: claim that", "has no plans to", "threw her support behind"); other verbs ("won the support
+#: of", "hurt support for") say nothing of whose the view is.
+_HOLDER_VERBS: frozenset[str] = frozenset({
+    "express", "voice", "make", "have", "hold", "offer", "give", "announce", "issue",
+    "outline", "unveil", "reiterate", "signal", "state", "share", "register", "declare",
+    "lodge", "file", "present", "propose", "repeat", "lay", "air", "renew", "maintain",
+    "reaffirm", "show", "indicate", "deliver", "pledge", "extend", "throw", "lend", "add",
+    "be", "put", "set", "release", "post", "tweet", "send", "write", "publish", "detail",
+    "defend", "explain", "press", "push", "step", "double", "stand", "keep", "abandon",
+    "drop", "withdraw", "retract", "reverse", "soften", "harden", "change", "shift", "take",
+    "raise", "provide", "launch", "continue", "cast", "float", "sound",
+})
+#: Verbs whose subject is not the holder of a nominal cue in their prepositional phrase
+#: ("faced criticism for", "came under attack over", "responded to the call for").
+_NOT_HOLDER_VERBS: frozenset[str] = frozenset({
+    "face", "come", "respond", "react", "reply", "answer", "point", "refer", "object",
+    "bristle", "balk", "push", "fire", "hit", "lash", "strike", "fight", "weigh", "comment",
+    "listen", "hear", "dismiss", "brush", "laugh", "scoff",
+})
+#: Adjectives with a clause that say nothing of their subject's view ("able to", "likely to",
+#: "set to", "due to"): likelihood and ability, not attitude.
+_NOT_CUE_ADJECTIVES: frozenset[str] = frozenset({
+    "able", "unable", "likely", "unlikely", "set", "due", "about", "bound", "sure", "certain",
+    "apt", "liable", "quick", "slow", "first", "last", "next", "only", "free", "easy", "hard",
+    "difficult", "possible", "impossible", "enough", "too", "ready", "available", "close",
+    "eligible", "qualified", "careful", "fit", "right", "wrong", "lucky", "fortunate",
+})
+#: Verbs whose topic or stance is the object of a preposition ("talked about", "voted
+#: against", "pointed to", "focused on"), with those prepositions.
+PREP_CUE_VERBS: dict[str, frozenset[str]] = {
+    "talk": frozenset({"about", "of"}), "speak": frozenset({"about", "of", "on"}),
+    "vote": frozenset({"for", "against"}), "point": frozenset({"to"}),
+    "focus": frozenset({"on"}), "push": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}), "advocate": frozenset({"for"}),
+    "campaign": frozenset({"for", "against", "on"}), "rail": frozenset({"against"}),
+    "lash": frozenset({"at"}), "weigh": frozenset({"on"}), "comment": frozenset({"on"}),
+    "insist": frozenset({"on"}), "testify": frozenset({"about"}),
+    "complain": frozenset({"about", "of"}), "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about"}), "joke": frozenset({"about"}),
+    "warn": frozenset({"of", "about", "against"}), "worry": frozenset({"about"}),
+    "care": frozenset({"about"}), "agree": frozenset({"with", "on"}),
+    "disagree": frozenset({"with", "on"}), "side": frozenset({"with", "against"}),
+    "write": frozenset({"about", "of"}), "tweet": frozenset({"about"}),
+    "refer": frozenset({"to"}), "allude": frozenset({"to"}), "object": frozenset({"to"}),
+    "apologize": frozenset({"for"}), "apologise": frozenset({"for"}),
+    "call": frozenset({"for"}), "ask": frozenset({"for", "about"}),
+    "reflect": frozenset({"on"}), "dwell": frozenset({"on"}), "harp": frozenset({"on"}),
+    "criticize": frozenset({"for"}), "criticise": frozenset({"for"}),
+    "blame": frozenset({"for"}), "praise": frozenset({"for"}), "fight": frozenset({"for"}),
+    "stand": frozenset({"by", "with", "behind"}), "vouch": frozenset({"for"}),
+    "pray": frozenset({"for"}), "hope": frozenset({"for"}), "wish": frozenset({"for"}),
+    "mourn": frozenset({"for"}), "grieve": frozenset({"for"}),
+}
 #: Verbs that take a "that" clause without reporting anybody's words or views.
 _NOT_CUE_VERBS: frozenset[str] = frozenset({
     "be", "make", "ensure", "mean", "seem", "appear", "happen", "turn", "prove", "matter",
@@ -136,7 +230,7 @@ _ACT_CONTENT_DEPS: frozenset[str] = frozenset({
     "dobj", "dative", "prep", "xcomp", "oprd", "attr", "acomp", "ccomp", "pcomp", "prt",
 })
 #: Content words a noun-phrase content must have to count as a report.
-_MIN_ACT_WORDS = 3
+_MIN_ACT_WORDS = 1
 #: First-person pronouns outside quote marks: the writer speaks ("I said", "we asked").
 _FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 
@@ -204,6 +298,12 @@ _INSTITUTION_NOUNS: frozenset[str] = frozenset(
 _PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
 _ORG_PRONOUNS: frozenset[str] = frozenset({"it", "its", "they", "them", "their"})
 _RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+#: Pronouns for people in general or a share of a group ("some say", "many of them think").
+_INDEFINITE_PRONOUNS: frozenset[str] = frozenset({
+    "some", "many", "most", "few", "several", "all", "both", "those", "others", "one",
+    "someone", "somebody", "anyone", "anybody", "everyone", "everybody", "another", "none",
+    "nobody", "each", "half",
+})
 _US_WORDS: frozenset[str] = frozenset(
     {"us", "u.s.", "u.s", "usa", "u.s.a.", "america", "american", "americans", "united states"}
 )
@@ -217,6 +317,8 @@ _CLIMB_DEPS: frozenset[str] = frozenset({"advcl", "xcomp", "conj", "pcomp", "pre
 _MIN_EXTRA_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…\"”’»:)]\s*$")
 _WORD = re.compile(r"\w+")
+#: Plural endings of nouns for people ("voters", "activists", "Americans", "residents").
+_PEOPLE_PLURAL = re.compile(r"(ers|ors|ists|ans|ents|ives|als|ics|ates|ees)$")
 
 
 # --------------------------------------------------------------------------------------------
@@ -652,6 +754,7 @@ class _Extractor:
                 att = self._attribution(tok, si)
                 if att is not None:
                     here.append(att)
+            here = _drop_nested_nouns(here)
             _split_contents(self.sdoc, here)
             for att in here:
                 att.para = self.para_of_sent[si]
@@ -682,6 +785,10 @@ class _Extractor:
             content = _trim(self.sdoc, [t.i for t in sent if t.i not in skip])
             frame = list(tok.subtree)
             return _Attribution(tok, "according to", si, speaker, content, frame)
+        if tok.pos_ == "NOUN" and lemma in CUE_NOUNS:
+            return self._noun_attribution(tok, si)
+        if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "oprd"):
+            return self._adjective_attribution(tok, si)
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
             return None
         nxt = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
@@ -689,7 +796,8 @@ class _Extractor:
         commissive = lemma in COMMISSIVE_VERBS or (
             (lemma in MANNER_VERBS or colon) and lemma not in SPEECH_VERBS)
         belief = lemma in BELIEF_VERBS and lemma not in SPEECH_VERBS
-        stance = lemma in STANCE_VERBS or lemma in STANCE_ACT_VERBS
+        prep_obj = self._prep_object(tok, lemma)
+        stance = lemma in STANCE_VERBS or lemma in STANCE_ACT_VERBS or prep_obj is not None
         generic = False
         if not belief and tok.pos_ == "VERB" and lemma not in _NOT_CUE_VERBS and any(
                 c.dep_ == "ccomp" and c.i > tok.i and any(
@@ -723,6 +831,10 @@ class _Extractor:
             content_root, content = self._act_content(tok)
             if content is not None:
                 commissive = False
+        if content is None and prep_obj is not None:
+            content_root, content = prep_obj, _trim(self.sdoc, _clause(prep_obj))
+            if content is not None:
+                commissive = False
         if stance and content is None and lemma not in SPEECH_VERBS and not commissive:
             return None
         speaker = self._speaker(subj_tok, tok) if subj_tok is not None else None
@@ -741,6 +853,82 @@ class _Extractor:
                 and subj_tok.pos_ == "NOUN":
             att.medium = MEDIUM_WORDS[subj_tok.lemma_.lower()]
         return att
+
+    def _adjective_attribution(self, adj: Token, si: int) -> _Attribution | None:
+        """An adjective of attitude with a clause: "Doe is confident that the bill will
+        pass", "the union was reluctant to sign": the subject's view or intention."""
+        root: Token | None = None
+        for c in adj.children:
+            if c.i > adj.i and c.pos_ in ("VERB", "AUX") and (
+                    (c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in (
+                        "that", "whether") for m in c.children))
+                    or (c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to"
+                                                  for m in c.children))):
+                root = c
+                break
+        if root is None or adj.lemma_.lower() in _NOT_CUE_ADJECTIVES:
+            return None
+        verb = adj.head
+        subj_tok = self._subject(verb)
+        if subj_tok is None or self.quote_of[subj_tok.i] >= 0 or subj_tok.lower_ in (
+                "it", "this", "that", "there"):
+            return None  # "it is clear that": nobody's view
+        speaker = self._speaker(subj_tok, verb)
+        if not self._agentive(adj, subj_tok, speaker):
+            return None
+        content = _trim(self.sdoc, _clause(root))
+        if content is None:
+            return None
+        skip = {t.i for t in root.subtree}
+        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        return _Attribution(adj, adj.lower_, si, speaker, content, frame, subj=subj_tok.i)
+
+    def _noun_attribution(self, noun: Token, si: int) -> _Attribution | None:
+        """A nominal cue with its content and its holder: "Doe's claim that the plan failed",
+        "the decision by the board to sell", "her support for the bill", "Doe voiced concern
+        about the cuts" (the holder of a noun that is a verb's object is that verb's
+        subject)."""
+        content_root: Token | None = None
+        idx: list[int] = []
+        for c in noun.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") and g.i < c.i
+                    for g in c.children):
+                content_root, idx = c, _clause(c)  # "the claim that ...", "the plan to ..."
+                break
+            if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS.get(
+                    noun.lemma_.lower(), _CONTENT_PREPS):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content_root, idx = obj, _clause(obj)  # "support for the bill"
+                    break
+        if content_root is None:
+            return None
+        content = _trim(self.sdoc, idx)
+        if content is None:
+            return None
+        holder: Token | None = None
+        for c in noun.children:
+            if c.dep_ == "poss":
+                holder = c  # "Doe's claim", "her support"
+            elif c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < content_root.i:
+                holder = next((g for g in c.children if g.dep_ == "pobj"), holder)
+        if holder is None and noun.dep_ in ("dobj", "attr", "pobj"):
+            verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+            if verb.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in _HOLDER_VERBS or (
+                    noun.dep_ == "pobj" and verb.lemma_.lower() not in _NOT_HOLDER_VERBS)):
+                holder = self._subject(verb)
+        if holder is None or self.quote_of[holder.i] >= 0:
+            return None
+        speaker = self._speaker(holder, noun) if holder.pos_ == "PRON" else \
+            self._name_of(holder)
+        if speaker is None:
+            return None
+        skip = set(range(*content)) | {t.i for t in content_root.subtree}
+        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        return _Attribution(noun, noun.lower_, si, speaker, content, frame, subj=holder.i)
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a cue verb, climbing through participles and coordination."""
@@ -810,6 +998,21 @@ class _Extractor:
             return None
         return tok
 
+    def _prep_object(self, verb: Token, lemma: str) -> Token | None:
+        """The object of the preposition that carries a verb's topic or stance ("talked about
+        the economy", "voted against the bill", "lashed out at the press"), or None."""
+        preps = PREP_CUE_VERBS.get(lemma)
+        if preps is None:
+            return None
+        heads = [verb] + [c for c in verb.children if c.dep_ == "prt"]  # "lashed out at"
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in preps:
+                    obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        return obj
+        return None
+
     def _agentive(self, verb: Token, subj: Token | None, speaker: _Speaker | None) -> bool:
         """Whether a verb of intention or stance is someone's own, reportable view: its
         subject names a person, an organisation or a role (not "the rules"), and the verb is
@@ -821,7 +1024,8 @@ class _Extractor:
                     anc.lemma_.lower() in STANCE_VERBS and anc.pos_ == "VERB"):
                 return False
         return speaker.kind != "other" or subj.lemma_.lower() in PERSON_ROLES \
-            or subj.lemma_.lower() in ORG_ROLES or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+            or subj.lemma_.lower() in ORG_ROLES or subj.ent_type_ in ("PERSON", "ORG", "NORP") \
+            or _people_share(subj)
 
     def _xcomp_content(self, verb: Token) -> tuple[Token | None, tuple[int, int] | None]:
         """The infinitive a verb of intention governs ("wants to repeal the law")."""
@@ -846,7 +1050,7 @@ class _Extractor:
                                                    "since", "amid", "despite", "by") and \
                     verb.lemma_.lower() != "call":
                 continue  # circumstances ("in an interview", "on Tuesday")
-            idx.extend(t.i for t in c.subtree)
+            idx.extend(_clause(c))
         if not idx:
             return None, None
         words = [self.sdoc[i] for i in idx if self.sdoc[i].pos_ in (
@@ -913,12 +1117,27 @@ class _Extractor:
                 m = self._resolve(("org", "place"), subj.idx, self.sent_of[subj.i])
             elif low in _FIRST_PERSON:
                 return None  # the writer speaks ("I asked"): no speaker to report
+            elif low in _INDEFINITE_PRONOUNS:
+                return self._as_written(subj)
             else:
                 return None
             if m is None:
                 return self._last_named_speaker(self.sent_of[subj.i], subj.text)
             return _Speaker(m.text, m.start, m.end, m.kind, via=subj.text)
         return self._name_of(subj)
+
+    def _as_written(self, head: Token) -> _Speaker | None:
+        """A speaker that names nobody in particular ("some of his aides", "those surveyed"),
+        as written: the head with its modifiers and "of" phrase, without clauses."""
+        np = _np_tokens(head)
+        for child in head.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == head.i + 1 \
+                    and child.n_rights == 0:
+                np.append(child)  # "those surveyed", "those polled"
+        span = _strip_det(self.sdoc[min(t.i for t in np):max(t.i for t in np) + 1])
+        if not len(span):
+            return None
+        return _Speaker(span.text, span.start_char, span.end_char, "other")
 
     def _last_named_speaker(self, si: int, via: str) -> _Speaker | None:
         """For a pronoun with no compatible name in sight: the latest named speaker of an
@@ -1321,7 +1540,7 @@ class _Extractor:
                     continue
                 if any(b is not a and lo <= b.cue_tok.i < hi for b in atts):
                     continue  # "“...,” X was quoted as saying, the agency reported"
-            if len(_WORD.findall(self.doc.text[start:end])) < 2:
+            if not _WORD.search(self.doc.text[start:end]):
                 continue
             seen.add((start, end))
             out.append(self._quote(start, end, False, a, a.sent))
@@ -1373,6 +1592,26 @@ def _unspecific(head: Token) -> bool:
                for c in head.children)
 
 
+#: Nouns for a share of a group of people ("a majority of voters", "half of Democrats").
+_SHARE_NOUNS: frozenset[str] = frozenset({
+    "majority", "minority", "plurality", "percent", "share", "half", "third", "quarter",
+    "fifth", "proportion", "number", "most", "many", "some", "all",
+})
+
+
+def _people_share(subj: Token) -> bool:
+    """Whether a subject is a group of people or a share of one, as polls and reports name
+    them ("a majority of Republicans", "about 4 in 10", "some", "voters", "conservatives"):
+    a number, a share noun, an indefinite pronoun, or a plural with the endings of nouns for
+    people (agents, adherents, inhabitants), which leaves out "the rules" or "the polls"."""
+    if subj.pos_ == "NUM" or subj.lemma_.lower() in _SHARE_NOUNS \
+            or subj.lower_ in _INDEFINITE_PRONOUNS:
+        return True
+    if subj.tag_ not in ("NNS", "NNPS") or subj.ent_type_ in _NOT_SPEAKERS:
+        return False
+    return subj.tag_ == "NNPS" or _PEOPLE_PLURAL.search(subj.lower_) is not None
+
+
 def _tokens_in(sdoc: Doc, start: int, end: int) -> list[Token]:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -1386,6 +1625,15 @@ def _compound_start(tok: Token) -> int:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             i = min(i, child.left_edge.i)
     return i
+
+
+def _drop_nested_nouns(atts: list[_Attribution]) -> list[_Attribution]:
+    """Nominal cues inside the content another cue reports are left to that cue ("Doe
+    criticised his plan to cut taxes" is Doe's; "his plan" would compete for the same words
+    with a speaker the report does not vouch for)."""
+    verbal = [a.content for a in atts if a.content is not None and a.cue_tok.pos_ != "NOUN"]
+    return [a for a in atts if a.cue_tok.pos_ != "NOUN"
+            or not any(lo <= a.cue_tok.i < hi for lo, hi in verbal)]
 
 
 def _split_contents(sdoc: Doc, atts: Sequence[_Attribution]) -> None:
@@ -1427,8 +1675,45 @@ def _clause(root: Token) -> list[int]:
                 x.lemma_.lower() in MEDIUM_WORDS and x.pos_ == "NOUN" for x in c.subtree
             ):
                 continue
+            if t is root and _speaker_conj(c, root):
+                continue
+            if c.dep_ in ("relcl", "appos") and _aside_at_end(c, root):
+                continue
             stack.append(c)
     return out
+
+
+#: Lemmas of verbs that report what their subject says, thinks or wants.
+_CUE_LEMMAS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | STANCE_VERBS \
+    | STANCE_ACT_VERBS | COMMISSIVE_VERBS | MANNER_VERBS
+
+
+def _speaker_conj(c: Token, root: Token) -> bool:
+    """Whether ``c``, a verb coordinated with a reported clause's root, is the speaker's own
+    next act rather than part of what is reported ("X said the plan failed and urged a
+    review"): a finite verb of speech or stance without a subject of its own, after a
+    reported clause that has one."""
+    return c.dep_ == "conj" and c.i > root.i and c.pos_ == "VERB" \
+        and c.tag_ in ("VBD", "VBZ") and c.lemma_.lower() in _CUE_LEMMAS \
+        and not any(g.dep_ in _SUBJECT_DEPS for g in c.children) \
+        and any(g.dep_ in _SUBJECT_DEPS for g in root.children)
+
+
+def _aside_at_end(rel: Token, root: Token) -> bool:
+    """Whether a relative clause or an apposition is an aside, set off by a comma or a dash,
+    that closes a reported clause ("... helped Jane Doe, who did not need it", "praised the
+    minister, a former driver"): the writer's gloss, not part of the report, and PolNeAR's
+    contents stop before it."""
+    doc = rel.doc
+    first = rel.left_edge.i
+    if first == 0 or doc[first - 1].text not in (",", "—", "–", "-", "--"):
+        return False
+    if rel.dep_ == "relcl" and doc[first].lower_ not in ("who", "which", "whose", "whom"):
+        return False
+    last = root.right_edge.i
+    while last > rel.i and doc[last].is_punct:
+        last -= 1
+    return rel.right_edge.i >= last
 
 
 def _trim(sdoc: Doc, idx: list[int]) -> tuple[int, int] | None:
