@@ -156,20 +156,18 @@ def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k:
     :func:`storyline.events.extract_events` runs on the held-out sentences with that model.
     Counts (and per-category figures) are pooled over all repeats; accuracy and macro F1 are
     the pooled ones, with the per-repeat range alongside.  With ``cameo`` the CAMEO table's
-    phrases (:func:`train_plover.cameo_phrases`) join every training fold, as in the shipped
+    phrases (:func:`train_plover.cameo_rows`) join every training fold, as in the shipped
     model.
     """
     import warnings
 
-    from train_plover import cameo_phrases, featurize, fit, folds
+    from train_plover import cameo_rows, featurize, fit, folds
 
     warnings.filterwarnings("ignore", message="The least populated class")
     t0 = time.perf_counter()
     rows = featurize(records, docs)
     labels = [r.category for r in records]
-    phrases = cameo_phrases() if cameo else []
-    extra_rows = featurize(phrases, [nlp(r.text) for r in phrases])
-    extra_labels = [r.category for r in phrases]
+    extra_rows, extra_labels = cameo_rows(nlp) if cameo else ([], [])
     splits = folds(labels, k, repeats)
     all_records: list[Record] = []
     all_preds: list[Predicted] = []

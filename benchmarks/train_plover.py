@@ -68,6 +68,13 @@ def cameo_phrases(path: Path = CAMEO_TABLE) -> list[Record]:
     return out
 
 
+def cameo_rows(nlp: Any) -> tuple[list[dict[str, float]], list[str]]:
+    """Feature rows and labels of the CAMEO table phrases (:func:`cameo_phrases`), the extra
+    training data of every fit."""
+    phrases = cameo_phrases()
+    return featurize(phrases, parse_all(phrases, nlp)), [r.category for r in phrases]
+
+
 def parse_all(records: Sequence[Record], nlp: Any) -> list[Any]:
     """spaCy parses of the records' sentences."""
     return [nlp(r.text) for r in records]
@@ -198,10 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     docs = parse_all(records, shared_pipeline())
     rows = featurize(records, docs)
     labels = [r.category for r in records]
-    phrases = [] if args.no_cameo else cameo_phrases()
-    extra = (featurize(phrases, parse_all(phrases, shared_pipeline())),
-             [r.category for r in phrases])
-    print(f"{len(records)} gold sentences + {len(phrases)} CAMEO table phrases")
+    extra: tuple[list[dict[str, float]], list[str]] = \
+        ([], []) if args.no_cameo else cameo_rows(shared_pipeline())
+    print(f"{len(records)} gold sentences + {len(extra[1])} CAMEO table phrases")
     cv = cross_validate(rows, labels, args.c, args.min_df, args.folds, args.repeats, extra)
     print(f"{args.repeats}x{args.folds}-fold CV, C={args.c}, min_df={args.min_df}: "
           f"accuracy {cv['accuracy']:.3f} ({cv['accuracy_min']:.3f}-{cv['accuracy_max']:.3f}), "

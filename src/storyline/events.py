@@ -13,7 +13,7 @@ demand, refuse) are events themselves, with the content in the summary and keywo
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -506,22 +506,8 @@ class _Extractor:
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
-        groups = code is not None and code.category in GROUP_RECIPIENT_CATEGORIES
-        targets = self.targets(v, objs, actors, groups)
-        if not targets and inner is not None and inner_objs:
-            # "threatened to break relations with Russia": the recipient of the threat is
-            # the one of what is threatened (demanded, refused, promised)
-            targets = self.targets(inner, inner_objs, actors, groups)
-        if not targets and inner is not None and code is not None and \
-                code.category in ("REQUEST", "ACCUSE"):
-            # "demanded that the US cancel ...": the one asked to act is the recipient
-            inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
-                              None)
-            if inner_subj is not None and inner_subj.pos_ != "PRON":
-                targets = [a for a in self.names(inner_subj)
-                           if all(a.text != b.text for b in actors)]
-        if not targets and code is not None and code.category in PLACE_RECIPIENT_CATEGORIES:
-            targets = self.place_targets(v, objs, actors)
+        targets = self.recipients(v, objs, actors, code.category if code else None, inner,
+                                  inner_objs)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -598,6 +584,28 @@ class _Extractor:
             if past or v.tag_ in ("VBZ", "VBP", "VBG"):
                 return "reported"
         return "asserted"
+
+    def recipients(self, v: Token, objs: list[Token], actors: list[Argument],
+                   category: str | None, inner: Token | None = None,
+                   inner_objs: Sequence[Token] = ()) -> list[Argument]:
+        """The recipients of an event on ``v`` of ``category``, first rule that finds any:
+        the objects' names (and groups, in hostile categories); for a verbal act, those of
+        the act it reports (``inner``: "threatened to break relations with Russia"); for a
+        demand or accusation, the subject of that act ("demanded that the US cancel ..."):
+        the one asked to act; for ASSAULT, COERCE, PROTEST and MOBILIZE, the place."""
+        groups = category in GROUP_RECIPIENT_CATEGORIES
+        targets = self.targets(v, objs, actors, groups)
+        if not targets and inner is not None and inner_objs:
+            targets = self.targets(inner, list(inner_objs), actors, groups)
+        if not targets and inner is not None and category in ("REQUEST", "ACCUSE"):
+            inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
+                              None)
+            if inner_subj is not None and inner_subj.pos_ != "PRON":
+                targets = [a for a in self.names(inner_subj)
+                           if all(a.text != b.text for b in actors)]
+        if not targets and category in PLACE_RECIPIENT_CATEGORIES:
+            targets = self.place_targets(v, objs, actors)
+        return targets
 
     def targets(self, v: Token, objs: list[Token], actors: list[Argument],
                 groups: bool = False) -> list[Argument]:
@@ -1005,14 +1013,11 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
 
 def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
                       actors: list[Argument], category: str | None = None) -> list[Argument]:
-    """Recipients: the usual target rules, else any named object or possessor of ``v``."""
-    targets = ext.targets(v, objs, actors, category in GROUP_RECIPIENT_CATEGORIES)
+    """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
+    or possessor of ``v``."""
+    targets = ext.recipients(v, objs, actors, category)
     if targets:
         return targets
-    if category in PLACE_RECIPIENT_CATEGORIES:
-        targets = ext.place_targets(v, objs, actors)
-        if targets:
-            return targets
     taken = {a.text for a in actors}
     for o in objs:
         for cand in [o, *(c for c in o.children if c.dep_ == "poss")]:

@@ -251,15 +251,13 @@ def analyse_documents(
 
 def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIndex) -> Argument:
     eid = index.resolve(doc_id, arg.start, arg.end, arg.text)
-    if eid is not None and arg.via and _names_an_organisation(arg.text) \
-            and index.get(eid).type in ("GPE", "NORP", "LOC"):
-        # "the US space agency" is not the United States: leave it unresolved, not wrong
-        eid = None
-    if eid is not None and arg.via is None and _common_noun_head(arg.text) \
-            and index.get(eid).type in ("GPE", "NORP", "LOC"):
-        # "private Russian space companies", "Iraqi towns": a group or thing tied to a
-        # nation is not the nation; the phrase stays as written, unresolved
-        eid = None
+    if eid is not None and index.get(eid).type in ("GPE", "NORP", "LOC") and (
+            # "the US space agency" (a role noun resolved to a place) is not the United States
+            (arg.via and _names_an_organisation(arg.text))
+            # "private Russian space companies", "Iraqi towns": a group or thing tied to a
+            # nation is not the nation
+            or (arg.via is None and _common_noun_head(arg.text))):
+        eid = None  # left unresolved, not wrong
     return dataclasses.replace(arg, entity_id=eid)
 
 

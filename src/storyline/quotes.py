@@ -231,6 +231,8 @@ _ACT_CONTENT_DEPS: frozenset[str] = frozenset({
 })
 #: Content words a noun-phrase content must have to count as a report.
 _MIN_ACT_WORDS = 1
+#: Subjects that name nobody ("it is clear that", "this shows"): no one's view or words.
+_EXPLETIVE_SUBJECTS: frozenset[str] = frozenset({"it", "this", "that", "there"})
 #: First-person pronouns outside quote marks: the writer speaks ("I said", "we asked").
 _FIRST_PERSON: frozenset[str] = frozenset({"i", "we"})
 
@@ -846,13 +848,18 @@ class _Extractor:
         skip = set(range(*content)) if content else set()
         if content_root is not None and self.sent_of[content_root.i] == si:
             skip |= {t.i for t in content_root.subtree}
-        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        frame = self._frame(si, skip)
         att = _Attribution(tok, cue, si, speaker, content, frame, direct_only=commissive,
                            subj=subj_tok.i if subj_tok is not None else None)
         if subj_tok is not None and subj_tok.lemma_.lower() in MEDIUM_WORDS \
                 and subj_tok.pos_ == "NOUN":
             att.medium = MEDIUM_WORDS[subj_tok.lemma_.lower()]
         return att
+
+    def _frame(self, si: int, skip: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+        """The tokens of sentence ``si`` around a cue: outside quote marks and outside
+        ``skip`` (the reported content)."""
+        return [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
 
     def _adjective_attribution(self, adj: Token, si: int) -> _Attribution | None:
         """An adjective of attitude with a clause: "Doe is confident that the bill will
@@ -870,8 +877,8 @@ class _Extractor:
             return None
         verb = adj.head
         subj_tok = self._subject(verb)
-        if subj_tok is None or self.quote_of[subj_tok.i] >= 0 or subj_tok.lower_ in (
-                "it", "this", "that", "there"):
+        if subj_tok is None or self.quote_of[subj_tok.i] >= 0 or subj_tok.lower_ in \
+                _EXPLETIVE_SUBJECTS:
             return None  # "it is clear that": nobody's view
         speaker = self._speaker(subj_tok, verb)
         if not self._agentive(adj, subj_tok, speaker):
@@ -880,7 +887,7 @@ class _Extractor:
         if content is None:
             return None
         skip = {t.i for t in root.subtree}
-        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        frame = self._frame(si, skip)
         return _Attribution(adj, adj.lower_, si, speaker, content, frame, subj=subj_tok.i)
 
     def _noun_attribution(self, noun: Token, si: int) -> _Attribution | None:
@@ -927,7 +934,7 @@ class _Extractor:
         if speaker is None:
             return None
         skip = set(range(*content)) | {t.i for t in content_root.subtree}
-        frame = [t for t in self.sents[si] if t.i not in skip and self.quote_of[t.i] < 0]
+        frame = self._frame(si, skip)
         return _Attribution(noun, noun.lower_, si, speaker, content, frame, subj=holder.i)
 
     def _subject(self, verb: Token) -> Token | None:
@@ -1450,13 +1457,13 @@ class _Extractor:
                 if anc.pos_ not in ("VERB", "AUX"):
                     continue
                 subj = self._subject(anc)
-                if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+                if subj is None or subj.lower_ in _EXPLETIVE_SUBJECTS:
                     return None
                 speaker = self._speaker(subj, anc)
                 if speaker is None or speaker.kind == "other":
                     return None
                 si = self.sent_of[anc.i]
-                frame = [x for x in self.sents[si] if self.quote_of[x.i] < 0]
+                frame = self._frame(si)
                 att = _Attribution(anc, anc.lower_, si, speaker, None, frame, direct_only=True,
                                    subj=subj.i)
                 att.para = self.para_of_sent[si]
