@@ -191,3 +191,40 @@ def test_untensed_month_just_after_a_late_year_dct_is_next_year() -> None:
     # said in November: "the summit in January" is the coming January
     assert spans("Leaders can join planning for the summit in January.")["January"] == "1990-01"
     assert spans("The chief stepped down in January.")["January"] == "1989-01"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # an adjectival month after an article or possessive, and a possessive month
+    ("Talks broke down over a June agreement.", "June", "1989-06"),
+    ("Police solved the October slaying.", "October", "1989-10"),
+    ("Analysts revised September's figures.", "September", "1989-09"),
+    # an adjectival year before a capitalized word
+    ("He trimmed his 1990 Anheuser forecast.", "1990", "1990"),
+    ("Athletes trained for the 1988 Olympics.", "1988", "1988"),
+    # the second day of "Oct. 24 and 25"
+    ("The summit was held Oct. 24 and 25 in Washington.", "25", "1989-10-25"),
+])
+def test_modifier_months_years_and_coordinated_days(text: str, span: str, value: str) -> None:
+    assert spans(text)[span] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Theresa May's government fell.",  # a name, not the month
+    "the March of Dimes raised money.",
+    "He sent the 2000 Americans home.",  # a count of people
+    "On May 3 and 4 people died.",  # a count after a coordinated number
+])
+def test_lookalikes_of_modifier_dates_are_left(text: str) -> None:
+    assert not ({"May", "March", "2000", "4"} & set(spans(text)))
+
+
+def test_ahead_of_the_weekend_is_the_next_weekend_after_the_narrative_day() -> None:
+    v = spans("Shares fell Tuesday as traders sold ahead of the weekend.")
+    assert v["Tuesday"] == "1989-10-31"
+    assert v["the weekend"] == "1989-W44-WE"
+
+
+def test_present_perfect_reads_as_past() -> None:
+    # "have been searching since the Feb. 23 slaying": the slaying is behind the dct
+    got = spans("Police have been searching for him since the Feb. 23 slaying.")
+    assert got["Feb. 23"] == "1989-02-23"

@@ -33,6 +33,7 @@ from storyline.time.lexicon import (
     WEEKDAYS,
     YEAR_CONTEXT,
     YEAR_COUNTED,
+    YEAR_EVENT_NAMES,
 )
 
 
@@ -79,6 +80,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?\s+(?:and|or)\s+"
+                rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?)(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
+                r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
+                r"were|is|are|will|would|and|or|as|respectively|this|next|last)\b)[a-z])"
+                rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("week_of", rf"{_B}(?i:the\s+week\s+of)\s+(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
@@ -94,7 +100,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
     ("month", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
-              rf"[-\s]+)?(?P<month>{_MONTH_FULL}){_E}"),
+              rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     ("spoken_year", rf"{_B}(?:(?P<month>{_MONTH_FULL})\s+)?(?P<century>(?i:nineteen|twenty))\s+"
@@ -144,7 +150,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
-    ("the_weekend", r"(?<![\w-])(?i:over|during|on|at|for|through)\s+(?P<core>(?i:the\s+"
+    ("the_weekend", r"(?<![\w-])(?i:over|during|on|at|for|through|throughout|ahead\s+of|"
+                    r"before|after|until|till|by|into)\s+(?P<core>(?i:the\s+"
                     r"weekend))(?![\w-])"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
                    r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
@@ -254,8 +261,16 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if parts["rel"] or parts["mod"]:
             return True
         word, gap = _previous_word(text, start)
-        return word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"} \
-            and not _inside_name(text, start, end)
+        if word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"}:
+            return not _inside_name(text, start, end)
+        if text[end:end + 1] in {"'", "’"}:
+            # a possessive: "December's figures" ("May's" is too often Theresa May's)
+            return parts["month"] != "May" and not _inside_name(text, start, end)
+        after_gap, after = _next_word(text, end)
+        # an adjectival month after an article or possessive: "a June agreement",
+        # "the October slaying", "Russia's March offensive"
+        return _determiner_before(text, start) and after_gap.strip() == "" \
+            and after[:1].islower() and after not in {"of", "and", "or", "to"}
     if name == "weekday":
         return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
@@ -377,9 +392,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True
     if g in {"", ","} and re.fullmatch(r"(?:19|20)\d\d", word):
         return True  # a list of years: "in 1994, 1995 and 1997"
-    if (word.lower() in {"the", "a", "an"} or word.endswith(("'s", "’s"))) and g == "" \
-            and m.group("year")[:2] in {"19", "20"} and not after.endswith("s"):
-        return True  # an adjectival year: "the 1996 Olympic bombing", "a 1996 law"
+    if _determiner_before(text, start) and m.group("year")[:2] in {"19", "20"} \
+            and (not after.endswith("s") or after in YEAR_EVENT_NAMES):
+        return True  # an adjectival year: "the 1996 Olympic bombing", "his 1990 Anheuser
+        # earnings", "the 2000 Olympics" (but "the 2000 Americans" counts people)
     if g.endswith("(") and after_gap.strip().startswith(")"):
         return True
     return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and \

@@ -105,6 +105,11 @@ YEAR_COUNTED: Final = frozenset({
     "cars", "units", "homes", "houses", "children", "students", "others", "of", "to",
 })
 
+#: Capitalized plurals that name an event after an adjectival year ("the 2000 Olympics");
+#: any other capitalized plural after a number counts people ("the 2000 Americans").
+YEAR_EVENT_NAMES: Final = frozenset({"Olympics", "Games", "Paralympics", "Elections",
+                                     "Championships", "Finals", "Talks"})
+
 #: Lower-case words that may follow a year ("in 2014 when ..."); any other lower-case word
 #: after the number makes it a count ("in 2000 troops") and the number is not tagged.
 AFTER_YEAR_OK: Final = frozenset({
@@ -142,7 +147,7 @@ PAST_WORDS: Final = frozenset({
     "felt", "fought", "found", "flew", "forgot", "heard", "hit", "kept", "knew", "laid",
     "meant", "paid", "quit", "ran", "rose", "sold", "sought", "shot", "shut", "sat", "stood",
     "struck", "swore", "taught", "thought", "threw", "understood", "wore", "withdrew", "ago",
-    "last", "yesterday", "earlier", "previously", "former", "formerly",
+    "last", "yesterday", "earlier", "previously", "former", "formerly", "been",
 })
 #: Words ending in "-ed" that are not past-tense verbs.
 NOT_PAST_ED: Final = frozenset({

@@ -563,12 +563,19 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
 
 
 def _the_weekend(c: Candidate, ctx: Context) -> Normalized:
-    """"over the weekend": the last weekend in a past clause, the next one in a future one."""
+    """"over the weekend": the last weekend in a past clause, the next one in a future one;
+    "ahead of / before / until / by the weekend": the first weekend after the day the
+    narrative is on ("traders squared positions Friday ahead of the weekend")."""
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE", "week", True)
     dct = ctx.dct
-    k = (6 - dct.isoweekday()) % 7 if ctx.tense() == "future" else -((dct.isoweekday() - 6) % 7)
-    d = _shift_days(dct, k)
+    if ctx.before in {"of", "before", "until", "till", "by"}:
+        ref = ctx.anchor.day or dct
+        d = _shift_days(ref, (6 - ref.isoweekday()) % 7)
+    else:
+        k = (6 - dct.isoweekday()) % 7 if ctx.tense() == "future" \
+            else -((dct.isoweekday() - 6) % 7)
+        d = _shift_days(dct, k)
     if d is None:
         return ("DATE", "XXXX-WXX-WE", "week", True)
     return ("DATE", _fmt_week(d) + "-WE", "week", True)
@@ -898,7 +905,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     """The TIMEX3 type, value, granularity and relative flag of a candidate, or None when the
     candidate turns out not to be a valid time expression (e.g. "February 30")."""
     rule = c.rule
-    if rule in ("iso", "slash", "mdy", "dmy"):
+    if rule in ("iso", "slash", "mdy", "dmy", "mdy_and"):
         return _explicit_date(c, ctx)
     if rule == "week_of":
         return _week_of(c, ctx)
