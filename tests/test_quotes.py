@@ -559,3 +559,11 @@ def test_verb_with_a_prepositional_topic() -> None:
 def test_audience_of_speaking_is_no_content() -> None:
     text = "Senator Paul Okoye spoke to reporters outside the county hall on Friday."
     assert not [q for q in run(text) if "reporters" in q.text]
+
+
+def test_subject_of_next_clause_is_not_part_of_a_rejected_object() -> None:
+    # the parser hangs "Volvo" on "the plans"; it starts the next clause
+    text = ("The UK, however, rejected the plans and Volvo has halted all its exports from the "
+            "Gothenburg port.")
+    texts = [q.text for q in run(text)]
+    assert not any("Volvo" in t for t in texts), texts

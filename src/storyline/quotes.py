@@ -1684,6 +1684,8 @@ def _clause(root: Token) -> list[int]:
                 continue
             if t is root and _speaker_conj(c, root):
                 continue
+            if _subject_misread_as_object(c):
+                continue
             if c.dep_ in ("relcl", "appos") and _aside_at_end(c, root):
                 continue
             stack.append(c)
@@ -1704,6 +1706,18 @@ def _speaker_conj(c: Token, root: Token) -> bool:
         and c.tag_ in ("VBD", "VBZ") and c.lemma_.lower() in _CUE_LEMMAS \
         and not any(g.dep_ in _SUBJECT_DEPS for g in c.children) \
         and any(g.dep_ in _SUBJECT_DEPS for g in root.children)
+
+
+def _subject_misread_as_object(c: Token) -> bool:
+    """Whether ``c``, a noun coordinated with an object, is really the subject of the next
+    clause that the parser hung on the object ("rejected the demands and OneWeb has
+    cancelled ...": "OneWeb" is not a second thing rejected): a finite verb follows it
+    right away."""
+    if c.dep_ != "conj" or c.pos_ not in ("NOUN", "PROPN", "PRON") or \
+            c.head.dep_ not in ("dobj", "pobj", "attr"):
+        return False
+    after = c.right_edge.i + 1
+    return after < len(c.doc) and c.doc[after].tag_ in ("VBZ", "VBD", "VBP", "MD")
 
 
 def _aside_at_end(rel: Token, root: Token) -> bool:
