@@ -21,6 +21,8 @@ from storyline.actors import actor_type, affiliation
     ("Orbix", "ORG", "the satellite company Orbix said", "company"),
     ("Kosmora", "ORG", "the state space agency Kosmora said", "government body"),
     ("Zentro", "ORG", None, "organisation"),
+    # a nationality is not the company it describes
+    ("Norlandic", "NORP", "the Norlandic satellite company Orbix", "state"),
 ])
 def test_actor_type(name: str, label: str, context: str | None, expected: str) -> None:
     assert actor_type(name, label, context) == expected

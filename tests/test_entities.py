@@ -467,3 +467,16 @@ def test_seed_entities() -> None:
     assert names["head"] == "Dmitry Rogozin" and names["agency"] == "Roscosmos"
     # Nationality and country stay apart.
     assert _entity_of(ents, "Russia") is not _entity_of(ents, "Russian")
+
+
+def test_one_word_person_labels_in_place_slots_become_places() -> None:
+    text = ("Launches from the Vardo spaceport in French Tavira stopped. Anna Berg works in "
+            "Oslo. In Berg's view, it was right. Taking to Twitter, Berg wrote that it was over.")
+    doc, sdoc = _with_ents(text, [("Vardo", "PERSON"), ("Tavira", "PERSON"),
+                                  ("Anna Berg", "PERSON"), ("Berg", "PERSON"),
+                                  ("Oslo", "GPE"), ("Twitter", "PERSON")])
+    labels = {m.text: m.label for m in extract_mentions(doc, sdoc)}
+    assert labels["Vardo"] == "GPE"  # before a place noun
+    assert labels["Tavira"] == "GPE"  # after "in" and one capitalized word
+    assert labels["Berg"] == "PERSON"  # the document names a person Anna Berg
+    assert labels["Twitter"] == "ORG"  # a platform

@@ -80,7 +80,8 @@ def actor_type(name: str, ner_label: str | None, context: str | None = None) -> 
         return COMPANY
     if _GOVERNMENT_WORDS.search(clean):
         return GOVERNMENT
-    if ner_label in ("ORG", "NORP", None) and context:
+    if ner_label in ("ORG", None) and context:
+        # (not for a nationality: "the British company OneWeb" is about OneWeb)
         near = _near(context, clean)
         if _GOVERNMENT_CONTEXT.search(near):
             return GOVERNMENT

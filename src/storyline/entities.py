@@ -45,6 +45,7 @@ first appearance (document id, offset).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from bisect import bisect_left
@@ -342,6 +343,55 @@ def context_label(sdoc: Doc, first: Token, last: Token, label: str) -> str:
     return label
 
 
+#: Prepositions of place: a one-word "person" right after one is a place ("in Kourou").
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+#: Nouns a place name modifies ("the Kourou spaceport", "the Gaza border").
+_PLACE_NOUNS = _words(
+    """
+    spaceport cosmodrome airport airbase port harbour harbor base region province district
+    city town village area border coast valley oblast county prefecture peninsula island
+    """
+)
+#: Social media and messaging platforms: organisations, whatever the tagger says.
+_PLATFORMS = frozenset({"twitter", "telegram", "facebook", "youtube", "instagram", "tiktok",
+                        "vkontakte", "weibo", "wechat", "whatsapp", "linkedin", "reddit",
+                        "truth social", "threads", "bluesky", "mastodon"})
+
+
+def _place_context(sdoc: Doc, first: Token, last: Token) -> bool:
+    """Whether a name stands where a place goes: after a preposition of place (one
+    capitalized word may come between: "in French Guiana") and not owning anything ("in
+    Smith's view"), or before a place noun ("the Kourou spaceport")."""
+    nxt = sdoc[last.i + 1] if last.i + 1 < len(sdoc) else None
+    if nxt is not None and _is_possessive(nxt):
+        return False
+    if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
+        return True
+    i = first.i - 1
+    if i >= 1 and sdoc[i].text[:1].isupper() and not sdoc[i].is_sent_start:
+        i -= 1  # "in French Guiana", "in North Ossetia"
+    return i >= 0 and sdoc[i].text.lower() in _LOCATIVE_PREPS
+
+
+def _relabel_places(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One-word "persons" that stand where places go become places, unless the document
+    also names a person with that word ("Dmitry Rogozin" keeps "in Rogozin" a person);
+    platform names become organisations.  spaCy's small model tags unknown one-word place
+    names ("Kourou", "Guiana") as people."""
+    person_words = {w for m in mentions if m.label == "PERSON" and " " in m.text
+                    for w in m.text.split()}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.text.lower() in _PLATFORMS and m.label != "ORG":
+            m = dataclasses.replace(m, label="ORG")
+        elif m.label == "PERSON" and " " not in m.text and m.text not in person_words:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _place_context(sdoc, span[0], span[-1]):
+                m = dataclasses.replace(m, label="GPE")
+        out.append(m)
+    return out
+
+
 def _english(doc: Document, offset: int) -> bool:
     para = doc.paragraph_at(offset)
     return para is None or para.language is None or para.language.startswith("en")
@@ -382,7 +432,7 @@ def extract_mentions(doc: Document, sdoc: Doc) -> list[Mention]:
             out.append(NameMention(doc.id, start, end, text, label, sentence=sent,
                                    pair=pair))
     out.sort(key=lambda m: (m.start, m.end))
-    return _explicit_pairs(doc, out)
+    return _explicit_pairs(doc, _relabel_places(sdoc, out))
 
 
 _PAREN_RE = re.compile(r"\s?\(\s*([^()\n]{2,80}?)\s*\)")
