@@ -480,3 +480,10 @@ def test_one_word_person_labels_in_place_slots_become_places() -> None:
     assert labels["Tavira"] == "GPE"  # after "in" and one capitalized word
     assert labels["Berg"] == "PERSON"  # the document names a person Anna Berg
     assert labels["Twitter"] == "ORG"  # a platform
+
+
+def test_plural_nationality_joins_its_singular() -> None:
+    ents = merge_entities(_mentions(("Norlandic", "NORP"), ("Norlandics", "NORP"),
+                                    ("Norland", "GPE")))
+    assert _entity_of(ents, "Norlandics") is _entity_of(ents, "Norlandic")
+    assert _entity_of(ents, "Norland") is not _entity_of(ents, "Norlandic")

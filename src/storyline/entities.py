@@ -33,6 +33,7 @@ Merging rules (each merge is explainable by exactly one of them):
 5. *surname*: a one-word person name equal to the last word of exactly one multi-word person
    entity (``Rogozin`` -> ``Dmitry Rogozin``), or of one that holds three quarters of the
    mentions of such full names, unless the word is used as often as a first name.
+6. *plural people*: a nationality and its plural (``Russians`` = ``Russian``).
 
 Canonical name: for persons the most frequent multi-word form; otherwise the most frequent
 non-acronym form, except that an acronym is kept when it is at least three times as frequent
@@ -607,6 +608,11 @@ def merge_entities(mentions: list[Mention]) -> list[Entity]:
                 pk = name_key(pair)
                 if pk in forms and pk != f.key:
                     uf.union(f.key, pk)
+
+    # Rule 6: a people and its singular ("Russians" = "Russian", "Europeans" = "European").
+    for k in forms:
+        if ftype[k] == "NORP" and k.endswith("s") and ftype.get(k[:-1]) == "NORP":
+            uf.union(k, k[:-1])
 
     # Rule 4: variant spellings, blocked by first letter.  Forms are visited from the most
     # frequent; each either becomes a head or joins its most similar head (no chains such as
