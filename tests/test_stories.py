@@ -154,3 +154,24 @@ def test_key_dates_rank_told_and_mentioned_days():
 def test_event_summary_reads_as_a_sentence():
     a = _m("d1", 0, "impose", "X", "Y", ["sanction"], summary="the sanctions imposed on Y by X")
     assert merge_events([a])[0].summary == "The sanctions imposed on Y by X"
+
+
+def test_story_range_leaves_out_background_events():
+    import datetime as dt
+
+    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"], date="2022-02-26")
+    b = _m("b", 0, "sign", "E1", "E2", ["treaty"], date="2011")
+    c = _m("b", 1, "launch", "E1", "E2", ["rocket"], date="2022-03")
+    events = merge_events([a, b, c])
+    pub = {"a": dt.date(2022, 2, 27), "b": dt.date(2022, 3, 2)}
+    (story,) = describe_stories({"S1": ["a", "b"]}, events, [], published=pub)
+    # the 2011 treaty is background; days, where there are any, give the range
+    assert (story.start, story.end) == ("2022-02-26", "2022-02-26")
+    (story,) = describe_stories({"S1": ["b"]}, merge_events([b, c]), [], published=pub)
+    assert (story.start, story.end) == ("2022-03", "2022-03")  # the month reaches the window
+    # without publication dates every dated event counts
+    (story,) = describe_stories({"S1": ["a", "b"]}, events, [])
+    assert (story.start, story.end) == ("2011", "2022-03")
+    # nothing dated inside the window: the publication days
+    (story,) = describe_stories({"S1": ["b"]}, merge_events([b]), [], published=pub)
+    assert (story.start, story.end) == ("2022-03-02", "2022-03-02")

@@ -9,12 +9,13 @@ the cost far below the square of the corpus.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.model import (
@@ -423,12 +424,17 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 def describe_stories(
     members: dict[str, list[str]], events: Sequence[Event], entities: Sequence[Entity],
     day_mentions: dict[str, Counter[str]] | None = None, key_dates: int = 10,
+    published: Mapping[str, dt.date | None] | None = None,
 ) -> list[Story]:
     """Stories from a document assignment (story id -> document ids): label, events, brief.
 
     The label names the entities the story's documents mention most; the brief strings the
     summaries of its best corroborated events in time order; start and end span its dated
-    events.  An event belongs to the story holding most of its sources.  ``day_mentions``
+    events, leaving out background ones (events dated more than a month before its first
+    article, with ``published``: document id -> publication date; a 2011 precedent recalled
+    in 2022 coverage does not stretch the story to 2011).  When no event is dated inside
+    that window, the publication dates give the range.  An event belongs to the story
+    holding most of its sources.  ``day_mentions``
     (document id -> how often it mentions each day) feeds the key dates: days ranked by the
     documents that tell events on them plus the documents that mention them.
     """
@@ -450,7 +456,8 @@ def describe_stories(
     for sid, docs in members.items():
         story_events = events_of.get(sid, [])
         names = [n for n, _ in mentions_in[sid].most_common(3)]
-        dates = sorted(e.date for e in story_events if e.date)
+        dates = _story_range([e.date for e in story_events if e.date],
+                             [p for d in docs if published and (p := published.get(d))])
         ranked = sorted(
             story_events,
             key=lambda e: (-len({s.document for s in e.sources}), e.date is None,
@@ -477,6 +484,24 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+#: Events dated further before a story's first article than this are its background.
+BACKGROUND_DAYS = 31
+
+
+def _story_range(event_dates: list[str], pub_dates: list[dt.date]) -> list[str]:
+    """The sorted dates that span a story: its events' dates (TIMEX3 values: "2022-03-02",
+    "2022-03", "2022") without background ones, only the days among them if there are any;
+    else its publication days."""
+    if not pub_dates:
+        return sorted(event_dates)
+    first = (min(pub_dates) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+    # a coarse value ("2022", "2022-03") is inside when its last day can reach the window:
+    # padded with 9s it sorts after every day it contains
+    kept = sorted(d for d in event_dates if d[:10].ljust(10, "9") >= first)
+    days = [d for d in kept if len(d) >= 10]  # days, where there are any, say it best
+    return days or kept or sorted(p.isoformat() for p in pub_dates)
 
 
 def _capitalised(text: str) -> str:
