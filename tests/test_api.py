@@ -303,4 +303,10 @@ def test_seeds_search_and_timeline(seeds_client):
     rel = seeds_client.get(f"/api/stories/{sid}/relations").json()
     assert rel["actors"] and rel["pairs"]
     assert all(p["periods"] for p in rel["pairs"])
-    assert seeds_client.get(f"/stories/{sid}").status_code == 200
+    page = seeds_client.get(f"/stories/{sid}")
+    assert page.status_code == 200
+    # every sentence of the brief links to its event on the page
+    story = seeds_client.get(f"/api/stories/{sid}").json()
+    assert story["brief_events"] and story["key_dates"]
+    for eid in story["brief_events"]:
+        assert f'class="cite" href="#ev-{eid}"' in page.text and f'id="ev-{eid}"' in page.text

@@ -34,7 +34,8 @@ def _analysis() -> Analysis:
                       [], [SourceRef(doc.id, sentence)],
                       conflicts=[Conflict("number of <b>s", {"3": [doc.id], "4": ["other"]})])],
         quotes=[Quote(doc.id, EVIL, 15, 15 + len(EVIL), True, speaker=f"Sp {EVIL}", id="Q1")],
-        stories=[Story("S1", f"Label {EVIL}", [doc.id], ["V1"], f"Brief {EVIL}")],
+        stories=[Story("S1", f"Label {EVIL}", [doc.id], ["V1"], f"Summary {EVIL}.",
+                       brief_events=["V1"])],
     )
 
 
@@ -63,3 +64,13 @@ def test_html_escapes_all_article_text():
 def test_markdown_escapes_markup():
     md = render_markdown(build_report(_analysis()))
     assert "<script>" not in md and "\\<script\\>" in md
+
+
+def test_brief_sentences_link_to_their_events():
+    report = build_report(_analysis())
+    assert report["stories"][0]["brief_events"] == ["V1"]
+    html = render_html(report)
+    # the brief's sentence is escaped and followed by a link to its event and its sources
+    assert '<a class="cite" href="#ev-V1" title="1 source sentence">[1 article]</a>' in html
+    assert 'id="ev-V1"' in html
+    assert "[V1: 1 article]" in render_markdown(report)

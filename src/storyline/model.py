@@ -264,6 +264,9 @@ class Story:
     brief: str | None = None
     start: str | None = None
     end: str | None = None
+    #: the events whose summaries are the brief's sentences, in the brief's order (each
+    #: event carries its sources: the brief is sourced sentence by sentence)
+    brief_events: list[str] = field(default_factory=list)
     #: the story's most important days, in time order: most sources and most mentions first
     key_dates: list[str] = field(default_factory=list)
 

@@ -17,6 +17,7 @@ import jinja2
 from storyline import __version__
 from storyline.actors import actor_type
 from storyline.model import Analysis, Quote
+from storyline.stories import as_sentence
 
 
 def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -> dict[str, Any]:
@@ -83,6 +84,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "documents": s.documents,
                 "events": s.events,
                 "brief": s.brief,
+                "brief_events": s.brief_events,
                 "start": s.start,
                 "end": s.end,
                 "key_dates": s.key_dates,
@@ -137,8 +139,15 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
     for q in report["quotes"]:
         by_speaker[q["speaker"] or "Unattributed"].append(q)
     speakers = sorted(by_speaker.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1])))
+    events = {e["id"]: e for e in report["events"]}
     return {
         "report": report,
+        "event": events,
+        "brief_parts": {
+            s["id"]: [(as_sentence(events[i]["summary"]), events[i])
+                      for i in s.get("brief_events", []) if i in events]
+            for s in report["stories"]
+        },
         "docs": docs,
         "anchor": {doc_id: f"doc-{n}" for n, doc_id in enumerate(docs, 1)},
         "categories": sorted({e["type"] for e in report["events"] if e["type"]}),

@@ -478,7 +478,8 @@ def describe_stories(
             label=", ".join(names) if names else docs[0],
             documents=sorted(docs),
             events=[e.id for e in story_events],
-            brief=" ".join(_sentence(e.summary) for e in ranked) or None,
+            brief=" ".join(as_sentence(e.summary) for e in ranked) or None,
+            brief_events=[e.id for e in ranked if as_sentence(e.summary)],
             start=dates[0] if dates else None,
             end=dates[-1] if dates else None,
         ))
@@ -509,7 +510,8 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
-def _sentence(text: str) -> str:
+def as_sentence(text: str) -> str:
+    """An event summary as a sentence of a brief: capitalized, closed by a full stop."""
     text = text.strip()
     if not text:
         return text

@@ -96,9 +96,10 @@ def document_out(d: DocumentInfo) -> DocumentOut:
 
 
 def story_out(story: Story, latest: str | None) -> StoryOut:
-    return StoryOut(id=story.id, label=story.label, brief=story.brief, start=story.start,
-                    end=story.end, documents=story.documents, events=story.events,
-                    latest=latest)
+    return StoryOut(id=story.id, label=story.label, brief=story.brief,
+                    brief_events=story.brief_events, start=story.start, end=story.end,
+                    key_dates=story.key_dates, documents=story.documents,
+                    events=story.events, latest=latest)
 
 
 def document_spans(analysis: DocumentAnalysis | None, names: dict[str, str]) -> list[SpanOut]:

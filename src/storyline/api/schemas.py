@@ -112,8 +112,14 @@ class StoryOut(BaseModel):
     id: str
     label: str
     brief: str | None
+    brief_events: list[str] = Field(
+        default_factory=list,
+        description="the events whose summaries are the brief's sentences, in order (each "
+                    "event lists its source sentences)")
     start: str | None
     end: str | None
+    key_dates: list[str] = Field(default_factory=list,
+                                 description="the story's most important days, in time order")
     documents: list[str]
     events: list[str]
     latest: str | None = Field(description="latest publication date of its documents")

@@ -26,6 +26,7 @@ from storyline.api import convert
 from storyline.api.context import ApiError, AppContext
 from storyline.api.schemas import SpanOut
 from storyline.model import PLOVER_CATEGORIES, Event, Quote
+from storyline.stories import as_sentence
 
 HERE = Path(__file__).resolve().parent
 
@@ -180,10 +181,14 @@ def pages() -> APIRouter:
         docs = {d.id: d for d in store.find_documents(story=story_id).items}
         actors_in = sorted({a for e in events for a in (*e.actors, *e.targets)},
                            key=lambda a: (names.get(a) or a).lower())
+        shown = [convert.event_out(e, names) for e in events]
+        by_id = {e.id: e for e in shown}
+        brief_parts = [(as_sentence(by_id[i].summary), by_id[i])
+                       for i in story.brief_events if i in by_id]
         return render(
-            "story.html.j2", title=story.label, story=story,
+            "story.html.j2", title=story.label, story=story, brief_parts=brief_parts,
             latest=store.story_latest().get(story_id),
-            events=[convert.event_out(e, names) for e in events], density=_density(events),
+            events=shown, density=_density(events),
             actors=[(a, names.get(a, a)) for a in actors_in],
             categories=[c for c in PLOVER_CATEGORIES if any(e.type == c for e in events)],
             relations=rel, periods=periods,
