@@ -128,11 +128,34 @@ def test_later_bonus_prefers_a_look_back() -> None:
     corpus = prepare(arts)
     lo, hi = D(2021, 7, 5), D(2021, 7, 20)
     off = summarize_prepared(corpus, 1, 1, ["storm"], start=lo, end=hi,
-                             params=SentenceParams(later_bonus=0.0))
+                             params=SentenceParams(later_bonus=0.0, consensus_centroid=False))
     on = summarize_prepared(corpus, 1, 1, ["storm"], start=lo, end=hi,
-                            params=SentenceParams(later_bonus=0.5))
+                            params=SentenceParams(later_bonus=0.5, consensus_centroid=False))
     assert off == [("2021-07-05", [split_sentences(arts[0].text)[0]])]
     assert on == [("2021-07-05", [arts[1].text])]
+
+
+def test_consensus_centroid_keeps_the_days_event() -> None:
+    """Three later sentences about 5 July are on a budget debate, one on the storm that the
+    day's own leading sentence reports: the centroid of all candidates favours the budget,
+    the terms both views share (storm, flooded, harbour) favour the storm."""
+    arts = [
+        TlsArticle("d1", D(2021, 7, 5), None, "The storm flooded the harbour overnight ."),
+        TlsArticle("d2", D(2021, 7, 20), None,
+                   "On July 5 , the council debated the city budget .\n"
+                   "On July 5 , the storm flooded the harbour ."),
+        TlsArticle("d3", D(2021, 7, 21), None,
+                   "The city budget vote on July 5 split the council .\n"
+                   "City council budget talks ended on July 5 ."),
+    ]
+    corpus = prepare(arts)
+    lo, hi = D(2021, 7, 5), D(2021, 7, 21)
+    union = summarize_prepared(corpus, 1, 1, start=lo, end=hi,
+                               params=SentenceParams(consensus_centroid=False))
+    consensus = summarize_prepared(corpus, 1, 1, start=lo, end=hi)
+    assert union[0][0] == consensus[0][0] == "2021-07-05"
+    assert "budget" in union[0][1][0]
+    assert consensus == [("2021-07-05", ["On July 5 , the storm flooded the harbour ."])]
 
 
 def test_restrict_keeps_articles_in_span() -> None:

@@ -22,8 +22,10 @@ State-of-the-Art in News Timeline Summarization"), rebuilt on Storyline's own ti
    sentences of articles published on the date or the day after that mention no date
    ("PM" candidates of DATEWISE).  Only sentences with a query keyword may be output (when
    keywords are given).
-4. **Sentence selection.**  TF-IDF vectors (IDF over the collection); a date centroid from
-   its candidates; sentences scored by similarity to the centroid, plus a bonus for
+4. **Sentence selection.**  TF-IDF vectors (IDF over the collection); a date centroid that
+   keeps the terms on which the two views of the day agree, the sentences that mention it
+   and the leading sentences published on it (DATEWISE's "PM-Mean" centroid); sentences
+   scored by similarity to the centroid, plus a bonus for
    sentences that mention the date explicitly and are short enough to be a timeline entry,
    chosen greedily with MMR-style redundancy removal, also against sentences already
    chosen for other dates.  A sentence that looks back at the date from a later article
@@ -397,6 +399,10 @@ class SentenceParams:
     later_bonus: float = 0.1
     #: MMR: a candidate this similar to an already chosen sentence is dropped
     max_similarity: float = 0.5
+    #: date centroid from the terms shared by the mentioning sentences and the undated
+    #: leading sentences of the day (see :func:`_day_centroid`); False: centroid of all
+    #: candidates (+0.007 AR-1 over the five development topics, +0.001 on bpoil)
+    consensus_centroid: bool = True
     #: sentences shorter or longer than this (in tokens, after stopwords) are not output
     min_tokens: int = 4
     max_tokens: int = 40
@@ -415,6 +421,25 @@ def _candidates(corpus: Corpus, indices: Sequence[int], params: SentenceParams,
             for k in range(params.pub_lag + 1):
                 pub[s.published - dt.timedelta(days=k)].append(i)
     return mention, pub
+
+
+def _day_centroid(mentioning: Sequence[dict[str, float]], leading: Sequence[dict[str, float]],
+                  consensus: bool = True) -> dict[str, float]:
+    """The centroid a day's candidate sentences are scored against.
+
+    With ``consensus`` and both kinds of candidates present, the centroid keeps only the
+    terms that occur both in sentences that mention the day and in the undated leading
+    sentences published on it (or the day after), each kind averaged first so that neither
+    outweighs the other by its number (DATEWISE's "PM-Mean" centroid).  The two views fail
+    differently: mentions drift to whatever else the mentioning article is about, leading
+    sentences to the day's other news; the terms both use are the day's event.  Otherwise,
+    or when the views share no term, the centroid of all candidates.
+    """
+    union = _centroid([*mentioning, *leading])
+    if not consensus or not mentioning or not leading:
+        return union
+    m, lead = _centroid(mentioning), _centroid(leading)
+    return _centroid([{t: x + lead[t] for t, x in m.items() if t in lead}]) or union
 
 
 def summarize_prepared(corpus: Corpus, dates: int, sentences: int,
@@ -464,7 +489,8 @@ def summarize_prepared(corpus: Corpus, dates: int, sentences: int,
         cands = list(dict.fromkeys(dated + pub.get(day, [])))
         if not cands:
             continue
-        centroid = _centroid([vec(i) for i in cands])
+        centroid = _day_centroid([vec(i) for i in dated],
+                                 [vec(i) for i in pub.get(day, [])], p.consensus_centroid)
         bonus = dict.fromkeys(cands, 0.0)
         for i in dated:
             later = corpus.sentences[i].published > day
