@@ -228,3 +228,9 @@ def test_present_perfect_reads_as_past() -> None:
     # "have been searching since the Feb. 23 slaying": the slaying is behind the dct
     got = spans("Police have been searching for him since the Feb. 23 slaying.")
     assert got["Feb. 23"] == "1989-02-23"
+
+
+def test_irregular_participle_after_be_is_no_past_cue() -> None:
+    # "would be held": "held" is a participle, not a past tense; the nearest Feb. 24 wins
+    assert spans("The summit would be held on Feb. 24.")["Feb. 24"] == "1990-02-24"
+    assert spans("The summit was held on Feb. 24.")["Feb. 24"] == "1989-02-24"

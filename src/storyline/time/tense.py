@@ -32,6 +32,9 @@ _SENT_END_RE: Final = re.compile(
     + r"[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
 #: A form of "be" right before a word: the word is a participle ("will be named").
 _PASSIVE_AUX_RE: Final = re.compile(r"(?<![\w'])(?:be|been|being|is|are|am)\s+$", re.I)
+#: Past cues that are not verbs: they keep their meaning after a form of "be" ("is ago").
+_PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previously", "former",
+                                  "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 
@@ -103,8 +106,8 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
         if start <= m.start() < end or not _is_past_word(m.group()):
             continue
         if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
-                m.group().lower() not in PAST_WORDS:
-            continue  # a participle after "be": the auxiliary carries the tense
+                m.group().lower() not in _PAST_ADVERBS:
+            continue  # a participle after "be" ("will be held"): the auxiliary carries the tense
         dist = start - m.end() if m.end() <= start else m.start() - end
         if m.group().lower() in _REPORTING and dist > 2:
             continue
