@@ -356,3 +356,10 @@ def test_place_is_the_recipient_of_an_attack_without_one() -> None:
     assert [t.text for t in m.targets] == ["Kabul"]
     m2 = one("Freedonia agreed to meet in Geneva.", "meet")
     assert "Geneva" not in [t.text for t in m2.targets]  # a meeting place is not a recipient
+
+
+def test_obligation_is_a_demand_unless_the_speaker_binds_itself() -> None:
+    (m,) = [e for e in events("Russia should withdraw its troops, NATO said.") if e.category]
+    assert (m.category, m.modality) == ("RETREAT", "demanded")
+    got = [e for e in events("Iran says it must defend its borders.") if e.category]
+    assert got and all(e.modality != "demanded" for e in got)

@@ -83,6 +83,10 @@ ACTOR_NOUNS: frozenset[str] = frozenset({
 })
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
+#: Obligation auxiliaries: "Sudan must return the helicopter" states a demand (PLOVER codes
+#: it REQUEST, the manual's DEMAND), unless a plan verb governs it or the speaker binds
+#: itself ("we must act", "Iran says it must defend itself": see :func:`_self_obligation`).
+OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should", "ought"})
 NAME_LABELS: frozenset[str] = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT",
 })
@@ -250,6 +254,21 @@ def _speech_source(tok: Token) -> Token | None:
             return cur.head
         return None
     return None
+
+
+def _self_obligation(v: Token, source: Argument | None,
+                     actors: Sequence[Argument]) -> bool:
+    """Whether an obligation binds the one who states it: a first-person subject ("we must
+    act"), "it" / "they" under a named source ("Iran says it must ..."), or an actor that is
+    the source itself."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return True
+    if source is None:
+        return False
+    if subj is not None and subj.lower_ in ("it", "they"):
+        return True
+    return any(a.text == source.text for a in actors)
 
 
 class _Extractor:
@@ -572,7 +591,8 @@ class _Extractor:
             return "hypothetical"
         if lemmas & THREAT_VERBS:
             return "threatened"
-        if lemmas & DEMAND_VERBS:
+        if lemmas & DEMAND_VERBS or (auxes & OBLIGATION_AUX and not lemmas & PLAN_VERBS
+                                     and not _self_obligation(v, source, actors)):
             return "demanded"
         if auxes & FUTURE_AUX or lemmas & PLAN_VERBS:
             return "planned"

@@ -8,8 +8,14 @@ general (no words are special-cased):
   PLOVER-coded with a cheap modality estimate (future / planning / threat / demand / negation),
   weighted more for the root verb;
 * the categories the rule stage gave to the sentence's event mentions (first and all);
-* lemmas of content words, the root verb and its complement verb, verb-object and
-  verb-preposition-object pairs, and modality cues (modal auxiliaries, negation).
+* lemmas of content words, the root verb, its complement verb, its object and particle,
+  verb-object and verb-preposition-object pairs, and modality cues (modal auxiliaries,
+  negation);
+* for event nouns, the lexicon's category PLOVER-coded with the modality of the verb that
+  governs the noun ("threatened sanctions").
+
+An obligation auxiliary ("Sudan must return the helicopter", "the US should mediate") makes
+the modality "demanded", which PLOVER codes REQUEST.
 
 The model is multinomial logistic regression trained by ``benchmarks/train_plover.py`` on the
 shared PLOVER gold records; it ships as a small JSON file of coefficients and feature names
@@ -34,10 +40,12 @@ from storyline.plover import classify_noun, classify_verb, plover_category
 #: The packaged model file (written by ``benchmarks/train_plover.py``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "plover_model.json"
 #: Bumped whenever :func:`sentence_features` changes; a model of another version is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"could", "might", "may", "can"})
+#: Obligation auxiliaries: "X must / should do" states a demand (PLOVER: REQUEST).
+_OBLIGATION = frozenset({"must", "should", "ought"})
 _PLAN = frozenset({
     "plan", "intend", "vow", "promise", "pledge", "offer", "agree", "decide", "prepare",
     "propose", "want", "expect", "hope", "aim", "seek", "try", "ready", "willing",
@@ -156,6 +164,8 @@ def _modality(v: Token) -> str:
                 return "demanded"
             if lem in _PLAN:
                 return "planned"
+        if auxes & _OBLIGATION:
+            return "demanded"
         if auxes & _FUTURE:
             return "planned"
         if auxes & _HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
@@ -182,8 +192,12 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             add(f"rootpair={root.lemma_.lower()}>{c.lemma_.lower()}")
         if c.dep_ == "neg":
             add("root_neg")
-        if c.dep_ == "aux" and c.lower_ in _FUTURE | _HYPOTHETICAL:
+        if c.dep_ == "aux" and c.lower_ in _FUTURE | _HYPOTHETICAL | _OBLIGATION:
             add(f"root_aux={c.lower_}")
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            add(f"rootobj={_lemma(c)}")
+        if c.dep_ == "prt":
+            add(f"rootprt={root.lemma_.lower()}_{c.lower_}")
     votes: set[str] = set()
     for t in sent:
         if t.is_punct or t.is_space:
@@ -192,6 +206,8 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             add(f"lem={t.lemma_.lower()}", 0.5)
         if t.dep_ == "neg":
             add("neg")
+        if t.dep_ == "aux" and t.lower_ in _OBLIGATION:
+            add("obligation")
         if t.pos_ == "VERB":
             objs, preps = _objects(t)
             for o in objs[:3]:
@@ -214,6 +230,9 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             if ncode is not None:
                 add(f"nlex={ncode.category}")
                 votes.add(ncode.category)
+                if t.head.pos_ == "VERB":
+                    ncoded = plover_category(ncode.category, _modality(t.head))
+                    add(f"nlexmod={ncoded or ncode.category}")
     if len(votes) == 1:
         add(f"onlylex={next(iter(votes))}", 2.0)
     if not votes:
