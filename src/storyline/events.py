@@ -227,6 +227,8 @@ def _is_english(doc: Document, sent: Span) -> bool:
     para = doc.paragraph_at(sent.start_char)
     if para is not None and para.language not in (None, "en"):
         return False
+    if sent.text.isascii():  # the common case: Latin script if it has a letter at all
+        return any(c.isalpha() for c in sent.text)
     letters = [c for c in sent.text if c.isalpha()]
     if not letters:
         return False

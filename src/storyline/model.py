@@ -8,6 +8,7 @@ plain dataclasses: stages are pure functions over them and the store persists th
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -80,6 +81,11 @@ class Document:
     removed: list[str] = field(default_factory=list)
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph holding character ``offset``: a binary search (paragraphs come in
+        text order), then a scan for any other order."""
+        i = bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
+        if i >= 0 and self.paragraphs[i].start <= offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
         for p in self.paragraphs:
             if p.start <= offset < p.end:
                 return p
