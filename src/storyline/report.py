@@ -142,7 +142,6 @@ def _view(report: dict[str, Any]) -> dict[str, Any]:
     events = {e["id"]: e for e in report["events"]}
     return {
         "report": report,
-        "event": events,
         "brief_parts": {
             s["id"]: [(as_sentence(events[i]["summary"]), events[i])
                       for i in s.get("brief_events", []) if i in events]
