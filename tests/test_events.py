@@ -363,3 +363,13 @@ def test_obligation_is_a_demand_unless_the_speaker_binds_itself() -> None:
     assert (m.category, m.modality) == ("RETREAT", "demanded")
     got = [e for e in events("Iran says it must defend its borders.") if e.category]
     assert got and all(e.modality != "demanded" for e in got)
+
+
+def test_lemma_with_a_dropped_final_e_is_repaired() -> None:
+    from storyline.plover import repair_lemma
+
+    assert repair_lemma("stag", "staged") == "stage"  # spaCy's rule lemmatizer drops the "e"
+    assert repair_lemma("stag", "stags") == "stag"
+    assert repair_lemma("attack", "attacked") == "attack"
+    (m,) = [e for e in events("Students in Jakarta staged a protest on Monday.") if e.category]
+    assert (m.category, m.lemma) == ("PROTEST", "stage")

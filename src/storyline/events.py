@@ -24,6 +24,7 @@ from storyline.plover import (
     classify_noun,
     classify_verb,
     plover_category,
+    repair_lemma,
     request_mode,
     threat_mode,
 )
@@ -470,7 +471,7 @@ class _Extractor:
         return out
 
     def verb_event(self, v: Token, si: int, sent: Span) -> EventMention | None:
-        lemma = v.lemma_.lower()
+        lemma = repair_lemma(v.lemma_, v.text)
         inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
                       and c.pos_ in ("VERB", "AUX")), None)
         by_inner = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "by"
@@ -757,7 +758,7 @@ class _Extractor:
             sentence=si,
             sentence_text=sent.text.strip(),
             trigger=v.text,
-            lemma=v.lemma_.lower(),
+            lemma=repair_lemma(v.lemma_, v.text) if v.pos_ == "VERB" else v.lemma_.lower(),
             start=v.idx,
             end=v.idx + len(v),
             actors=actors,

@@ -356,3 +356,19 @@ def plover_category(category: str | None, modality: str) -> str | None:
         if category in HOSTILE:
             return "THREATEN"
     return category
+
+
+#: Every verb lemma the lexicon codes (alone or with certain objects).
+KNOWN_VERBS: frozenset[str] = frozenset(VERB_CODES) | frozenset(VERB_OBJECT_CODES) \
+    | frozenset(SANCTION_VERBS) | DISCONTINUE_VERBS | GIVING_VERBS
+
+
+def repair_lemma(lemma: str, form: str) -> str:
+    """A verb lemma with the final "e" the rule lemmatizer sometimes drops put back
+    ("staged" -> "stag" -> "stage"), when only the repaired lemma is a verb the lexicon
+    knows and the written form starts with it."""
+    lemma = lemma.lower()
+    if lemma not in KNOWN_VERBS and lemma + "e" in KNOWN_VERBS and \
+            form.lower().startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
