@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
+    FUTURE_AUX,
+    OBLIGATION_AUX,
     Code,
     classify_noun,
     classify_verb,
@@ -82,12 +84,7 @@ ACTOR_NOUNS: frozenset[str] = frozenset({
     "committee", "ministry", "agency", "emir", "king", "prince", "general", "commander",
     "businessman", "organization", "organisation", "officer", "bulldozer", "missionary",
 })
-FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
-#: Obligation auxiliaries: "Sudan must return the helicopter" states a demand (PLOVER codes
-#: it REQUEST, the manual's DEMAND), unless a plan verb governs it or the speaker binds
-#: itself ("we must act", "Iran says it must defend itself": see :func:`_self_obligation`).
-OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should", "ought"})
 NAME_LABELS: frozenset[str] = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT",
 })
@@ -594,6 +591,7 @@ class _Extractor:
             return "hypothetical"
         if lemmas & THREAT_VERBS:
             return "threatened"
+        # an obligation is a demand unless a plan verb governs it or the speaker binds itself
         if lemmas & DEMAND_VERBS or (auxes & OBLIGATION_AUX and not lemmas & PLAN_VERBS
                                      and not _self_obligation(v, source, actors)):
             return "demanded"

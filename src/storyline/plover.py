@@ -156,6 +156,11 @@ VERB_CODES: dict[str, Code] = {
     "pressure": Code("REQUEST"), "plead": Code("REQUEST"), "petition": Code("REQUEST"),
     "implore": Code("REQUEST"),
 }
+#: Auxiliaries of a future or planned act ("will", "would").
+FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
+#: Obligation auxiliaries: "Sudan must return the helicopter" states a demand (PLOVER codes
+#: it REQUEST, the manual's DEMAND).
+OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should", "ought"})
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "impose": {**{o: Code("SANCTION", "discontinue")

@@ -35,17 +35,20 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from storyline.model import EventMention
-from storyline.plover import classify_noun, classify_verb, plover_category
+from storyline.plover import (
+    FUTURE_AUX,
+    OBLIGATION_AUX,
+    classify_noun,
+    classify_verb,
+    plover_category,
+)
 
 #: The packaged model file (written by ``benchmarks/train_plover.py``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "plover_model.json"
 #: Bumped whenever :func:`sentence_features` changes; a model of another version is refused.
 FEATURE_VERSION = 2
 
-_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"could", "might", "may", "can"})
-#: Obligation auxiliaries: "X must / should do" states a demand (PLOVER: REQUEST).
-_OBLIGATION = frozenset({"must", "should", "ought"})
 _PLAN = frozenset({
     "plan", "intend", "vow", "promise", "pledge", "offer", "agree", "decide", "prepare",
     "propose", "want", "expect", "hope", "aim", "seek", "try", "ready", "willing",
@@ -164,9 +167,9 @@ def _modality(v: Token) -> str:
                 return "demanded"
             if lem in _PLAN:
                 return "planned"
-        if auxes & _OBLIGATION:
+        if auxes & OBLIGATION_AUX:
             return "demanded"
-        if auxes & _FUTURE:
+        if auxes & FUTURE_AUX:
             return "planned"
         if auxes & _HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                         for c in cur.children):
@@ -192,7 +195,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             add(f"rootpair={root.lemma_.lower()}>{c.lemma_.lower()}")
         if c.dep_ == "neg":
             add("root_neg")
-        if c.dep_ == "aux" and c.lower_ in _FUTURE | _HYPOTHETICAL | _OBLIGATION:
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX | _HYPOTHETICAL | OBLIGATION_AUX:
             add(f"root_aux={c.lower_}")
         if c.dep_ in ("dobj", "nsubjpass", "attr"):
             add(f"rootobj={_lemma(c)}")
@@ -206,7 +209,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             add(f"lem={t.lemma_.lower()}", 0.5)
         if t.dep_ == "neg":
             add("neg")
-        if t.dep_ == "aux" and t.lower_ in _OBLIGATION:
+        if t.dep_ == "aux" and t.lower_ in OBLIGATION_AUX:
             add("obligation")
         if t.pos_ == "VERB":
             objs, preps = _objects(t)
