@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.actors import actor_type, affiliation
+from storyline.actors import actor_type, affiliation, capital_states
+from storyline.model import Entity
 
 
 @pytest.mark.parametrize(("name", "label", "context", "expected"), [
@@ -32,3 +33,18 @@ def test_affiliation_after_and_before() -> None:
     assert affiliation("Ivan Petrov", "Ivan Petrov, head of Kosmora, said on Monday") == "Kosmora"
     assert affiliation("Ivan Petrov", "Kosmora chief Ivan Petrov warned") == "Kosmora"
     assert affiliation("Ann Lee", "said Ann Lee, a farmer from the valley") is None
+
+
+def test_capital_stands_for_its_state_when_the_state_is_named() -> None:
+    ents = [Entity("E1", "Russia", "GPE", aliases=["Russia", "Russian Federation"]),
+            Entity("E2", "Moscow", "GPE", aliases=["Moscow"]),
+            Entity("E3", "U.S.", "GPE", aliases=["U.S.", "the United States"]),
+            Entity("E4", "Washington", "GPE", aliases=["Washington"]),
+            Entity("E5", "Paris", "GPE", aliases=["Paris"]),  # France is not named
+            Entity("E6", "Beijing", "ORG", aliases=["Beijing"])]  # not a place here
+    assert capital_states(ents) == {"E2": {"E1"}, "E4": {"E3"}}
+
+
+def test_capital_states_without_places() -> None:
+    assert capital_states([]) == {}
+    assert capital_states([Entity("E1", "Dmitry Rogozin", "PERSON")]) == {}

@@ -184,6 +184,14 @@ def test_specific_events_merged_across_outlets(report, words, documents):
     assert documents <= told_by, (event["summary"], told_by)
 
 
+def test_capital_acting_for_its_state_is_merged(report):
+    """003's "Moscow's invasion of Ukraine" and 004's "Russia's assault on Ukraine"."""
+    invasions = [e for e in report["events"] if e["type"] == "ASSAULT"
+                 and any("Ukraine" in s["sentence"] for s in e["sources"])]
+    told_by = [{s["document"][:3] for s in e["sources"]} for e in invasions]
+    assert any({"003", "004"} <= docs for docs in told_by), told_by
+
+
 def test_every_document_in_exactly_one_story(report):
     members = [d for s in report["stories"] for d in s["documents"]]
     assert sorted(members) == sorted(d["id"] for d in report["documents"])

@@ -3,12 +3,17 @@
 :func:`actor_type` combines the NER label with a small lexicon of general English words
 (ministry, agency, Inc, Corp, ...) and a short list of well-known international organisations;
 :func:`affiliation` reads the organisation a person speaks for when the text says so
-("Dmitry Rogozin, head of Roscosmos", "Roscosmos chief Dmitry Rogozin").
+("Dmitry Rogozin, head of Roscosmos", "Roscosmos chief Dmitry Rogozin"); :func:`capital_states` reads a capital named as an actor
+("Moscow's invasion", "Washington imposed sanctions") as the state it stands for.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
+
+from storyline.model import Entity
 
 STATE = "state"
 GOVERNMENT = "government body"
@@ -122,3 +127,58 @@ def affiliation(person: str, context: str) -> str | None:
         # "Russian space agency Roscosmos chief X": keep the last capitalised name run
         return org
     return None
+
+
+@functools.cache
+def _capitals() -> dict[str, frozenset[str]]:
+    """Lower-cased capital name -> the lower-cased names of its country (``countryinfo``).
+
+    The country's names are its English name and alternative spellings ("Russian
+    Federation", "US", "USA"); "Washington D.C." is also "Washington", as the press writes it.
+    """
+    from countryinfo import all_countries  # reference data, read once
+
+    out: dict[str, set[str]] = {}
+    for country in all_countries():
+        raw = country.capital()  # a string, a list (Vatican City) or None (Antarctica)
+        capitals = [raw] if isinstance(raw, str) else list(raw or [])
+        name = country.name()
+        if not isinstance(name, str) or not name.strip():
+            continue
+        names = {name.lower(), *(a.lower() for a in country.alt_spellings() or []
+                                 if isinstance(a, str) and a)}
+        for capital in capitals:
+            for form in {capital.strip(), capital.strip().removesuffix(" D.C.")}:
+                if form:
+                    out.setdefault(form.lower(), set()).update(names)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _place_key(name: str) -> str:
+    """A place name compared without dots, a leading article or case ("the U.S." -> "us")."""
+    low = " ".join(name.replace(".", "").split()).lower()
+    return low.removeprefix("the ")
+
+
+def capital_states(entities: Iterable[Entity]) -> dict[str, set[str]]:
+    """Capital entity id -> ids of the entities naming its country, among ``entities``.
+
+    In news a capital acting is its state's government ("Moscow's invasion", "Washington
+    warned"): PLOVER and CAMEO code such an actor as the state.  Only places (GPE) count, and
+    only when the corpus names the country too, so the capital joins the state's side without
+    the two entities being merged: "Moscow" stays a city where it is one.
+    """
+    places = [e for e in entities if e.type == "GPE"]
+    by_key: dict[str, set[str]] = {}
+    for e in places:
+        for form in {e.name, *e.aliases}:
+            by_key.setdefault(_place_key(form), set()).add(e.id)
+    capitals = _capitals()
+    out: dict[str, set[str]] = {}
+    for e in places:
+        for form in {e.name, *e.aliases}:
+            for country in capitals.get(_place_key(form), ()):
+                states = by_key.get(_place_key(country), set()) - {e.id}
+                if states:
+                    out.setdefault(e.id, set()).update(states)
+    return out

@@ -28,7 +28,7 @@ from storyline import entities as entities_stage
 from storyline import events as events_stage
 from storyline import quotes as quotes_stage
 from storyline import time as time_stage
-from storyline.actors import actor_type
+from storyline.actors import actor_type, capital_states
 from storyline.clean import clean
 from storyline.clustering import StoryClusterer, document_terms
 from storyline.codec import encode
@@ -459,6 +459,8 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     resolved_mentions = [m for e in entities for m in e.mentions]
     parents = affiliations(list(documents.values()), resolved_mentions,
                            {e.id: e.type for e in entities})
+    for capital, states in capital_states(entities).items():
+        parents.setdefault(capital, set()).update(states)
     for ent in entities:
         ent.affiliations = sorted(parents.get(ent.id, ()))
         ent.actor_type = _actor_type(ent, documents)
