@@ -44,6 +44,42 @@ def test_conflicting_days_do_not_merge_but_contained_dates_do():
         {s.document for s in merged.sources} == {"d2", "d3"}
 
 
+def test_outlets_a_day_apart_tell_one_event_with_a_date_conflict():
+    a = _m("d1", 0, "suspend", "X", "Y", ["cooperation"], date="2022-02-26")
+    b = _m("d2", 0, "suspend", "X", "Y", ["cooperation"], date="2022-02-27")
+    (event,) = merge_events([a, b])
+    assert {c.field: c.values for c in event.conflicts} == {
+        "date": {"2022-02-26": ["d1"], "2022-02-27": ["d2"]}}
+
+
+def test_one_article_giving_two_days_tells_two_events():
+    a = _m("d1", 0, "suspend", "X", "Y", ["cooperation"], date="2022-02-26")
+    b = _m("d1", 4, "suspend", "X", "Y", ["cooperation"], date="2022-02-27")
+    assert len(merge_events([a, b])) == 2
+
+
+def test_outlets_disagreeing_on_who_did_it_show_an_actor_conflict():
+    a = _m("d1", 0, "shell", "X", "PLANT", ["plant", "reactor"], category="ASSAULT",
+           date="2022-03-04")
+    b = _m("d2", 0, "shell", "Z", "PLANT", ["plant", "reactor"], category="ASSAULT",
+           date="2022-03-04")
+    (event,) = merge_events([a, b])
+    assert {c.field: c.values for c in event.conflicts} == {"actor": {"X": ["d1"], "Z": ["d2"]}}
+    # without the same day, the same recipient or the same action, they stay two events
+    for other in (dict(date="2022-03-05"), dict(target="TOWN"), dict(lemma="bomb")):
+        kw = dict(lemma="shell", actor="Z", target="PLANT", date="2022-03-04") | other
+        c = _m("d2", 0, kw["lemma"], kw["actor"], kw["target"], ["plant", "reactor"],
+               category="ASSAULT", date=kw["date"])
+        assert len(merge_events([a, c])) == 2, other
+
+
+def test_an_actor_and_the_body_it_speaks_for_are_no_conflict():
+    a = _m("d1", 0, "suspend", "MINISTER", "Y", ["cooperation"], date="2022-02-26")
+    b = _m("d2", 0, "suspend", "STATE", "Y", ["cooperation"], date="2022-02-26")
+    (event,) = merge_events([a, b], parents={"MINISTER": {"STATE"}})
+    assert event.conflicts == []
+
+
 def test_different_categories_never_merge():
     a = _m("d1", 0, "refuse", "X", "Y", ["launch"], category="REJECT")
     b = _m("d2", 0, "refuse", "X", "Y", ["launch"], category="THREATEN")

@@ -170,33 +170,76 @@ def _wjaccard(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) ->
     return inter / sum(weight.get(w, 1.0) for w in a | b)
 
 
+#: Two outlets may give one event days this far apart (time zones, "on Saturday" read from
+#: different publication days); further apart, two dates are two events.
+DATE_DISAGREEMENT_DAYS = 2
+#: How alike (rarity-weighted word overlap) two tellings must be for a disagreement on the
+#: date or on who acted to be shown as a conflict of one event rather than two events.
+DISAGREEMENT_WORDS = 0.5
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two day-precise dates (None unless both are days)."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+    except ValueError:
+        return None
+
+
+def _actor_clash(x: _Item, y: _Item) -> bool:
+    """Both name actors, none shared, and not an actor and the body it speaks for."""
+    return bool(x.actors and y.actors and not (x.actors & y.actors)
+                and not (x.sides & y.sides))
+
+
 def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> float:
-    """How likely two mentions tell the same event, in [0, 1]; 0 means "certainly not"."""
-    if _date_conflict(x.m.date, y.m.date):
-        return 0.0
+    """How likely two mentions tell the same event, in [0, 1]; 0 means "certainly not".
+
+    Two outlets that disagree on the day (by at most :data:`DATE_DISAGREEMENT_DAYS`) or on
+    who acted can still tell one event, which then shows the conflict: only when everything
+    else agrees (same action, same date or same actor, shared recipients or most words) and
+    the tellings come from different documents (one article giving two days or two actors
+    tells two events).
+    """
     if x.m.category and y.m.category and x.m.category != y.m.category:
         return 0.0
     if x.m.doc_id == y.m.doc_id and x.m.sentence == y.m.sentence:
         return 0.0  # two events of one sentence are different events
-    if x.actors and y.actors and not (x.actors & y.actors):
-        # different actors on different sides (ESA vs Russia), or one side's actor is the
-        # other's target: not the same event; an actor and the body it speaks for
-        # (a minister and the ministry, the ministry and the state) can be
-        if not (x.sides & y.sides) or (x.actors & y.targets) or (y.actors & x.targets):
+    if (x.actors & y.targets) or (y.actors & x.targets):
+        return 0.0  # one side's actor is the other's target: not the same event
+    wsim = _wjaccard(x.words, y.words, weight or {})
+    shared_targets = x.targets & y.targets
+    same_trigger = _canon(x.m.lemma) == _canon(y.m.lemma)
+    date_clash = _date_conflict(x.m.date, y.m.date)
+    actor_clash = _actor_clash(x, y)
+    if date_clash or actor_clash:
+        apart = _days_apart(x.m.date, y.m.date)
+        plausible = (
+            x.m.doc_id != y.m.doc_id and same_trigger and not (date_clash and actor_clash)
+            and (bool(shared_targets) or wsim >= DISAGREEMENT_WORDS)
+            and (not date_clash or (apart is not None and apart <= DATE_DISAGREEMENT_DAYS
+                                    and bool(x.actors & y.actors)))
+            and (not actor_clash or (bool(x.m.date) and x.m.date == y.m.date
+                                     and bool(shared_targets) and wsim >= DISAGREEMENT_WORDS))
+        )
+        if not plausible:
             return 0.0
-        actors = 0.7
+    if actor_clash:
+        actors = 0.0  # outlets disagree on who did it (shown as a conflict)
+    elif x.actors and y.actors and not (x.actors & y.actors):
+        actors = 0.7  # an actor and the body it speaks for (a minister and the ministry)
     elif x.actors and y.actors:
         actors = 0.5 + 0.5 * _jaccard(x.actors, y.actors)
     else:
         actors = 0.3
-    shared_targets = x.targets & y.targets
     if not (x.words & y.words) and not shared_targets:
         return 0.0  # nothing in common but the kind of action
     targets = _jaccard(x.targets, y.targets) if x.targets and y.targets else 0.3
-    same_trigger = 1.0 if _canon(x.m.lemma) == _canon(y.m.lemma) else 0.0
     same_date = 1.0 if x.m.date and y.m.date and x.m.date == y.m.date else 0.0
-    score = (0.35 * _wjaccard(x.words, y.words, weight or {}) + 0.2 * actors + 0.15 * targets
-             + 0.15 * same_trigger + 0.15 * same_date)
+    score = (0.35 * wsim + 0.2 * actors + 0.15 * targets
+             + 0.15 * float(same_trigger) + 0.15 * same_date)
     if x.targets and y.targets and not shared_targets and x.target_kinds & y.target_kinds:
         score *= 0.5  # "severed ties with NASA" is not "halted work on the space station"
     return score
@@ -326,7 +369,9 @@ def merge_events(
     for block in blocks.values():
         clusters.extend(_cluster(block, threshold))
 
-    events = [_make_event(sorted((it.m for it in cluster), key=key)) for cluster in clusters]
+    side_of = {id(it.m): it.sides for it in items}
+    events = [_make_event(sorted((it.m for it in cluster), key=key),
+                          lambda m: side_of[id(m)]) for cluster in clusters]
     return order_events(events, key)
 
 
@@ -341,7 +386,8 @@ def order_events(
     return out
 
 
-def _make_event(ms: Sequence[EventMention]) -> Event:
+def _make_event(ms: Sequence[EventMention],
+                sides: Callable[[EventMention], frozenset[str]] | None = None) -> Event:
     def ranked(values: Iterable[str]) -> list[str]:
         counts = Counter(values)
         return [v for v, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
@@ -371,7 +417,7 @@ def _make_event(ms: Sequence[EventMention]) -> Event:
             sources.append(ref)
     return Event(
         id="",
-        conflicts=find_conflicts(ms),
+        conflicts=find_conflicts(ms, sides),
         date=date,
         summary=_capitalised(best.summary or best.sentence_text),
         type=categories.most_common(1)[0][0] if categories else None,
@@ -388,14 +434,28 @@ _NOT_COUNTED = frozenset({"percent", "per", "am", "pm", "a.m", "p.m", "of", "and
                           "in", "on", "at", "by", "for", "from", "with"})
 
 
-def find_conflicts(mentions: Sequence[EventMention]) -> list[Conflict]:
-    """Where documents telling one event disagree: different days, different counts.
+def find_conflicts(
+    mentions: Sequence[EventMention],
+    sides: Callable[[EventMention], frozenset[str]] | None = None,
+) -> list[Conflict]:
+    """Where documents telling one event disagree: different days, counts or actors.
 
     Dates conflict when two documents give days that differ; counts when two documents give
-    different numbers of the same thing ("36 satellites" / "34 satellites").  Disagreement
-    within one document is not a conflict between sources.
+    different numbers of the same thing ("36 satellites" / "34 satellites"); actors when two
+    documents name actors with nothing in common, not even the body one of them speaks for
+    (``sides`` gives a mention's actors with everything they belong to; without it, the
+    actors' entity ids).  Disagreement within one document is not a conflict between sources.
     """
     conflicts: list[Conflict] = []
+    side_of = sides or (lambda m: frozenset(a.entity_id or a.text.lower() for a in m.actors))
+    doc_sides: dict[str, set[str]] = defaultdict(set)
+    who: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.actors:
+            doc_sides[m.doc_id] |= side_of(m)
+            who[" and ".join(a.text for a in m.actors)].add(m.doc_id)
+    if any(not (doc_sides[a] & doc_sides[b]) for a, b in itertools.combinations(doc_sides, 2)):
+        conflicts.append(Conflict("actor", {w: sorted(docs) for w, docs in sorted(who.items())}))
     days: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.date and len(m.date) == 10:
