@@ -90,24 +90,25 @@ def predict(text: str, nlp: Any, classifier: Any = False, sdoc: Any = None,
 
     ``classifier`` is passed to :func:`storyline.events.extract_events` (False: lexicon only;
     a model trained without this sentence for the cross-validated figures); ``fallback`` is
-    its ``fallback_probability``.  The primary event is :func:`storyline.events.primary_events`
-    of the first sentence (of the record's text) that has a typed one.
+    its ``fallback_probability``.  The primary event is the mention the event stage flags as
+    its sentence's main one (``primary``: the one the report lists first among the
+    sentence's events of the same date), of the first sentence (of the record's text) that
+    has a typed one; its category and participants are coded the way the report codes them
+    (:func:`storyline.plover.plover_category`, :func:`storyline.plover.plover_roles`).
     """
-    from storyline.events import extract_events, primary_events
+    from storyline.events import extract_events
     from storyline.model import Document
-    from storyline.plover import plover_category
+    from storyline.plover import plover_category, plover_roles
 
     sdoc = nlp(text) if sdoc is None else sdoc
     mentions = extract_events(Document(id="s", text=text), sdoc, [], classifier=classifier,
                               fallback_probability=fallback)
-    model = classifier if classifier not in (False, True) else None
-    primaries = primary_events(mentions, sdoc, model)
-    for si in sorted(primaries):
-        m = primaries[si]
+    for m in sorted((m for m in mentions if m.primary), key=lambda m: m.sentence):
         cat = plover_category(m.category, m.modality)
         if cat is not None:
-            return Predicted(cat, tuple(a.text for a in m.actors),
-                             tuple(a.text for a in m.targets))
+            actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets,
+                                           m.source)
+            return Predicted(cat, tuple(a.text for a in actors), tuple(a.text for a in targets))
     return Predicted(None, (), ())
 
 

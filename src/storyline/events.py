@@ -949,13 +949,35 @@ def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
     ext = _Extractor(doc, sdoc, timexes)
     mentions = ext.run()
     model = load_model() if classifier is True else classifier or None
+    predicted: dict[int, str] = {}
     if model is not None:
-        refine_categories(mentions, sdoc, model)
+        predicted = refine_categories(mentions, sdoc, model)
         threshold = FALLBACK_PROBABILITY if fallback_probability is None \
             else fallback_probability
         mentions.extend(fallback_mentions(ext, mentions, model, threshold))
     mentions.sort(key=lambda m: m.start)
+    mark_primary(mentions, sdoc, predicted)
     return mentions
+
+
+def mark_primary(mentions: list[EventMention], sdoc: Doc,
+                 predicted: dict[int, str] | None = None) -> None:
+    """Flag each sentence's main event (:func:`primary_index`) as ``primary``.
+
+    ``predicted`` maps sentence indexes to the classifier's category for the sentence, which
+    breaks ties between the sentence's mentions.
+    """
+    predicted = predicted or {}
+    sents = list(sdoc.sents)
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        m.primary = False
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for si, group in by_sentence.items():
+        root = sents[si].root.idx if si < len(sents) else None
+        k = primary_index(group, predicted.get(si), root)
+        if k is not None:
+            group[k].primary = True
 
 
 #: A sentence where the rules found no typed event with an actor gets one, typed by the
@@ -1080,7 +1102,10 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
         code = Code(pred.category)
         chain = ext.chain(v)
         negs = [c for t in chain for c in t.children if c.dep_ == "neg"]
-        source = ext.source(v, chain, None, None)
+        speech = _speech_source(chain[-1])
+        speaker = None if speech is None else next(
+            (c for c in speech.children if c.dep_ == "nsubj"), None)
+        source = ext.source(v, chain, speech, speaker)
         modality = ext.modality(v, chain, code, negs, source, actors)
         if plover_category(code.category, modality) != code.category:
             # the classifier codes the sentence as PLOVER does ("will impose sanctions" is
@@ -1152,8 +1177,12 @@ def primary_events(mentions: list[EventMention], sdoc: Doc,
     return out
 
 
-def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearModel) -> None:
+def refine_categories(mentions: list[EventMention], sdoc: Doc,
+                      model: LinearModel) -> dict[int, str]:
     """Let the sentence classifier correct the primary event category of each sentence.
+
+    Returns the classifier's category of each sentence that has mentions (sentence index ->
+    category).
 
     Per sentence with mentions, the primary mention is the one the classifier agrees with, if
     any (:func:`primary_index`); otherwise the classifier's PLOVER category (see
@@ -1167,12 +1196,14 @@ def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearMode
     by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    predicted: dict[int, str] = {}
     for si, group in by_sentence.items():
         if si >= len(sents):
             continue
         pred = classify_sentence(sents[si], group, model)
         if pred is None:
             continue
+        predicted[si] = pred.category
         k = primary_index(group, pred.category, sents[si].root.idx)
         if k is None:
             continue
@@ -1187,6 +1218,7 @@ def refine_categories(mentions: list[EventMention], sdoc: Doc, model: LinearMode
             continue
         m.category = pred.category
         m.mode = None
+    return predicted
 
 
 def iter_summaries(mentions: Iterable[EventMention]) -> list[str]:

@@ -207,6 +207,9 @@ class EventMention:
     summary: str = ""  # a short readable clause: "Roscosmos suspended cooperation with ..."
     #: content lemmas of the event's clause (object, complements), used to merge mentions
     keywords: tuple[str, ...] = ()
+    #: the sentence's main event: the one PLOVER would code the sentence as (at most one a
+    #: sentence; it comes first among the sentence's events of the same date)
+    primary: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,13 +234,18 @@ class Event:
     id: str
     date: str | None
     summary: str
+    #: the PLOVER category as PLOVER codes the event: a promised aid is AGREE, a planned
+    #: sanction THREATEN, a demanded withdrawal REQUEST (see ``action`` and ``modality``)
     type: str | None
     modality: Modality
-    actors: list[str]  # entity ids
-    targets: list[str]  # entity ids
+    actors: list[str]  # entity ids; for a demand, who demands it (PLOVER's actor)
+    targets: list[str]  # entity ids; for a demand, who is asked to act
     sources: list[SourceRef]
     mentions: list[EventMention] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    #: the PLOVER category of the action itself, whatever its modality (AID for "will
+    #: provide aid", whose ``type`` is AGREE)
+    action: str | None = None
 
 
 @dataclass

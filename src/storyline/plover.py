@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -361,6 +362,24 @@ def plover_category(category: str | None, modality: str) -> str | None:
         if category in HOSTILE:
             return "THREATEN"
     return category
+
+
+T = TypeVar("T")
+
+
+def plover_roles(category: str | None, modality: str, actors: Sequence[T],
+                 targets: Sequence[T], source: T | None) -> tuple[list[T], list[T]]:
+    """Actors and recipients as PLOVER codes them, for :func:`plover_category`'s category.
+
+    A demand reported from someone ("Russia said Sudan must return the helicopter") is a
+    REQUEST by the one who demands it (the source) of the ones asked to act (the action's
+    actors, else its targets); every other event keeps its participants (a demand verb's own
+    event, "Greece demanded that ...", has its demander as actor and no source).
+    """
+    if (modality == "demanded" and category is not None and source is not None
+            and source not in actors):
+        return [source], list(actors) or list(targets)
+    return list(actors), list(targets)
 
 
 #: Every verb lemma the lexicon codes (alone or with certain objects).

@@ -64,6 +64,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "date": e.date,
                 "summary": e.summary,
                 "type": e.type,
+                "action": e.action,
                 "modality": e.modality,
                 "actors": e.actors,
                 "targets": e.targets,

@@ -29,6 +29,7 @@ from storyline.model import (
     SourceRef,
     Story,
 )
+from storyline.plover import plover_category, plover_roles
 
 #: Near-synonyms of news-event vocabulary, folded to one representative so that "suspend ties"
 #: and "halt cooperation" share their words.  General English, not corpus-specific.
@@ -380,7 +381,11 @@ def order_events(
 ) -> list[Event]:
     """Events in timeline order (dated first, then by first telling) with ids V1, V2, ..."""
     first_pos = {id(e): min(order(m) for m in e.mentions) for e in events}
-    out = sorted(events, key=lambda e: (e.date is None, e.date or "", first_pos[id(e)]))
+    # of one sentence's events of the same date, its main event comes first
+    main = {id(e): any(m.primary and order(m) == first_pos[id(e)] for m in e.mentions)
+            for e in events}
+    out = sorted(events, key=lambda e: (e.date is None, e.date or "", first_pos[id(e)],
+                                        not main[id(e)]))
     for n, e in enumerate(out, 1):
         e.id = f"V{n}"
     return out
@@ -415,15 +420,24 @@ def _make_event(ms: Sequence[EventMention],
         ref = SourceRef(m.doc_id, m.sentence_text)
         if ref not in sources:
             sources.append(ref)
+    action = categories.most_common(1)[0][0] if categories else None
+    actors: list[str] = []
+    targets: list[str] = []
+    for m in ms:
+        # a reported demand is the requester's, of the one asked to act (PLOVER's REQUEST)
+        who, whom = plover_roles(action, modality, m.actors, m.targets, m.source)
+        actors.extend(a.entity_id for a in who if a.entity_id)
+        targets.extend(t.entity_id for t in whom if t.entity_id)
     return Event(
         id="",
         conflicts=find_conflicts(ms, sides),
         date=date,
         summary=_capitalised(best.summary or best.sentence_text),
-        type=categories.most_common(1)[0][0] if categories else None,
+        type=plover_category(action, modality),
+        action=action,
         modality=modality,
-        actors=ranked(a.entity_id for m in ms for a in m.actors if a.entity_id),
-        targets=ranked(t.entity_id for m in ms for t in m.targets if t.entity_id),
+        actors=ranked(actors),
+        targets=ranked(targets),
         sources=sources,
         mentions=list(ms),
     )

@@ -39,7 +39,11 @@ class EventOut(BaseModel):
     id: str
     date: str | None
     summary: str
-    category: str | None = Field(description="PLOVER category")
+    category: str | None = Field(
+        description="PLOVER category, as PLOVER codes the event (a promised aid is AGREE)")
+    action: str | None = Field(
+        default=None,
+        description="PLOVER category of the action itself, whatever its modality (AID)")
     modality: str
     actors: list[EntityRef]
     targets: list[EntityRef]
