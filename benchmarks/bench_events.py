@@ -225,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--fallback", type=float, nargs="*", default=[0.5, 0.0],
-                    help="classifier probabilities for the fallback event (0: every sentence)")
+                    help="classifier probabilities for the fallback event (0: every sentence "
+                         "that reads as an event report)")
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)

@@ -294,6 +294,36 @@ def test_fallback_event_from_the_classifier() -> None:
     assert not [m for m in unsure if m.category]
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("There was a protest outside the embassy in Dorvala on Monday.", "PROTEST"),
+    ("Senate leaders insisted that the company should pay for the damage.", "REQUEST"),
+])
+def test_fallback_keeps_event_reports(text: str, category: str) -> None:
+    # an existential "there was a protest" and a speech verb carrying a verbal act are events
+    nlp = shared_pipeline()
+    found = extract_events(Document(id="t", text=text), nlp(text), [],
+                           classifier=_always(category))
+    assert [m for m in found if m.category == category]
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Is the minister sorry for the attacks on journalists?", "ASSAULT"),  # a question
+    ("The report could influence the investigation of the Merovian police.", "ACCUSE"),
+    ("Olga Brisk was one of several activists at the rally in Dorvala.", "PROTEST"),  # copula
+    ("Olga Brisk added that she is proud of the protests.", "PROTEST"),  # speech verb
+    ("Merovian officials fear that the government may fall.", "PROTEST"),  # a belief
+    ("That includes two attacks on the Merovian border post.", "ASSAULT"),  # demonstrative
+    ("You agree that Dorvala News may publish your comments.", "AGREE"),  # the reader
+    ("I asked the Merovian minister about the attack.", "REQUEST"),  # the writer
+])
+def test_fallback_skips_sentences_that_report_no_event(text: str, category: str) -> None:
+    # even a sure classifier adds no event to a sentence that states, believes or asks
+    nlp = shared_pipeline()
+    found = extract_events(Document(id="t", text=text), nlp(text), [],
+                           classifier=_always(category))
+    assert not [m for m in found if m.category], [(m.category, m.lemma) for m in found]
+
+
 def test_fallback_recipient_and_named_actor() -> None:
     nlp = shared_pipeline()
     text = "Talvania's envoy went to Merovia with a letter for Prime Minister Olga Brisk."
