@@ -225,7 +225,19 @@ def test_duplicate_copy_is_linked_not_analysed(seeds_dir, nlp, tmp_path):
         result = run([folder], store, nlp)
     assert result.duplicates == {"copy.txt": "a.txt", "edited.txt": "a.txt"}
     rep = build_report(result.analysis, result.duplicates)
-    assert all(s["document"] == "a.txt" for e in rep["events"] for s in e["sources"])
+    # the copies are not analysed, but list the sentences they share with the original,
+    # marked as copies: they do not count as independent outlets
+    copies = {"copy.txt", "edited.txt"}
+    for e in rep["events"]:
+        told = {s["document"] for s in e["sources"]}
+        assert "a.txt" in told and told <= {"a.txt"} | copies
+        assert e["outlets"] == 1
+        for s in e["sources"]:
+            assert (s.get("copy_of") == "a.txt") == (s["document"] in copies)
+            # a copy is listed only where it has the sentence word for word ("Saturday"
+            # became "Sunday" in edited.txt)
+            assert s["sentence"] in (folder / s["document"]).read_text()
+    assert any("copy.txt" in {s["document"] for s in e["sources"]} for e in rep["events"])
     assert all(q["document"] == "a.txt" for q in rep["quotes"])
 
 

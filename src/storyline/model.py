@@ -214,8 +214,13 @@ class EventMention:
 
 @dataclass(frozen=True)
 class SourceRef:
+    """A sentence telling an event, in one document."""
+
     document: str
     sentence: str
+    #: set when ``document`` is a copy (a duplicate or near-duplicate) of this document: the
+    #: copy tells the event in the same sentence but is not an independent source
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True)

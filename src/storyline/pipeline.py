@@ -38,11 +38,13 @@ from storyline.model import (
     Argument,
     Document,
     Entity,
+    Event,
     EventMention,
     Mention,
     Quote,
     RawArticle,
     Sentence,
+    SourceRef,
 )
 from storyline.store import DocumentAnalysis, IngestOutcome, Store
 from storyline.stories import affiliations, describe_stories, merge_events, order_events
@@ -418,6 +420,26 @@ def _date_from_lead(m: EventMention, doc: Document) -> EventMention:
     return dataclasses.replace(m, date=doc.published.isoformat())
 
 
+def _add_copies(events: list[Event], duplicate_of: dict[str, str | None], store: Store) -> None:
+    """List a duplicate article among the sources of the events its original tells, where
+    the sentence is in the copy word for word (a syndicated copy tells the same events; it is
+    marked ``copy_of`` so that it does not count as an independent outlet)."""
+    copies: dict[str, list[str]] = {}
+    for doc_id, original in duplicate_of.items():
+        if original:
+            copies.setdefault(original, []).append(doc_id)
+    if not copies:
+        return
+    texts: dict[str, str] = {}
+    for doc_id in (c for cs in copies.values() for c in cs):
+        d = store.get_document(doc_id)
+        texts[doc_id] = d.text if d is not None else ""
+    for ev in events:
+        extra = [SourceRef(c, s.sentence, copy_of=s.document) for s in ev.sources
+                 for c in copies.get(s.document, ()) if s.sentence in texts[c]]
+        ev.sources.extend(x for x in extra if x not in ev.sources)
+
+
 def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Analysis:
     """Corpus stages over every analysed document in the store; the result covers ``scope``."""
     progress.stage("Merging entities, events and quotes", None)
@@ -486,6 +508,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                                parents=parents, kinds=kinds, aliases=aliases)
     ]
     events = order_events(events, lambda m: (rank.get(m.doc_id, 0), m.sentence))
+    _add_copies(events, duplicate_of, store)
 
     quotes: list[Quote] = []
     for doc_id in all_ids:

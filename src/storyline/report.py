@@ -71,9 +71,11 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "actor_names": [ent_names.get(a, a) for a in e.actors],
                 "target_names": [ent_names.get(t, t) for t in e.targets],
                 "location": next((m.location for m in e.mentions if m.location), None),
-                "outlets": len({s.document for s in e.sources}),
+                "outlets": len({s.copy_of or s.document for s in e.sources}),
                 "conflicts": [{"field": c.field, "values": c.values} for c in e.conflicts],
-                "sources": [{"document": s.document, "sentence": s.sentence} for s in e.sources],
+                "sources": [{"document": s.document, "sentence": s.sentence}
+                            | ({"copy_of": s.copy_of} if s.copy_of else {})
+                            for s in e.sources],
             }
             for e in analysis.events
         ],

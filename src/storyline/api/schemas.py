@@ -28,6 +28,8 @@ class SourceOut(BaseModel):
     trigger: str | None = None
     start: int | None = None
     end: int | None = None
+    copy_of: str | None = Field(
+        default=None, description="the document this one copies (not an independent source)")
 
 
 class ConflictOut(BaseModel):
@@ -51,7 +53,7 @@ class EventOut(BaseModel):
     outlets: int = Field(description="number of documents telling it")
     sources: list[SourceOut]
     conflicts: list[ConflictOut] = Field(
-        default_factory=list, description="where the sources disagree (dates, counts)")
+        default_factory=list, description="where the sources disagree (dates, counts, actors)")
 
 
 class EntityOut(BaseModel):
