@@ -101,3 +101,20 @@ def test_names_missed_by_ner_become_entities_but_common_words_do_not(tmp_path):
     assert "Officials" not in names
     ent = next(e for e in report["entities"] if "SkyNetra" in e["aliases"])
     assert ent["documents"] == ["a.txt"]
+
+
+def test_participants_without_a_name_are_group_entities(tmp_path):
+    import storyline
+
+    (tmp_path / "a.txt").write_text(
+        "Clashes in Dorvala\n\nThe Merovian rebels attacked a police station in Dorvala on "
+        "Monday. Merovian police arrested the rebel commanders on Tuesday.\n")
+    report = storyline.analyze([tmp_path], db=tmp_path / "s.db")
+    ents = {e["id"]: e for e in report["entities"]}
+    actors = [ents[a] for e in report["events"] for a in e["actors"]]
+    rebels = [a for a in actors if "rebels" in a["name"].lower()]
+    assert rebels, [e["summary"] for e in report["events"]]
+    # the article is not part of the name, the group is no story label, its type says group
+    assert all(not a["name"].lower().startswith("the ") for a in rebels)
+    assert all(a["type"] is None and a["actor_type"] == "group" for a in rebels)
+    assert all(a["name"] not in s["label"] for s in report["stories"] for a in rebels)

@@ -21,6 +21,8 @@ COMPANY = "company"
 PERSON = "person"
 INTERNATIONAL = "international organisation"
 ORGANISATION = "organisation"
+#: people named by common words, not by a name ("rebels", "the police", "students")
+GROUP = "group"
 OTHER = "other"
 
 #: Acronyms and names of international organisations (a general list, not tied to a corpus).
