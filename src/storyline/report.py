@@ -109,6 +109,12 @@ def _quote(q: Quote) -> dict[str, Any]:
         "medium": q.medium,
         "cue": q.cue,
         "speaker_via": q.speaker_via,
+        # offsets in the document's text: the quoted words and the words naming the speaker
+        # (for a pronoun or role noun, the name it was resolved to)
+        "start": q.start,
+        "end": q.end,
+        "speaker_start": q.speaker_start,
+        "speaker_end": q.speaker_end,
     }
 
 
