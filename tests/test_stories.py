@@ -211,3 +211,22 @@ def test_story_range_leaves_out_background_events():
     # nothing dated inside the window: the publication days
     (story,) = describe_stories({"S1": ["b"]}, merge_events([b]), [], published=pub)
     assert (story.start, story.end) == ("2022-03-02", "2022-03-02")
+
+
+def test_event_type_is_plover_coded_with_action_mode_and_requester():
+    import dataclasses
+
+    done = dataclasses.replace(_m("d1", 0, "suspend", "X", "Y", ["cooperation"]),
+                               mode="discontinue")
+    (event,) = merge_events([done])
+    assert (event.type, event.action, event.mode) == ("SANCTION", "SANCTION", "discontinue")
+    planned = dataclasses.replace(done, modality="planned")
+    (event,) = merge_events([planned])
+    assert (event.type, event.action, event.mode) == ("THREATEN", "SANCTION", None)
+    # "R said that X must return the ship": a REQUEST by R of X
+    demanded = dataclasses.replace(
+        _m("d1", 0, "return", "X", "SHIP", ["ship"], category="RETREAT", modality="demanded"),
+        source=Argument("R", 0, 1, entity_id="R"))
+    (event,) = merge_events([demanded])
+    assert (event.type, event.action) == ("REQUEST", "RETREAT")
+    assert (event.actors, event.targets) == (["R"], ["X"])

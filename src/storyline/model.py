@@ -251,6 +251,9 @@ class Event:
     #: the PLOVER category of the action itself, whatever its modality (AID for "will
     #: provide aid", whose ``type`` is AGREE)
     action: str | None = None
+    #: PLOVER's mode of ``type``, where PLOVER defines modes and the texts say which
+    #: ("discontinue" for a SANCTION that ends cooperation)
+    mode: str | None = None
 
 
 @dataclass

@@ -65,6 +65,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "summary": e.summary,
                 "type": e.type,
                 "action": e.action,
+                "mode": e.mode,
                 "modality": e.modality,
                 "actors": e.actors,
                 "targets": e.targets,

@@ -428,13 +428,20 @@ def _make_event(ms: Sequence[EventMention],
         who, whom = plover_roles(action, modality, m.actors, m.targets, m.source)
         actors.extend(a.entity_id for a in who if a.entity_id)
         targets.extend(t.entity_id for t in whom if t.entity_id)
+    event_type = plover_category(action, modality)
+    # the mode of the mentions coded with the event's own type (a planned SANCTION's
+    # "discontinue" is no mode of the THREATEN it is coded as)
+    modes = Counter(m.mode for m in ms
+                    if m.mode and plover_category(m.category, m.modality) == event_type
+                    and m.category == event_type)
     return Event(
         id="",
         conflicts=find_conflicts(ms, sides),
         date=date,
         summary=_capitalised(best.summary or best.sentence_text),
-        type=plover_category(action, modality),
+        type=event_type,
         action=action,
+        mode=modes.most_common(1)[0][0] if modes else None,
         modality=modality,
         actors=ranked(actors),
         targets=ranked(targets),

@@ -46,6 +46,7 @@ class EventOut(BaseModel):
     action: str | None = Field(
         default=None,
         description="PLOVER category of the action itself, whatever its modality (AID)")
+    mode: str | None = Field(default=None, description="PLOVER mode of the category, if known")
     modality: str
     actors: list[EntityRef]
     targets: list[EntityRef]
