@@ -320,7 +320,10 @@ def _group_actors(event_mentions: list[EventMention],
                     or not any(_singular(w) in _GROUP_HEADS for w in key.split())
                     # one singular common noun ("the organization") refers back to a
                     # body named before; it names no group of its own
-                    or (" " not in key and _singular(key) == key and key != "police")):
+                    or (" " not in key and _singular(key) == key and key != "police")
+                    # "the Russian agency", "the US space agency": a body named elsewhere
+                    or (key.split()[-1] in entities_stage.ORG_NOUNS
+                        and _singular(key.split()[-1]) == key.split()[-1])):
                 return arg  # not a group of people or a body ("Russian thruster unit")
             ent = by_key.get(key)
             if ent is None:
