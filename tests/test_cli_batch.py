@@ -118,3 +118,17 @@ def test_participants_without_a_name_are_group_entities(tmp_path):
     assert all(not a["name"].lower().startswith("the ") for a in rebels)
     assert all(a["type"] is None and a["actor_type"] == "group" for a in rebels)
     assert all(a["name"] not in s["label"] for s in report["stories"] for a in rebels)
+
+
+def test_common_word_capitalised_after_a_headline_is_no_entity(tmp_path):
+    import storyline
+
+    # a line without a full stop runs into the next one: "Some" looks mid-sentence
+    (tmp_path / "a.txt").write_text(
+        "Storm in Dorvala\n\nThe storm closed the port of Dorvala on Monday. Photo Lena Brandt "
+        "Some said the port would stay closed for a week. The charity SkyNetra sent some "
+        "ships, and SkyNetra said more aid would follow.\n")
+    report = storyline.analyze([tmp_path], db=tmp_path / "s.db")
+    names = {e["name"] for e in report["entities"]}
+    assert "Some" not in names
+    assert any("SkyNetra" in e["aliases"] for e in report["entities"])

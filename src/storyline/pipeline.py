@@ -431,6 +431,13 @@ def _promote_names(
         # starts; a name is capitalised in the middle of a sentence too
         if not any(_mid_sentence(documents[m.doc_id].text, m.start) for m in mentions):
             continue
+        # ... and is never written in lower case: "Some", "Aid" or "Security" at the start
+        # of a headline joined to the next line are common words the texts also write as
+        # "some", "aid", "security"
+        lower = re.compile(rf"(?<![\w@#]){re.escape(name.lower())}(?![\w])")
+        if name.lower() != name and any(lower.search(documents[d].text)
+                                         for d in {m.doc_id for m in mentions}):
+            continue
         entities.append(Entity(eid, name, None, [name], sorted({m.doc_id for m in mentions}),
                                mentions))
         added += 1
