@@ -48,3 +48,27 @@ def test_capital_stands_for_its_state_when_the_state_is_named() -> None:
 def test_capital_states_without_places() -> None:
     assert capital_states([]) == {}
     assert capital_states([Entity("E1", "Dmitry Rogozin", "PERSON")]) == {}
+
+
+def test_group_entities_from_unnamed_participants() -> None:
+    from storyline.actors import group_entities, is_group
+    from storyline.model import Argument, EventMention
+
+    def mention(doc: str, actor: str, target: str) -> EventMention:
+        return EventMention(doc_id=doc, sentence=0, sentence_text="", trigger="attack",
+                            lemma="attack", start=0, end=1,
+                            actors=[Argument(actor, 0, len(actor))],
+                            targets=[Argument(target, 10, 10 + len(target))])
+
+    ents: list[Entity] = [Entity("E1", "Norland", "GPE", ["Norland"])]
+    out = group_entities([mention("a", "the Merovian rebels", "a police station"),
+                          mention("b", "Merovian rebels", "the Russian agency"),
+                          mention("b", "hundreds of students", "it")], ents)
+    rebels = out[0].actors[0].entity_id
+    assert rebels is not None and out[1].actors[0].entity_id == rebels  # one group, two docs
+    group = next(e for e in ents if e.id == rebels)
+    assert group.name == "Merovian rebels" and group.documents == ["a", "b"] and is_group(group)
+    assert out[2].actors[0].entity_id is not None  # "students", the count dropped
+    # a thing, a body named elsewhere and a pronoun stay without an entity
+    assert [t.entity_id for m in out for t in m.targets] == [None, None, None]
+    assert not is_group(ents[0])

@@ -4,16 +4,21 @@
 (ministry, agency, Inc, Corp, ...) and a short list of well-known international organisations;
 :func:`affiliation` reads the organisation a person speaks for when the text says so
 ("Dmitry Rogozin, head of Roscosmos", "Roscosmos chief Dmitry Rogozin"); :func:`capital_states` reads a capital named as an actor
-("Moscow's invasion", "Washington imposed sanctions") as the state it stands for.
+("Moscow's invasion", "Washington imposed sanctions") as the state it stands for;
+:func:`group_entities` makes entities of the groups that events name by common words
+("Ivory Coast rebels").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
 
-from storyline.model import Entity
+from storyline.entities import ORG_NOUNS
+from storyline.events import ACTOR_NOUNS
+from storyline.model import Argument, Entity, EventMention, Mention
 
 STATE = "state"
 GOVERNMENT = "government body"
@@ -184,3 +189,106 @@ def capital_states(entities: Iterable[Entity]) -> dict[str, set[str]]:
                 if states:
                     out.setdefault(e.id, set()).update(states)
     return out
+
+
+#: The label of the mentions of a group named by common words (no NER label).
+GROUP_LABEL = "GROUP"
+#: Leading words that do not belong to a group's name ("the police", "some 300 students").
+_GROUP_LEAD = re.compile(
+    r"^(?:(?:the|a|an|some|several|many|most|all|about|around|nearly|more than|at least|"
+    r"more|other|its|his|her|their|our|these|those|such|an estimated|estimated|"
+    r"hundreds of|thousands of|tens of thousands of|dozens of|scores of|[\d][\d,. -]*|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)\s+)+",
+    re.IGNORECASE)
+#: Nouns that name people or bodies besides the event stage's actor nouns and the entity
+#: stage's organisation nouns: a group's phrase must contain one ("European partners").
+_GROUP_NOUNS = frozenset({
+    "partner", "nation", "country", "state", "people", "crowd", "team", "rescuer", "survivor",
+    "victim", "civilian", "citizen", "member", "staff", "employee", "volunteer", "investor",
+    "shareholder", "voter", "ally", "neighbour", "neighbor", "family", "relative", "witness",
+    "expert", "scientist", "journalist", "reporter", "crew", "pilot", "company", "firm",
+})
+_NOT_GROUPS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+                         "those", "who", "which", "what", "one", "others", "other", "some",
+                         "all", "both", "each", "people", "everyone", "someone", "anyone"})
+
+
+_GROUP_HEADS = ACTOR_NOUNS | ORG_NOUNS | _GROUP_NOUNS
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, crudely ("agencies" -> "agency", "rebels" -> "rebel")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_POSTMODIFIER = re.compile(r"\s(?:of|with|in|from|at|for|on|who|that)\s.*$")
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a lower-cased noun phrase: its last word before any post-modifier
+    ("leaders of the coalition" -> "leaders", "police station" -> "station")."""
+    words = _POSTMODIFIER.sub("", phrase).split()
+    return words[-1] if words else phrase
+
+
+def group_entities(event_mentions: list[EventMention],
+                  entities: list[Entity]) -> list[EventMention]:
+    """Participants that name no entity ("Ivory Coast rebels", "the police", "students")
+    become entities of their own, so that the report's events say who acted and on whom.
+
+    A phrase as written (not a pronoun or role noun resolved elsewhere) whose head noun names
+    people or a body (:data:`_GROUP_HEADS`; "police station" names a place), of at most six
+    words once leading articles and
+    counts are dropped, one entity a phrase (case-folded)
+    across the corpus, the way the texts name the group; its NER type stays unknown (None:
+    never a story's label) and its actor type comes from its words (``Israeli army``: a
+    government body; ``rebels``: a group).
+    """
+    by_key: dict[str, Entity] = {}
+    out: list[EventMention] = []
+    for m in event_mentions:
+        def group(arg: Argument, m: EventMention = m) -> Argument:
+            if arg.entity_id is not None or arg.via is not None or arg.start < 0:
+                return arg
+            words = _GROUP_LEAD.sub("", " ".join(arg.text.split())).strip(" ,.;:'\"")
+            key = words.lower()
+            if (not key or key in _NOT_GROUPS or len(words.split()) > 6
+                    or _singular(_head(key)) not in _GROUP_HEADS
+                    # one singular common noun ("the organization") refers back to a
+                    # body named before; it names no group of its own
+                    or (" " not in key and _singular(key) == key and key != "police")
+                    # "the Russian agency", "the US space agency": a body named elsewhere
+                    or (_head(key) in ORG_NOUNS and _singular(_head(key)) == _head(key))):
+                return arg  # not a group of people or a body ("Russian thruster unit")
+            ent = by_key.get(key)
+            if ent is None:
+                ent = Entity(f"E{len(entities) + 1}", words, None, [])
+                entities.append(ent)
+                by_key[key] = ent
+            start = arg.start + (arg.text.find(words) if words in arg.text else 0)
+            if words not in ent.aliases:
+                ent.aliases.append(words)
+            if m.doc_id not in ent.documents:
+                ent.documents.append(m.doc_id)
+            mention = Mention(m.doc_id, start, start + len(words), words, GROUP_LABEL,
+                              entity_id=ent.id)
+            if mention not in ent.mentions:
+                ent.mentions.append(mention)
+            return dataclasses.replace(arg, entity_id=ent.id)
+
+        actors = [group(a) for a in m.actors]
+        targets = [group(t) for t in m.targets]
+        out.append(dataclasses.replace(m, actors=actors, targets=targets)
+                   if actors != m.actors or targets != m.targets else m)
+    for ent in by_key.values():
+        ent.documents.sort()
+    return out
+
+
+def is_group(entity: Entity) -> bool:
+    """Whether ``entity`` is a group named by common words (:func:`group_entities`)."""
+    return bool(entity.mentions) and all(m.label == GROUP_LABEL for m in entity.mentions)

@@ -28,7 +28,7 @@ from storyline import entities as entities_stage
 from storyline import events as events_stage
 from storyline import quotes as quotes_stage
 from storyline import time as time_stage
-from storyline.actors import GROUP, actor_type, capital_states
+from storyline.actors import GROUP, actor_type, capital_states, group_entities, is_group
 from storyline.clean import clean
 from storyline.clustering import StoryClusterer, document_terms
 from storyline.codec import encode
@@ -262,94 +262,6 @@ def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIn
     return dataclasses.replace(arg, entity_id=eid)
 
 
-#: The label of the mentions of a group named by common words (no NER label).
-GROUP_LABEL = "GROUP"
-#: Leading words that do not belong to a group's name ("the police", "some 300 students").
-_GROUP_LEAD = re.compile(
-    r"^(?:(?:the|a|an|some|several|many|most|all|about|around|nearly|more than|at least|"
-    r"more|other|its|his|her|their|our|these|those|such|an estimated|estimated|"
-    r"hundreds of|thousands of|tens of thousands of|dozens of|scores of|[\d][\d,. -]*|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)\s+)+",
-    re.IGNORECASE)
-#: Nouns that name people or bodies besides the event stage's actor nouns and the entity
-#: stage's organisation nouns: a group's phrase must contain one ("European partners").
-_GROUP_NOUNS = frozenset({
-    "partner", "nation", "country", "state", "people", "crowd", "team", "rescuer", "survivor",
-    "victim", "civilian", "citizen", "member", "staff", "employee", "volunteer", "investor",
-    "shareholder", "voter", "ally", "neighbour", "neighbor", "family", "relative", "witness",
-    "expert", "scientist", "journalist", "reporter", "crew", "pilot", "company", "firm",
-})
-_NOT_GROUPS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
-                         "those", "who", "which", "what", "one", "others", "other", "some",
-                         "all", "both", "each", "people", "everyone", "someone", "anyone"})
-
-
-_GROUP_HEADS = events_stage.ACTOR_NOUNS | entities_stage.ORG_NOUNS | _GROUP_NOUNS
-
-
-def _singular(word: str) -> str:
-    """A plural noun's singular, crudely ("agencies" -> "agency", "rebels" -> "rebel")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _group_actors(event_mentions: list[EventMention],
-                  entities: list[Entity]) -> list[EventMention]:
-    """Participants that name no entity ("Ivory Coast rebels", "the police", "students")
-    become entities of their own, so that the report's events say who acted and on whom.
-
-    A phrase as written (not a pronoun or role noun resolved elsewhere) with a word naming
-    people or a body (:data:`_GROUP_HEADS`), of at most six words once leading articles and
-    counts are dropped, one entity a phrase (case-folded)
-    across the corpus, the way the texts name the group; its NER type stays unknown (None:
-    never a story's label) and its actor type comes from its words (``Israeli army``: a
-    government body; ``rebels``: a group).
-    """
-    by_key: dict[str, Entity] = {}
-    out: list[EventMention] = []
-    for m in event_mentions:
-        def group(arg: Argument, m: EventMention = m) -> Argument:
-            if arg.entity_id is not None or arg.via is not None or arg.start < 0:
-                return arg
-            words = _GROUP_LEAD.sub("", " ".join(arg.text.split())).strip(" ,.;:'\"")
-            key = words.lower()
-            if (not key or key in _NOT_GROUPS or len(words.split()) > 6
-                    or not any(_singular(w) in _GROUP_HEADS for w in key.split())
-                    # one singular common noun ("the organization") refers back to a
-                    # body named before; it names no group of its own
-                    or (" " not in key and _singular(key) == key and key != "police")
-                    # "the Russian agency", "the US space agency": a body named elsewhere
-                    or (key.split()[-1] in entities_stage.ORG_NOUNS
-                        and _singular(key.split()[-1]) == key.split()[-1])):
-                return arg  # not a group of people or a body ("Russian thruster unit")
-            ent = by_key.get(key)
-            if ent is None:
-                ent = Entity(f"E{len(entities) + 1}", words, None, [])
-                entities.append(ent)
-                by_key[key] = ent
-            start = arg.start + (arg.text.find(words) if words in arg.text else 0)
-            if words not in ent.aliases:
-                ent.aliases.append(words)
-            if m.doc_id not in ent.documents:
-                ent.documents.append(m.doc_id)
-            mention = Mention(m.doc_id, start, start + len(words), words, GROUP_LABEL,
-                              entity_id=ent.id)
-            if mention not in ent.mentions:
-                ent.mentions.append(mention)
-            return dataclasses.replace(arg, entity_id=ent.id)
-
-        actors = [group(a) for a in m.actors]
-        targets = [group(t) for t in m.targets]
-        out.append(dataclasses.replace(m, actors=actors, targets=targets)
-                   if actors != m.actors or targets != m.targets else m)
-    for ent in by_key.values():
-        ent.documents.sort()
-    return out
-
-
 def _common_noun_head(words: str) -> bool:
     """Whether a phrase of several words ends in a lower-case word (a common-noun head)."""
     parts = words.split()
@@ -474,7 +386,7 @@ def _date_from_embeds(quotes: list[Quote]) -> list[Quote]:
 
 def _actor_type(entity: Entity, documents: dict[str, Document]) -> str:
     """The actor type most of an entity's first mentions suggest, read in their context."""
-    if entity.mentions and all(m.label == GROUP_LABEL for m in entity.mentions):
+    if is_group(entity):
         # a group named by common words: its own words say what it is ("Israeli army")
         kind = actor_type(entity.name, None)
         return GROUP if kind in ("other", "organisation") else kind
@@ -577,7 +489,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                 targets=[_resolve_argument(x, doc_id, index) for x in em.targets],
                 source=_resolve_argument(em.source, doc_id, index) if em.source else None,
             ))
-    event_mentions = _group_actors(event_mentions, entities)
+    event_mentions = group_entities(event_mentions, entities)
     resolved_mentions = [m for e in entities for m in e.mentions]
     parents = affiliations(list(documents.values()), resolved_mentions,
                            {e.id: e.type for e in entities})
@@ -602,7 +514,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     # a group named by common words has no kind: "major space agencies" is not held to
     # contradict "the ISS" the way two named organisations do
     kinds = {e.id: _kind(e.type) for e in entities
-             if not all(m.label == GROUP_LABEL for m in e.mentions)}
+             if not is_group(e)}
     aliases = {a.lower(): e.id for e in entities for a in e.aliases}
     events = [
         ev
