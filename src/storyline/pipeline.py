@@ -292,6 +292,8 @@ def _assign_stories(
     clusterer = StoryClusterer.from_dict(saved) if saved else StoryClusterer()
     names_in: dict[str, list[str]] = {}
     for ent in entities:
+        if is_group(ent):
+            continue  # "aid agencies", "police": words every story may use, not a name
         for m in ent.mentions:
             names_in.setdefault(m.doc_id, []).append(ent.name.lower())
     new = [d for d in documents.values() if d.id not in clusterer.story_of]
