@@ -13,7 +13,7 @@ demand, refuse) are events themselves, with the content in the summary and keywo
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -254,6 +254,30 @@ def _speech_source(tok: Token) -> Token | None:
             return cur.head
         return None
     return None
+
+
+def _speech_and_speaker(chain: Sequence[Token]) -> tuple[Token | None, Token | None]:
+    """The speech verb that reports the clause of ``chain`` (:func:`_speech_source` of its
+    top verb) and that verb's subject, the speaker."""
+    speech = _speech_source(chain[-1])
+    if speech is None:
+        return None, None
+    return speech, next((c for c in speech.children if c.dep_ == "nsubj"), None)
+
+
+def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
+    """The objects of ``head``'s prepositions among ``preps`` ("in Kabul" -> Kabul)."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            yield from (p for p in c.children if p.dep_ == "pobj")
+
+
+def _by_sentence(mentions: Iterable[EventMention]) -> dict[int, list[EventMention]]:
+    """Mentions grouped by sentence index, in their order."""
+    out: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        out.setdefault(m.sentence, []).append(m)
+    return out
 
 
 def _self_obligation(v: Token, source: Argument | None,
@@ -510,10 +534,7 @@ class _Extractor:
             subj.i in self.repaired
         if code is None and (not own_subject or v.dep_ in ("acl", "relcl")):
             return None  # a plain news verb needs its own subject to be worth reporting
-        speech = _speech_source(chain[-1])
-        speaker = None
-        if speech is not None:
-            speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        speech, speaker = _speech_and_speaker(chain)
         actors = self.names(subj, speaker)
         if not actors:
             return None
@@ -685,18 +706,13 @@ class _Extractor:
         that PLOVER codes with a place as recipient (:data:`PLACE_RECIPIENT_CATEGORIES`)."""
         out: list[Argument] = []
         for h in [v, *objs]:
-            for c in h.children:
-                if c.dep_ != "prep" or c.lower_ not in PLACE_TARGET_PREPS:
+            for p in _prep_objects(h, PLACE_TARGET_PREPS):
+                n = self.res.name_at(p.i)
+                if n is None or n.label not in PLACE_LABELS:
                     continue
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    n = self.res.name_at(p.i)
-                    if n is None or n.label not in PLACE_LABELS:
-                        continue
-                    a = _arg(n)
-                    if all(a.text != b.text for b in actors + out):
-                        out.append(a)
+                a = _arg(n)
+                if all(a.text != b.text for b in actors + out):
+                    out.append(a)
         return out
 
     def location(self, v: Token, objs: list[Token]) -> str | None:
@@ -707,16 +723,11 @@ class _Extractor:
             if h.i in seen:
                 continue
             seen.add(h.i)
-            for c in h.children:
-                if c.dep_ != "prep" or c.lower_ not in LOCATIVE_PREPS:
-                    continue
-                for p in c.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    place = self._place(p)
-                    if place is not None:
-                        return place
-                    heads.append(p)
+            for p in _prep_objects(h, LOCATIVE_PREPS):
+                place = self._place(p)
+                if place is not None:
+                    return place
+                heads.append(p)
         return None
 
     def _place(self, p: Token) -> str | None:
@@ -969,11 +980,9 @@ def mark_primary(mentions: list[EventMention], sdoc: Doc,
     """
     predicted = predicted or {}
     sents = list(sdoc.sents)
-    by_sentence: dict[int, list[EventMention]] = {}
     for m in mentions:
         m.primary = False
-        by_sentence.setdefault(m.sentence, []).append(m)
-    for si, group in by_sentence.items():
+    for si, group in _by_sentence(mentions).items():
         root = sents[si].root.idx if si < len(sents) else None
         k = primary_index(group, predicted.get(si), root)
         if k is not None:
@@ -1130,9 +1139,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
     a question, a stative or speech trigger, the reader or writer as subject, a hypothetical
     act) gets nothing.
     """
-    by_sentence: dict[int, list[EventMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = _by_sentence(mentions)
     out: list[EventMention] = []
     for si, sent in enumerate(ext.sdoc.sents):
         group = by_sentence.get(si, [])
@@ -1154,9 +1161,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
         code = Code(pred.category)
         chain = ext.chain(v)
         negs = [c for t in chain for c in t.children if c.dep_ == "neg"]
-        speech = _speech_source(chain[-1])
-        speaker = None if speech is None else next(
-            (c for c in speech.children if c.dep_ == "nsubj"), None)
+        speech, speaker = _speech_and_speaker(chain)
         source = ext.source(v, chain, speech, speaker)
         modality = ext.modality(v, chain, code, negs, source, actors)
         if plover_category(code.category, modality) != code.category:
@@ -1208,27 +1213,6 @@ def primary_index(mentions: list[EventMention], category: str | None = None,
     return 0 if mentions else None
 
 
-def primary_events(mentions: list[EventMention], sdoc: Doc,
-                   model: LinearModel | None = None) -> dict[int, EventMention]:
-    """The primary event of each sentence that has one (see :func:`primary_index`).
-
-    With a model, the classifier's category for the sentence breaks ties between mentions.
-    """
-    sents = list(sdoc.sents)
-    by_sentence: dict[int, list[EventMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    out: dict[int, EventMention] = {}
-    for si, group in by_sentence.items():
-        if si >= len(sents):
-            continue
-        pred = classify_sentence(sents[si], group, model) if model is not None else None
-        k = primary_index(group, pred.category if pred else None, sents[si].root.idx)
-        if k is not None:
-            out[si] = group[k]
-    return out
-
-
 def refine_categories(mentions: list[EventMention], sdoc: Doc,
                       model: LinearModel) -> dict[int, str]:
     """Let the sentence classifier correct the primary event category of each sentence.
@@ -1245,11 +1229,8 @@ def refine_categories(mentions: list[EventMention], sdoc: Doc,
     forced on a planned mention).  Other mentions of the sentence keep their categories.
     """
     sents = list(sdoc.sents)
-    by_sentence: dict[int, list[EventMention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
     predicted: dict[int, str] = {}
-    for si, group in by_sentence.items():
+    for si, group in _by_sentence(mentions).items():
         if si >= len(sents):
             continue
         pred = classify_sentence(sents[si], group, model)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.model import (
+    Argument,
     Conflict,
     Document,
     Entity,
@@ -148,6 +149,11 @@ class _Item:
     index: int
     sides: frozenset[str] = frozenset()
     target_kinds: frozenset[str] = frozenset()
+
+
+def _keys(args: Iterable[Argument]) -> frozenset[str]:
+    """Participants as compared across mentions: entity ids, else the lower-cased words."""
+    return frozenset(a.entity_id or a.text.lower() for a in args)
 
 
 def _date_conflict(a: str | None, b: str | None) -> bool:
@@ -348,8 +354,8 @@ def merge_events(
     items: list[_Item] = []
     for i, m in enumerate(mentions):
         trigger = _canon(m.lemma)
-        actors = frozenset(a.entity_id or a.text.lower() for a in m.actors)
-        targets = frozenset(t.entity_id or t.text.lower() for t in m.targets)
+        actors = _keys(m.actors)
+        targets = _keys(m.targets)
         words = frozenset(
             c for c in (aliases.get(w.lower()) or _canon(w) for w in m.keywords if w)
             if c != trigger and c not in actors
@@ -468,7 +474,7 @@ def find_conflicts(
     actors' entity ids).  Disagreement within one document is not a conflict between sources.
     """
     conflicts: list[Conflict] = []
-    side_of = sides or (lambda m: frozenset(a.entity_id or a.text.lower() for a in m.actors))
+    side_of = sides or (lambda m: _keys(m.actors))
     doc_sides: dict[str, set[str]] = defaultdict(set)
     who: dict[str, set[str]] = defaultdict(set)
     for m in mentions:

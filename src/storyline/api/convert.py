@@ -72,7 +72,8 @@ def event_out(event: Event, names: dict[str, str]) -> EventOut:
     location = next((m.location for m in event.mentions if m.location), None)
     return EventOut(
         id=event.id, date=event.date, summary=event.summary, category=event.type,
-        action=event.action, mode=event.mode, modality=event.modality, actors=[entity_ref(a, names) for a in event.actors],
+        action=event.action, mode=event.mode, modality=event.modality,
+        actors=[entity_ref(a, names) for a in event.actors],
         targets=[entity_ref(t, names) for t in event.targets], location=location,
         outlets=len({s.copy_of or s.document for s in event.sources}), sources=sources,
         conflicts=[ConflictOut(field=c.field, values=c.values) for c in event.conflicts],
