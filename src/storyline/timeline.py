@@ -435,11 +435,12 @@ def _day_centroid(mentioning: Sequence[dict[str, float]], leading: Sequence[dict
     sentences to the day's other news; the terms both use are the day's event.  Otherwise,
     or when the views share no term, the centroid of all candidates.
     """
-    union = _centroid([*mentioning, *leading])
-    if not consensus or not mentioning or not leading:
-        return union
-    m, lead = _centroid(mentioning), _centroid(leading)
-    return _centroid([{t: x + lead[t] for t, x in m.items() if t in lead}]) or union
+    if consensus and mentioning and leading:
+        m, lead = _centroid(mentioning), _centroid(leading)
+        shared = _centroid([{t: x + lead[t] for t, x in m.items() if t in lead}])
+        if shared:
+            return shared
+    return _centroid([*mentioning, *leading])
 
 
 def summarize_prepared(corpus: Corpus, dates: int, sentences: int,
