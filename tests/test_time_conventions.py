@@ -234,3 +234,21 @@ def test_irregular_participle_after_be_is_no_past_cue() -> None:
     # "would be held": "held" is a participle, not a past tense; the nearest Feb. 24 wins
     assert spans("The summit would be held on Feb. 24.")["Feb. 24"] == "1990-02-24"
     assert spans("The summit was held on Feb. 24.")["Feb. 24"] == "1989-02-24"
+
+
+def test_parts_of_month_week_and_year() -> None:
+    v = spans("They want the troops there by the end of the month. Talks resume in the first "
+              "week of December; sales fell in the last week of October. In the second half "
+              "of the year it grew, and by the middle of the week prices fell.")
+    assert v["the end of the month"] == "1989-11"
+    assert v["the first week of December"] == "1989-W49"  # the week holding Dec. 4
+    assert v["the last week of October"] == "1989-W43"  # the week holding Oct. 28
+    assert v["the second half of the year"] == "1989-H2"
+    assert v["the middle of the week"] == "1989-W44"
+
+
+def test_week_of_month_with_year_and_without_dct() -> None:
+    assert spans("The first week of April 1990 was busy.")["The first week of April 1990"] \
+        == "1990-W14"
+    assert spans("In the first half of the year it grew.", None)["the first half of the year"] \
+        == "XXXX-H1"

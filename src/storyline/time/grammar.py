@@ -85,6 +85,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
                 r"were|is|are|will|would|and|or|as|respectively|this|next|last)\b)[a-z])"
                 rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("week_in_month", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+"
+                      rf"week\s+of)\s+(?P<month>{_MONTH_FULL})(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
+                      rf"{_E}"),
     ("week_of", rf"{_B}(?i:the\s+week\s+of)\s+(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
@@ -147,6 +150,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
                  r"afternoon|evening|night))(?!\w)"),
+    ("the_unit", r"(?<![\w-])(?i:the\s+(?P<premod>end|start|beginning|middle|rest|remainder)"
+                 r"\s+of\s+the\s+(?P<unit>month|week))(?![\w-])"),
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),

@@ -305,6 +305,26 @@ def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", _fmt_week(dt.date.fromisoformat(got[1][:10])), "week", got[3])
 
 
+def _week_in_month(c: Candidate, ctx: Context) -> Normalized:
+    """"the first week of April": the ISO week holding the month's 4th (the week with most of
+    the month's first seven days), the 11th for the second, ...; "the last week of October"
+    the week holding the month's fourth-last day."""
+    m = _month_number(c.parts["month"])
+    if "year" in c.parts:
+        year, relative = int(c.parts["year"]), False
+    elif ctx.dct is not None:
+        year, relative = int(_bare_month(c, ctx)[1][:4]), True
+    else:
+        return ("DATE", "XXXX-WXX", "week", True)
+    word = c.parts["ordinal"].lower()
+    if word in ("last", "final"):
+        nxt = _add_months(year, m, 1)
+        day = dt.date(*nxt, 1) - dt.timedelta(days=4)
+    else:
+        day = dt.date(year, m, 4 + 7 * ("first", "second", "third", "fourth").index(word))
+    return ("DATE", _fmt_week(day), "week", relative)
+
+
 def _month_year(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     return ("DATE", f"{int(c.parts['year']):04d}-{m:02d}", "month", False)
@@ -829,12 +849,29 @@ def _fiscal_year(c: Candidate, ctx: Context) -> Normalized:
 
 def _the_year(c: Candidate, ctx: Context) -> Normalized:
     """"for the year", "earlier in the year", "the end of the year": the year of the story
-    (the dct's); "the year ended June 30" is a twelve-month period."""
+    (the dct's); "the second half of the year" its half (``1989-H2``); "the year ended June
+    30" is a twelve-month period."""
     if "ended" in c.parts:
         return ("DURATION", "P1Y", "duration", False)
+    premod = " ".join((c.get("premod") or "").lower().split())
+    half = "H1" if premod.startswith("the first half") else \
+        "H2" if premod.startswith("the second half") else ""
     if ctx.dct is None:
-        return ("DATE", "XXXX", "year", True)
+        return ("DATE", f"XXXX-{half}" if half else "XXXX", "half" if half else "year", True)
+    if half:
+        return ("DATE", f"{ctx.dct.year:04d}-{half}", "half", True)
     return ("DATE", f"{ctx.dct.year:04d}", "year", True)
+
+
+def _the_unit(c: Candidate, ctx: Context) -> Normalized:
+    """"the end of the month", "the start of the week": the dct's month or week (TimeBank
+    keeps the modifier out of the value: ``1989-W44`` with mod END)."""
+    week = c.parts["unit"].lower() == "week"
+    if ctx.dct is None:
+        return ("DATE", "XXXX-WXX" if week else "XXXX-XX", "week" if week else "month", True)
+    if week:
+        return ("DATE", _fmt_week(ctx.dct), "week", True)
+    return ("DATE", _fmt_month((ctx.dct.year, ctx.dct.month)), "month", True)
 
 
 _TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
@@ -909,6 +946,10 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _explicit_date(c, ctx)
     if rule == "week_of":
         return _week_of(c, ctx)
+    if rule == "week_in_month":
+        return _week_in_month(c, ctx)
+    if rule == "the_unit":
+        return _the_unit(c, ctx)
     if rule == "month_year":
         return _month_year(c, ctx)
     if rule == "month":
