@@ -252,3 +252,10 @@ def test_week_of_month_with_year_and_without_dct() -> None:
         == "1990-W14"
     assert spans("In the first half of the year it grew.", None)["the first half of the year"] \
         == "XXXX-H1"
+
+
+def test_adjectival_duration_leaves_the_article_out() -> None:
+    v = spans("It called the 14-day waiting period a concession. During the 18 days of "
+              "protest, he hid.")
+    assert v["14-day"] == "P14D"
+    assert v["the 18 days"] == "P18D"  # a noun phrase of its own keeps its article

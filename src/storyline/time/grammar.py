@@ -436,11 +436,12 @@ def _with_modifier(text: str, cand: Candidate) -> Candidate:
     return Candidate(m.start(), cand.end, cand.rule, cand.parts)
 
 
-def _adjective_quarter(text: str, cand: Candidate) -> Candidate:
-    """"the third-quarter results": the hyphenated adjective is the expression, without its
-    article (TimeBank's extent)."""
-    if cand.rule == "quarter" and "-" in text[cand.start:cand.end] and \
-            text[cand.start:cand.start + 4].lower() == "the ":
+def _adjective_extent(text: str, cand: Candidate) -> Candidate:
+    """"the third-quarter results", "the 14-day waiting period": the hyphenated adjective is
+    the expression, without its article (TimeBank's extent)."""
+    if cand.rule in ("quarter", "duration") and "-" in text[cand.start:cand.end] and \
+            text[cand.start:cand.start + 4].lower() == "the " and \
+            (cand.rule == "quarter" or (cand.get("rel") or "").lower() == "the"):
         return Candidate(cand.start + 4, cand.end, cand.rule, cand.parts)
     return cand
 
@@ -466,7 +467,7 @@ def recognize(text: str) -> list[Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
-    kept = [_adjective_quarter(text, c) for c in kept]
+    kept = [_adjective_extent(text, c) for c in kept]
     out: list[Candidate] = []
     for cand in kept:
         wide = _with_modifier(text, cand)
