@@ -420,3 +420,12 @@ def test_wire_style_weekdays_and_adjectival_years() -> None:
     assert v["1996"] == "1996"
     assert v["7:15 p.m."] == "1998-08-07T19:15"
     assert not any("year" in k or "quarter" in k for k in v)
+
+
+def test_calendar_date_of_a_time_is_its_day() -> None:
+    got = {e.text: e for e in tag("The blast came at 10 p.m. Wednesday, after talks in "
+                                  "2010 that lasted three days.", dt.date(2011, 2, 3))}
+    assert got["10 p.m. Wednesday"].type == "TIME"
+    assert got["10 p.m. Wednesday"].calendar_date() == "2011-02-02"
+    assert got["2010"].calendar_date() == "2010"
+    assert got["three days"].calendar_date() is None  # a duration has no calendar date

@@ -123,9 +123,10 @@ class TimeExpression:
     relative: bool = False
 
     def calendar_date(self) -> str | None:
-        """The value as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` when it is one, else None."""
+        """The value as ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` when it is one, else None (a
+        TIME gives its day: "10 p.m. Wednesday", "Friday night")."""
         v = self.value
-        if self.type != "DATE":
+        if self.type not in ("DATE", "TIME"):
             return None
         if len(v) >= 10 and v[:4].isdigit() and v[4] == "-" and v[5:7].isdigit() \
                 and v[7] == "-" and v[8:10].isdigit():

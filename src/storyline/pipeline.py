@@ -552,7 +552,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     quotes = _date_from_embeds(quotes)
     day_mentions = {
         doc_id: Counter(t.value[:10] for t in a.timexes
-                        if t.type == "DATE" and (c := t.calendar_date()) and len(c) == 10)
+                        if (c := t.calendar_date()) and len(c) == 10)
         for doc_id, a in analyses.items()
     }
     stories = describe_stories(members, events, entities, day_mentions,
