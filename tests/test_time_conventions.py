@@ -259,3 +259,16 @@ def test_adjectival_duration_leaves_the_article_out() -> None:
               "protest, he hid.")
     assert v["14-day"] == "P14D"
     assert v["the 18 days"] == "P18D"  # a noun phrase of its own keeps its article
+
+
+@pytest.mark.parametrize("sentence", ["The vote is expected Tuesday.",
+                                      "The vote is scheduled for Tuesday.",
+                                      "The vote is due Tuesday.",
+                                      "The talks are set for Tuesday."])
+def test_scheduled_weekday_is_the_coming_one(sentence: str) -> None:
+    assert spans(sentence, dt.date(2026, 11, 22))["Tuesday"] == "2026-11-24"
+
+
+def test_a_record_set_on_a_day_is_past() -> None:
+    assert spans("The record high set on Aug. 6 stood.", dt.date(1998, 2, 6))["Aug. 6"] \
+        == "1997-08-06"

@@ -162,5 +162,6 @@ FUTURE_PATTERNS: Final = (
     r"will", r"\w+'ll", r"shall", r"wo(?=n't)", r"going\s+to", r"gonna", r"plans?\s+to",
     r"scheduled\s+to", r"expected\s+to", r"due\s+to\s+(?:be|take|start|begin|launch|meet|"
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
-    r"upcoming",
+    r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
+    r"(?:is|are)\s+(?:expected|due|scheduled|slated|set\s+(?:for|on))",
 )
