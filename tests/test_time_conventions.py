@@ -272,3 +272,26 @@ def test_scheduled_weekday_is_the_coming_one(sentence: str) -> None:
 def test_a_record_set_on_a_day_is_past() -> None:
     assert spans("The record high set on Aug. 6 stood.", dt.date(1998, 2, 6))["Aug. 6"] \
         == "1997-08-06"
+
+
+def test_holidays_follow_tense_and_relative_words() -> None:
+    sunday = dt.date(2026, 11, 22)
+    assert spans("The church was packed at Easter.", sunday)["Easter"] == "2026-04-05"
+    assert spans("Sales were strong at Christmas.", sunday)["Christmas"] == "2025-12-25"
+    assert spans("Shops will reopen after Christmas.", sunday)["Christmas"] == "2026-12-25"
+    assert spans("It ended last Christmas.", sunday)["last Christmas"] == "2025-12-25"
+    assert spans("He was found on Thanksgiving Day.", sunday)["Thanksgiving Day"] == \
+        "2025-11-27"
+    assert spans("They met on Labor Day.", sunday)["Labor Day"] == "2026-09-07"
+    assert spans("The parade was held on Memorial Day.", sunday)["Memorial Day"] == "2026-05-25"
+    assert spans("It was cancelled on the Fourth of July.", sunday)["the Fourth of July"] == \
+        "2026-07-04"
+    assert spans("Protesters prayed as Easter week began.", dt.date(2000, 4, 17))[
+        "Easter week"] == "2000-W16"
+
+
+def test_day_with_relative_year_is_one_expression() -> None:
+    sunday = dt.date(2026, 11, 22)
+    assert spans("They met on Christmas Eve last year.", sunday)["Christmas Eve last year"] == \
+        "2025-12-24"
+    assert spans("It opened on March 5 last year.", sunday)["March 5 last year"] == "2025-03-05"

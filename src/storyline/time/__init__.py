@@ -62,6 +62,10 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 _CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
 _YEAR_REL: Final = frozenset({"last year", "this year", "next year"})
+#: a day named by its weekday or with its year is not re-dated by "last year"
+_WEEKDAY_OR_YEAR: Final = re.compile(
+    r"\d{4}|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
+    r"tomorrow|tonight)")
 
 
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:
@@ -76,11 +80,18 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
             value = b.value + a.value[a.value.index("T"):]
         return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                               value=value, granularity="time", relative=b.relative)
-    if a.type == "DATE" and a.granularity == "month" and b.type == "DATE" and \
+    if a.type == "DATE" and a.granularity in ("month", "day") and b.type == "DATE" and \
             " ".join(b.text.lower().split()) in _YEAR_REL and _MONTH_YEAR_GAP.fullmatch(gap) \
-            and len(a.value) == 7 and len(b.value) == 4 and b.value.isdigit():
+            and len(a.value) == (7 if a.granularity == "month" else 10) and a.value[:4].isdigit() \
+            and not _WEEKDAY_OR_YEAR.search(a.text) and len(b.value) == 4 and b.value.isdigit():
+        value = b.value + a.value[4:]
+        if a.granularity == "day":
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                return None  # "Feb. 29 last year" in a year without one
         return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE",
-                              value=b.value + a.value[4:], granularity="month", relative=True)
+                              value=value, granularity=a.granularity, relative=True)
     return None
 
 

@@ -94,9 +94,12 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
-    ("holiday", r"(?<![\w'’-])(?P<holiday>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+"
-                r"(?:Day|Eve))?|Black\s+Friday|Thanksgiving(?:\s+Day)?|Halloween|"
-                r"Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|Monday))?|Boxing\s+Day)"
+    ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"
+                r"(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Black\s+Friday|"
+                r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"
+                r"Monday|[Ww]eek))?|Holy\s+Week|Boxing\s+Day|Labou?r\s+Day|Memorial\s+Day|Independence\s+Day|"
+                r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
+                r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day)"
                 rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"

@@ -238,12 +238,6 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _thanksgiving(year: int) -> dt.date:
-    first = dt.date(year, 11, 1)
-    first_thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + dt.timedelta(days=21)
-
-
 # ---------------------------------------------------------------- rules
 
 
@@ -914,28 +908,80 @@ def updates_anchor(c: Candidate) -> bool:
 
 _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                    "new year's": (1, 1), "new year's day": (1, 1), "new year's eve": (12, 31),
-                   "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26)}
+                   "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
+                   "independence day": (7, 4), "fourth of july": (7, 4),
+                   "the fourth of july": (7, 4), "july fourth": (7, 4),
+                   "veterans day": (11, 11)}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 = Monday) of a month; ``n = -1`` for the last one."""
+    if n < 0:
+        last = dt.date(*_add_months(year, month, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The day of a named holiday in ``year`` (US federal rules for the movable ones)."""
+    fixed = _FIXED_HOLIDAYS.get(name)
+    if fixed:
+        return dt.date(year, *fixed)
+    if "week" in name:  # Easter week, Holy Week: the week that ends on Easter Sunday
+        return _easter(year) - dt.timedelta(days=6)
+    if "easter" in name:
+        return _easter(year) + dt.timedelta(days=1 if "monday" in name else 0)
+    if "thanksgiving" in name or "black friday" in name:
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1 if "friday" in name else 0)
+    if name.startswith(("labor", "labour")):
+        return _nth_weekday(year, 9, 0, 1)
+    if name.startswith("memorial"):
+        return _nth_weekday(year, 5, 0, -1)
+    if name.startswith("martin luther king"):
+        return _nth_weekday(year, 1, 0, 3)
+    return _nth_weekday(year, 2, 0, 3)  # Presidents' Day
 
 
 def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
-    name = " ".join(c.parts["holiday"].lower().replace("’", "'").split())
-    fixed = _FIXED_HOLIDAYS.get(name)
-    approx = fixed or ((11, 25) if "thanksgiving" in name or "friday" in name else (4, 10))
+    """A named holiday: its year when given; else "last Christmas" the one before the dct,
+    "next Easter" the one after, and a bare name the occurrence the clause's tense points to
+    (past: the latest on or before the dct; future: the first on or after it; otherwise
+    the nearest)."""
+    name = " ".join(c.parts["holiday"].lower().replace("’", "'").replace(".", "").split())
+    name = name.replace("presidents day", "presidents' day").replace(" jr day", " day")
     if "year" in c.parts:
-        year, relative = int(c.parts["year"]), False
-    elif ctx.dct is not None:
-        year, relative = _nearest_year(ctx.dct, *approx), True
-    else:
+        day = _holiday_date(name, int(c.parts["year"]))
+        if "week" in name:
+            return ("DATE", _fmt_week(day), "week", False)
+        return ("DATE", day.isoformat(), "day", False)
+    if ctx.dct is None:
+        fixed = _FIXED_HOLIDAYS.get(name)
         if fixed:
             return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", "day", True)
+        if "week" in name:
+            return ("DATE", "XXXX-WXX", "week", True)
         return ("DATE", "XXXX-XX-XX", "day", True)
-    if fixed:
-        date = dt.date(year, *fixed)
-    elif "easter" in name:
-        date = _easter(year) + dt.timedelta(days=1 if "monday" in name else 0)
+    dct = ctx.dct
+    options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    rel = (c.get("rel") or "").lower()
+    if rel == "last":
+        date = max(d for d in options if d < dct)
+    elif rel == "next":
+        date = min(d for d in options if d > dct)
+    elif rel == "this":
+        date = options[1]
     else:
-        date = _thanksgiving(year) + dt.timedelta(days=1 if "friday" in name else 0)
-    return ("DATE", date.isoformat(), "day", relative)
+        tense = ctx.tense()
+        if tense == "past":
+            date = max(d for d in options if d <= dct)
+        elif tense == "future":
+            date = min(d for d in options if d >= dct)
+        else:
+            date = min(options, key=lambda d: abs((d - dct).days))
+    if "week" in name:
+        return ("DATE", _fmt_week(date), "week", True)
+    return ("DATE", date.isoformat(), "day", True)
 
 
 def normalize(c: Candidate, ctx: Context) -> Normalized | None:
