@@ -295,3 +295,15 @@ def test_day_with_relative_year_is_one_expression() -> None:
     assert spans("They met on Christmas Eve last year.", sunday)["Christmas Eve last year"] == \
         "2025-12-24"
     assert spans("It opened on March 5 last year.", sunday)["March 5 last year"] == "2025-03-05"
+
+
+def test_reporting_verb_beside_its_day_beats_a_farther_future() -> None:
+    v = spans("Supplies will be highlighted at the fair, trade sources said on Friday.",
+              dt.date(2009, 6, 12))
+    assert v["Friday"] == "2009-06-12"
+
+
+def test_hope_to_is_a_future_cue() -> None:
+    saturday = dt.date(2010, 1, 16)
+    assert spans("We hope to evacuate them on Tuesday.", saturday)["Tuesday"] == "2010-01-19"
+    assert spans("They are hoping to land on Tuesday.", saturday)["Tuesday"] == "2010-01-19"

@@ -164,4 +164,5 @@ FUTURE_PATTERNS: Final = (
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
     r"(?:is|are)\s+(?:expected|due|scheduled|slated|set\s+(?:for|on))",
+    r"(?:hopes?|intends?)\s+to", r"hoping\s+(?:to|that)",
 )

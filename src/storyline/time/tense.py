@@ -37,6 +37,8 @@ _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previo
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
+#: What may stand between a reporting verb and its own day ("said on Friday").
+_ON_GAP: Final = re.compile(r"\s+(?:on\s+)?", re.I)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -109,7 +111,8 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
                 m.group().lower() not in _PAST_ADVERBS:
             continue  # a participle after "be" ("will be held"): the auxiliary carries the tense
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.group().lower() in _REPORTING and dist > 2:
+        if m.group().lower() in _REPORTING and dist > 2 and not _ON_GAP.fullmatch(
+                text[m.end():start] if m.end() <= start else text[end:m.start()]):
             continue
         if best is None or dist < best[0]:
             best = (dist, "past")
