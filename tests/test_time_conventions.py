@@ -307,3 +307,30 @@ def test_hope_to_is_a_future_cue() -> None:
     saturday = dt.date(2010, 1, 16)
     assert spans("We hope to evacuate them on Tuesday.", saturday)["Tuesday"] == "2010-01-19"
     assert spans("They are hoping to land on Tuesday.", saturday)["Tuesday"] == "2010-01-19"
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("The project took two and a half years.", "two and a half years", "P2Y6M"),
+    ("It took three and a half hours.", "three and a half hours", "PT3H30M"),
+    ("Hours after the quake, aid came.", "Hours", "PTXH"),
+    ("Days later, he left.", "Days", "PXD"),
+    ("It takes two to three weeks.", "two to three weeks", "P2W"),
+    ("during an hour-long interview", "hour-long", "PT1H"),
+    ("the decades-long battle", "decades-long", "PXY"),
+    ("a two-year-long war", "two-year-long", "P2Y"),
+])
+def test_durations(sentence: str, expression: str, value: str) -> None:
+    assert spans(sentence)[expression] == value
+
+
+def test_plural_unit_before_after_in_a_noun_phrase_is_not_tagged() -> None:
+    # TimeBank dates "in the weeks before the shooting" by the event, which the text does
+    # not give here; nor is "eight trading days after" a bare plural
+    assert spans("His car was seen in the weeks before the shooting.") == {}
+
+
+def test_every_n_units_is_a_set() -> None:
+    got = {e.text: (e.type, e.value) for e in tag("Payments are made every two weeks and "
+                                                  "tests run every 15 minutes.", DCT)}
+    assert got["every two weeks"] == ("SET", "P2W")
+    assert got["every 15 minutes"] == ("SET", "PT15M")

@@ -62,10 +62,12 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 _CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
 _YEAR_REL: Final = frozenset({"last year", "this year", "next year"})
-#: a day named by its weekday or with its year is not re-dated by "last year"
+#: a day named by its weekday, with its year, or a movable holiday is not re-dated by "last
+#: year" (the month and day would change with the year)
 _WEEKDAY_OR_YEAR: Final = re.compile(
     r"\d{4}|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"tomorrow|tonight)")
+    r"tomorrow|tonight|easter|thanksgiving|labou?r|memorial|king|presidents|black\s+friday|"
+    r"holy\s+week)")
 
 
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:

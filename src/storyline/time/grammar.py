@@ -170,7 +170,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("duration", rf"{_B}(?i:(?:(?P<rel>the\s+(?:past|last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
-                 rf"following|recent))\s+)?(?P<num>{_NUM})[-\s]+(?:more\s+|full\s+|"
+                 rf"following|recent))\s+)?(?:(?P<low>{_NUM})\s+(?:to|or)\s+)?(?P<num>{_NUM})"
+                 r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
     ("duration_the", r"(?<![\w-])(?i:(?P<rel>the\s+(?:past|last|previous))\s+"
@@ -178,6 +179,12 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("bare_plural", r"(?<![\w-])(?i:(?:for|over|within|across|spanning|after|in|during)\s+"
                     r"(?P<core>(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|"
                     r"centuries)))(?!\w)"),
+    ("plural_offset", r"(?<![\w'’-])(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|"
+                      r"years))(?=\s+(?:after|before|later|earlier)\b)"),
+    ("long_compound", rf"{_B}(?:(?P<num>{_NUM})-)?(?P<unit>(?i:second|minute|hour|day|night|"
+                      r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-long(?![\w-])"),
+    ("set_every_n", rf"(?<![\w-])(?i:every\s+(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
+                    r"days|weeks|months|years|decades))(?!\w)"),
     ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?P<other>other\s+)?(?P<unit>day|week|month|"
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
                   r"spring|summer|autumn|fall|winter))(?!\w)"),
@@ -346,12 +353,22 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "rel_unit":
         unit = parts["unit"]
         return not (unit[:1].isupper() and not unit.isupper())  # a title: ABC's "This Week"
+    if name == "plural_offset":
+        # "Hours after the quake", "arrived days later"; not "in the weeks before the
+        # shooting" (TimeBank dates that by the event) nor "eight trading days after"
+        word, gap = _previous_word(text, start)
+        w = word.lower()
+        return (gap.strip() in {"", ","} and w not in _NOT_BEFORE_PLURAL_OFFSET and \
+            not w.endswith("ing") and not w[:1].isdigit() and w not in NUMBER_WORDS \
+            and w not in VAGUE_NUMBERS) or _sentence_initial(word, gap)
     if name == "duration_the":
         after_gap, after = _next_word(text, end)
         return not (after.lower() == "of" and after_gap.strip() == "")
     return True
 
 
+_NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", "final", "those",
+                                               "these", "last", "next", "for", "within"})
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                                   "that", "last", "unsuccessful", "successful", "failed"})
 

@@ -311,11 +311,14 @@ def _week_in_month(c: Candidate, ctx: Context) -> Normalized:
     else:
         return ("DATE", "XXXX-WXX", "week", True)
     word = c.parts["ordinal"].lower()
-    if word in ("last", "final"):
-        nxt = _add_months(year, m, 1)
-        day = dt.date(*nxt, 1) - dt.timedelta(days=4)
-    else:
-        day = dt.date(year, m, 4 + 7 * ("first", "second", "third", "fourth").index(word))
+    try:
+        if word in ("last", "final"):
+            nxt = _add_months(year, m, 1)
+            day = dt.date(*nxt, 1) - dt.timedelta(days=4)
+        else:
+            day = dt.date(year, m, 4 + 7 * ("first", "second", "third", "fourth").index(word))
+    except (ValueError, OverflowError):  # beyond the calendar (a dct in year 9999)
+        return ("DATE", "XXXX-WXX", "week", True)
     return ("DATE", _fmt_week(day), "week", relative)
 
 
@@ -641,14 +644,19 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
 
 def _duration(c: Candidate, ctx: Context) -> Normalized | None:
     unit = c.parts["unit"].lower()
-    if c.rule == "bare_plural":
-        unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    if c.rule in ("bare_plural", "plural_offset", "set_every_n", "long_compound"):
+        unit = "century" if unit.startswith("centur") else unit
+        unit = unit[:-1] if unit.endswith("s") and unit[:-1] in UNITS else unit
+    if c.rule in ("bare_plural", "plural_offset"):
         n: float | None = None
+    elif c.rule == "long_compound" and "num" not in c.parts:
+        n = None if c.get("plural") else 1.0  # "decades-long" PXY, "day-long" P1D
     elif c.rule == "duration_the":
         n = 1.0
     else:
         unit = "century" if unit.startswith("centur") else unit
-        n = _number(c.parts["num"])
+        # a range ("two to three weeks") is its lower bound, as TimeBank writes it (P2W)
+        n = _number(c.parts.get("low") or c.parts["num"])
     if unit not in UNITS:
         return None
     code, clock = UNITS[unit]
@@ -658,7 +666,9 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
             return None
     if n is not None and code in ("DE", "CE"):
         n, code = n * (10 if code == "DE" else 100), "Y"  # TimeBank: "two decades" is P20Y
-    if n is not None and c.get("half"):
+    elif code == "DE":
+        code = "Y"  # "decades-long", "for decades": PXY
+    if n is not None and (c.get("half") or c.get("halfpre")):
         n += 0.5 * UNIT_MULTIPLIER.get(unit, 1)
     if n is not None and n != int(n):
         mixed = _mixed_duration(n, code, clock)
@@ -702,6 +712,9 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour"
 
 
 def _set(c: Candidate, ctx: Context) -> Normalized | None:
+    if c.rule == "set_every_n":  # "every two weeks": P2W
+        got = _duration(c, ctx)
+        return None if got is None or "X" in got[1] else ("SET", got[1], "set", False)
     if c.rule == "set_month":
         return ("SET", f"XXXX-{_month_number(c.parts['month']):02d}", "set", False)
     if c.rule == "set_weekday":
@@ -963,22 +976,20 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
             return ("DATE", "XXXX-WXX", "week", True)
         return ("DATE", "XXXX-XX-XX", "day", True)
     dct = ctx.dct
-    options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)
+               if dt.MINYEAR < y < dt.MAXYEAR]
     rel = (c.get("rel") or "").lower()
-    if rel == "last":
-        date = max(d for d in options if d < dct)
-    elif rel == "next":
-        date = min(d for d in options if d > dct)
+    tense = ctx.tense() if rel not in ("last", "next", "this") else "unknown"
+    if rel == "last" or tense == "past":
+        before = [d for d in options if d < dct or (d == dct and rel != "last")]
+        date = max(before) if before else options[0]
+    elif rel == "next" or tense == "future":
+        after = [d for d in options if d > dct or (d == dct and rel != "next")]
+        date = min(after) if after else options[-1]
     elif rel == "this":
-        date = options[1]
+        date = next((d for d in options if d.year == dct.year), options[0])
     else:
-        tense = ctx.tense()
-        if tense == "past":
-            date = max(d for d in options if d <= dct)
-        elif tense == "future":
-            date = min(d for d in options if d >= dct)
-        else:
-            date = min(options, key=lambda d: abs((d - dct).days))
+        date = min(options, key=lambda d: abs((d - dct).days))
     if "week" in name:
         return ("DATE", _fmt_week(date), "week", True)
     return ("DATE", date.isoformat(), "day", True)
@@ -1024,7 +1035,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _day_before(c, ctx)
     if rule in ("offset", "offset_pp"):
         return _offset(c, ctx)
-    if rule in ("duration", "duration_the", "bare_plural"):
+    if rule in ("duration", "duration_the", "bare_plural", "plural_offset", "long_compound"):
         return _duration(c, ctx)
     if rule.startswith("set_"):
         return _set(c, ctx)
