@@ -68,7 +68,7 @@ _NUM = (rf"(?:\d+(?:[.,]\d+|\s+1/2|½)?|(?:{_TENS})[-\s](?:{_ONES})|{_alt(VAGUE_
 _UNIT = _alt(UNITS).replace("century", "centur(?:y|ie)")
 _PREMOD = r"(?:early|late|mid|the\s+(?:end|start|beginning|middle|rest|remainder)\s+of)"
 _POD = r"(?:morning|afternoon|evening|night)"
-_TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
+_TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
@@ -101,7 +101,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
                 r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day)"
                 rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
-    ("weekday", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past|the\s+(?:previous|preceding|"
+    ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
@@ -121,7 +121,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"[-\s]+century)(?!\w)"),
     ("quarter", rf"{_B}(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
                 r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
-                rf"{_YEAR4}))?){_E}"),
+                rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"),
     ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
                      rf"{_E}"),
     ("fin_period", rf"{_B}(?i:(?P<the>the\s+)?(?:(?P<which>latest|current|same|comparable|"
@@ -213,7 +213,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
     ("ref_the_future", r"(?<![\w-])(?i:into|about|for|toward|towards|to)\s+(?P<core>(?P<word>"
-                       r"(?i:the\s+future)))(?![\w-])(?!\s+of\b)"),
+                       r"(?i:the\s+future)))(?![\w-])(?!\s+(?:of\b|(?!(?:and|or|but|as|is|"
+                       r"was|will|would|that|than|in|on|at|by|with|for|to|of|if|when|while)\b)"
+                       r"[a-z]))"),
 )
 
 _COMPILED: Final = tuple((name, re.compile(pattern)) for name, pattern in RULES)
@@ -429,7 +431,7 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
 
 _APPROX_RE: Final = re.compile(
     r"(?<![\w-])(?i:about|almost|nearly|roughly|approximately|around|some|at\s+least|"
-    r"more\s+than|less\s+than|over|under|fewer\s+than|just|barely|up\s+to|"
+    r"more\s+than|less\s+than|over|under|fewer\s+than|barely|up\s+to|"
     r"(?:only\s+)?a\s+little\s+(?:more|less|over|under)\s+than|well\s+over)\s+$")
 #: Rules whose expression takes a quantity modifier before it into its extent.
 _APPROX_RULES: Final = frozenset({"duration", "offset", "offset_pp", "clock", "noon", "mdy"})
@@ -466,6 +468,22 @@ def _adjective_extent(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
+_MODAL_BEFORE: Final = re.compile(
+    r"(?<![\w'’])(?i:will|would|to|could|can|may|might|should|must|not|n't|does|did|do|"
+    r"could|cannot)\s+$")
+
+
+def _verb_last(text: str, cand: Candidate) -> Candidate:
+    """"will last 18 months": "last" is the verb, not part of the duration."""
+    if cand.rule == "duration" and (cand.get("rel") or "").lower() == "last" and \
+            _MODAL_BEFORE.search(text, max(0, cand.start - 12), cand.start):
+        rest = text[cand.start + 4:cand.end]
+        skip = len(rest) - len(rest.lstrip())
+        parts = {k: v for k, v in cand.parts.items() if k != "rel"}
+        return Candidate(cand.start + 4 + skip, cand.end, cand.rule, parts)
+    return cand
+
+
 def recognize(text: str) -> list[Candidate]:
     """All time expressions the grammar finds in ``text``: sorted, non-overlapping."""
     found: list[Candidate] = []
@@ -487,7 +505,7 @@ def recognize(text: str) -> list[Candidate]:
         if all(cand.end <= k.start or cand.start >= k.end for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.start)
-    kept = [_adjective_extent(text, c) for c in kept]
+    kept = [_verb_last(text, _adjective_extent(text, c)) for c in kept]
     out: list[Candidate] = []
     for cand in kept:
         wide = _with_modifier(text, cand)

@@ -87,7 +87,7 @@ MONTH_CONTEXT: Final = frozenset({
     "through", "before", "after", "between", "and", "or", "early", "late", "mid", "last",
     "next", "this", "that", "each", "every", "on", "for", "around", "about",
     "following", "previous", "past", "coming", "into", "end", "beginning",
-    "start", "middle", "as", "than",
+    "start", "middle", "as", "than", "beyond",
 })
 
 #: Words before a four-digit number that make it a year ("in 2014", "back in 2014").
@@ -95,7 +95,7 @@ YEAR_CONTEXT: Final = frozenset({
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after",
     "during", "throughout", "circa", "early", "late", "mid", "around", "between", "year",
     "and", "summer", "winter", "spring", "autumn", "fall", "as", "year-end", "than",
-    "pre", "post", "for", "both", "due", "fiscal",
+    "pre", "post", "for", "both", "due", "fiscal", "beyond",
 })
 #: Lower-case words after a four-digit number that make it a count even after an article
 #: ("the 2000 troops").

@@ -370,6 +370,7 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     dct = ctx.dct
     delta_back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day
     rel = " ".join((c.get("rel") or "").lower().split())
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     if rel.startswith("the "):  # "the previous Friday": the one before the narrative's day
         ref = ctx.anchor.day or dct
         step = ((ref.isoweekday() - wd) % 7 or 7) if rel != "the following" else \
@@ -439,6 +440,9 @@ def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
             else:
                 return None
         year = int(c.parts["year"]) if "year" in c.parts else None
+        yrel = (c.get("yrel") or "").lower()
+        if yrel and ctx.dct is not None:  # "the second half of next year"
+            year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[yrel]
     gran = "quarter" if letter == "Q" else "half"
     if year is not None:
         return ("DATE", f"{year:04d}-{letter}{n}", gran, False)
