@@ -334,3 +334,21 @@ def test_every_n_units_is_a_set() -> None:
                                                   "tests run every 15 minutes.", DCT)}
     assert got["every two weeks"] == ("SET", "P2W")
     assert got["every 15 minutes"] == ("SET", "PT15M")
+
+
+def test_a_since_date_is_no_narrative_anchor() -> None:
+    v = spans("Sales dipped 4 percent in August, the largest decline since October 2006. "
+              "They were down 16.7 percent from the previous month.", dt.date(2008, 9, 20))
+    assert v["the previous month"] == "2008-07"
+
+
+def test_more_extents() -> None:
+    sunday = dt.date(2026, 11, 22)
+    assert spans("a rebound in the second half of next year", sunday)[
+        "the second half of next year"] == "2027-H2"
+    assert spans("Officials met this past Monday.", sunday)["this past Monday"] == "2026-11-16"
+    assert spans("The mission will last 18 months.", sunday) == {"18 months": "P18M"}
+    assert spans("It came just a few months ago.", sunday) == {"a few months ago": "PAST_REF"}
+    assert spans("the future leadership of the party", sunday) == {}
+    assert spans("as of 2 p.m. ET Thursday", sunday) == {"2 p.m. ET Thursday":
+                                                         "2026-11-19T14:00"}

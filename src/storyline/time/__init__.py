@@ -130,7 +130,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         if got is None:
             continue
         typ, value, granularity, relative = got
-        if typ == "DATE" and updates_anchor(cand):
+        if typ == "DATE" and updates_anchor(cand) and ctx.before != "since":
             anchor.update(value, granularity, cand.start, dct)
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
