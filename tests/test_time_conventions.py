@@ -352,3 +352,12 @@ def test_more_extents() -> None:
     assert spans("the future leadership of the party", sunday) == {}
     assert spans("as of 2 p.m. ET Thursday", sunday) == {"2 p.m. ET Thursday":
                                                          "2026-11-19T14:00"}
+
+
+def test_the_last_quarter_alone_is_the_previous_one() -> None:
+    assert spans("Profit rose in the last quarter.", dt.date(2009, 5, 12))[
+        "the last quarter"] == "2009-Q1"
+    assert spans("Aside from the last quarter, the outlook is good.", dt.date(2009, 1, 12))[
+        "the last quarter"] == "2008-Q4"
+    assert spans("Profit will rise in the final quarter.", dt.date(2009, 5, 12))[
+        "the final quarter"] == "2009-Q4"

@@ -121,7 +121,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"[-\s]+century)(?!\w)"),
     ("quarter", rf"{_B}(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
                 r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
-                rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"),
+                rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"
+                r"(?=(?P<of>\s+of\b))?"),
     ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
                      rf"{_E}"),
     ("fin_period", rf"{_B}(?i:(?P<the>the\s+)?(?:(?P<which>latest|current|same|comparable|"

@@ -450,6 +450,12 @@ def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
         return ("DATE", f"XXXX-{letter}{n}", gran, True)
     y = ctx.dct.year
     current = (ctx.dct.month - 1) // 3 + 1 if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
+    if c.rule == "quarter" and c.parts["ordinal"].lower() == "last" and not c.get("yrel") \
+            and not c.get("of"):
+        # "the last quarter" alone is the one before the dct's ("the last quarter of the
+        # year" is the fourth)
+        n, y = (current - 1, y) if current > 1 else (4 if letter == "Q" else 2, y - 1)
+        return ("DATE", f"{y:04d}-{letter}{n}", gran, True)
     if ctx.tense() == "past" and n > current:
         y -= 1
     return ("DATE", f"{y:04d}-{letter}{n}", gran, True)
