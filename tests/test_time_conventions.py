@@ -361,3 +361,11 @@ def test_the_last_quarter_alone_is_the_previous_one() -> None:
         "the last quarter"] == "2008-Q4"
     assert spans("Profit will rise in the final quarter.", dt.date(2009, 5, 12))[
         "the final quarter"] == "2009-Q4"
+
+
+def test_seasons_in_pairs_and_after_possessives() -> None:
+    june = dt.date(2009, 6, 10)
+    assert spans("in the autumn and winter in this country", june) == {
+        "the autumn": "2009-FA", "winter": "2009-WI"}
+    assert spans("over its winter", june) == {"winter": "2009-WI"}
+    assert spans("spring and summer sales", june) == {}  # generic seasons

@@ -304,9 +304,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if after.lower() == "of" and after_gap.strip() == "":
             return False
+        if gap.strip() != "":
+            return False
+        if word.lower() in {"and", "or"}:  # "in the autumn and winter": a second season
+            return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
         return word.lower() in {"in", "during", "by", "until", "since", "over", "through", "into",
-                                "this", "last", "next", "early", "late", "before", "after"} \
-            and gap.strip() == ""
+                                "this", "last", "next", "early", "late", "before", "after",
+                                "its", "their"}
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
@@ -372,6 +376,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
 
 _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", "final", "those",
                                                "these", "last", "next", "for", "within"})
+_PAIRED_SEASON: Final = re.compile(
+    r"(?<![\w-])(?i:in|during|by|until|since|over|through|into|the|this|last|next|early|late|"
+    r"before|after|its|their)\s+(?:the\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?i:and|or)\s+$")
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                                   "that", "last", "unsuccessful", "successful", "failed"})
 
