@@ -369,3 +369,14 @@ def test_seasons_in_pairs_and_after_possessives() -> None:
         "the autumn": "2009-FA", "winter": "2009-WI"}
     assert spans("over its winter", june) == {"winter": "2009-WI"}
     assert spans("spring and summer sales", june) == {}  # generic seasons
+
+
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("The plane landed at 6:45 this morning.", "6:45 this morning", "2026-11-22T06:45"),
+    ("They meet at 6:45 this evening.", "6:45 this evening", "2026-11-22T18:45"),
+    ("until 11 o'clock at night", "11 o'clock at night", "2026-11-22T23:00"),
+    ("He woke at 4 in the morning.", "4 in the morning", "2026-11-22T04:00"),
+    ("It began at 4 in the afternoon.", "4 in the afternoon", "2026-11-22T16:00"),
+])
+def test_clock_times_with_a_part_of_day(sentence: str, expression: str, value: str) -> None:
+    assert spans(sentence, dt.date(2026, 11, 22))[expression] == value

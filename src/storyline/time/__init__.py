@@ -75,11 +75,14 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
     ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"), or a month and a
     relative year ("July last year")."""
     gap = text[a.end:b.start]
-    if a.type == "TIME" and "T" in a.value and b.type == "DATE" and b.granularity == "day" \
-            and _CLOCK_DAY_GAP.fullmatch(gap):
-        value = b.value[:10] + a.value[a.value.index("T"):]
-        if b.value.startswith("XXXX-WXX"):
-            value = b.value + a.value[a.value.index("T"):]
+    if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
+            b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
+        day, _, pod = b.value.partition("T")
+        clock = a.value[a.value.index("T"):]
+        if pod in ("AF", "EV", "NI") and clock[1:3].isdigit() and int(clock[1:3]) < 12 and \
+                not re.search(r"(?i)a\.?\s?m\b", a.text) and (pod != "NI" or int(clock[1:3]) >= 6):
+            clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"  # "6:45 this evening"
+        value = (day if day.startswith("XXXX-WXX") else day[:10]) + clock
         return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                               value=value, granularity="time", relative=b.relative)
     if a.type == "DATE" and a.granularity in ("month", "day") and b.type == "DATE" and \

@@ -69,6 +69,7 @@ _UNIT = _alt(UNITS).replace("century", "centur(?:y|ie)")
 _PREMOD = r"(?:early|late|mid|the\s+(?:end|start|beginning|middle|rest|remainder)\s+of)"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
+_DAYHALF = r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
@@ -200,7 +201,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
     ("clock24", rf"(?<![\w.:,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
                 rf"(?:\s+(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w))?"),
-    ("oclock", rf"{_B}(?P<hour>1[0-2]|[1-9]|(?i:{_ONES}|ten|eleven|twelve))\s+o['’]clock{_E}"),
+    ("oclock", rf"{_B}(?P<hour>1[0-2]|[1-9]|(?i:{_ONES}|ten|eleven|twelve))\s+o['’]clock{_E}"
+               rf"(?:\s+(?P<dayhalf>{_DAYHALF}))?"),
+    ("clock_dayhalf", r"(?<![\w-])(?i:at|by|until|till|after|before|around|about|from|to)\s+"
+                      r"(?P<core>(?P<hour>1[0-2]|[1-9])(?::(?P<minute>[0-5]\d))?\s+"
+                      rf"(?P<dayhalf>{_DAYHALF}))"),
     ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"

@@ -755,8 +755,14 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-        if c.rule == "oclock" and not 1 <= hour <= 12:
+        if c.rule in ("oclock", "clock_dayhalf") and not 1 <= hour <= 12:
             return None
+        half = (c.get("dayhalf") or "").lower()
+        if hour < 12 and ("afternoon" in half or "evening" in half or
+                          ("night" in half and hour >= 6)):
+            hour += 12  # "11 o'clock at night", "4 in the afternoon"
+        elif hour == 12 and "night" in half:
+            hour = 24
     a = ctx.anchor
     if a.day is not None and (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
         day, relative = a.day.isoformat(), True
@@ -1049,7 +1055,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _duration(c, ctx)
     if rule.startswith("set_"):
         return _set(c, ctx)
-    if rule in ("clock", "clock24", "oclock", "noon"):
+    if rule in ("clock", "clock24", "oclock", "clock_dayhalf", "noon"):
         return _clock(c, ctx, c.start)
     if rule.startswith("ref"):
         return _ref(c, ctx)
