@@ -403,3 +403,16 @@ def test_lemma_with_a_dropped_final_e_is_repaired() -> None:
     assert repair_lemma("attack", "attacked") == "attack"
     (m,) = [e for e in events("Students in Jakarta staged a protest on Monday.") if e.category]
     assert (m.category, m.lemma) == ("PROTEST", "stage")
+
+
+def test_recipient_of_the_act_agreed_to() -> None:
+    m = one("German ministers agreed on Saturday to provide 5 million euros of aid for Chad "
+            "and Niger.", "agree")
+    assert [t.text for t in m.targets] == ["Chad", "Niger"]
+
+
+def test_recipient_behind_a_role_noun_and_a_name_modifier() -> None:
+    m = events("Putin offered to negotiate with the president of Armenia.")
+    assert any("Armenia" in [t.text for t in x.targets] for x in m)
+    given = events("Britain promised UK aid to Haiti.")
+    assert all("UK" not in [t.text for t in x.targets] for x in given)  # the giver

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.entities import ROLE_WORDS
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
     FUTURE_AUX,
@@ -104,6 +105,11 @@ THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom"})
 #: People who are typically on the receiving end of an event ("killed 46 civilians"): a
 #: recipient, never taken as an actor on their own.
+#: Nouns for the people of a place ("the people of Haiti", "the government of Sudan").
+PEOPLE_NOUNS: frozenset[str] = frozenset({
+    "people", "population", "citizen", "resident", "government", "authority", "leadership",
+    "nation", "state", "army", "force", "delegation", "representative",
+})
 PATIENT_NOUNS: frozenset[str] = frozenset({
     "civilian", "detainee", "immigrant", "migrant", "journalist", "hostage", "victim",
     "pilgrim", "passenger", "tourist", "captive", "inmate", "worshipper", "family",
@@ -546,8 +552,14 @@ class _Extractor:
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
+        if inner is not None and not inner_objs and code is not None:
+            # the act agreed to, offered or refused holds the recipient ("agreed to provide
+            # aid for Romania")
+            inner_objs_for_recipients = self.objects(inner)[0]
+        else:
+            inner_objs_for_recipients = inner_objs
         targets = self.recipients(v, objs, actors, code.category if code else None, inner,
-                                  inner_objs)
+                                  inner_objs_for_recipients)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -663,8 +675,13 @@ class _Extractor:
                 for c in o.children:
                     if c.dep_ == "poss":
                         cands.append(c)
-                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "between"}:
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "between", "for"}:
                         cands.extend(p for p in c.children if p.dep_ == "pobj")
+                        # "70 million dollars of aid for Romania": the aid's own recipient
+                        cands.extend(pp for p in c.children if p.dep_ == "pobj"
+                                     for x in p.children if x.dep_ == "prep"
+                                     and x.lower_ in ("for", "to")
+                                     for pp in x.children if pp.dep_ == "pobj")
         for c in v.children:
             if c.dep_ == "dative":
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
@@ -673,6 +690,17 @@ class _Extractor:
             if v.pos_ == "NOUN" and c.dep_ == "prep" and c.lower_ in ("of", "on", "against"):
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
         out: list[Argument] = []
+        for c in list(cands):
+            if c.pos_ == "NOUN" and not self.names(c):
+                # "agreed to US mediation": the name modifying a prepositional object (not
+                # "UK aid", where the modifier is the giver)
+                if c.dep_ == "pobj":
+                    cands.extend(x for x in c.children if x.dep_ == "compound"
+                                 and x.ent_type_ in ("GPE", "ORG", "NORP"))
+                # "the president of Armenia", "the people of Haiti": whom the role stands for
+                if c.lemma_.lower() in ROLE_WORDS | PATIENT_NOUNS | PEOPLE_NOUNS:
+                    cands.extend(p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                 for p in x.children if p.dep_ == "pobj")
         for c in cands:
             found = self.names(c) or (self._group(c) if groups else [])
             for a in found:
@@ -1073,7 +1101,10 @@ def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
                       actors: list[Argument], category: str | None = None) -> list[Argument]:
     """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
     or possessor of ``v``."""
-    targets = ext.recipients(v, objs, actors, category)
+    inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
+                  and c.pos_ in ("VERB", "AUX")), None)
+    targets = ext.recipients(v, objs, actors, category, inner,
+                             ext.objects(inner)[0] if inner is not None else ())
     if targets:
         return targets
     taken = {a.text for a in actors}
