@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Final, cast
 
 from storyline.model import TimeExpression, TimexType
 from storyline.time.grammar import Candidate, recognize
-from storyline.time.normalize import Anchor, Context, normalize, updates_anchor
+from storyline.time.normalize import (
+    Anchor,
+    Context,
+    clock_in_part_of_day,
+    normalize,
+    updates_anchor,
+)
 from storyline.time.tense import Tense, sentence_bounds, tense_from_doc, tense_from_text
 
 if TYPE_CHECKING:
@@ -62,6 +68,7 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 _CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
 _YEAR_REL: Final = frozenset({"last year", "this year", "next year"})
+_AM_PM: Final = re.compile(r"(?i)[ap]\.?\s?m\b")
 #: a day named by its weekday, with its year, or a movable holiday is not re-dated by "last
 #: year" (the month and day would change with the year)
 _WEEKDAY_OR_YEAR: Final = re.compile(
@@ -79,9 +86,8 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")
         clock = a.value[a.value.index("T"):]
-        if pod in ("AF", "EV", "NI") and clock[1:3].isdigit() and int(clock[1:3]) < 12 and \
-                not re.search(r"(?i)a\.?\s?m\b", a.text) and (pod != "NI" or int(clock[1:3]) >= 6):
-            clock = f"T{int(clock[1:3]) + 12:02d}{clock[3:]}"  # "6:45 this evening"
+        if clock[1:3].isdigit() and not _AM_PM.search(a.text):  # "6:45 this evening"
+            clock = f"T{clock_in_part_of_day(int(clock[1:3]), pod):02d}{clock[3:]}"
         value = (day if day.startswith("XXXX-WXX") else day[:10]) + clock
         return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                               value=value, granularity="time", relative=b.relative)

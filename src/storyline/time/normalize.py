@@ -742,6 +742,18 @@ def _set(c: Candidate, ctx: Context) -> Normalized | None:
     return ("SET", value, "set", False)
 
 
+def clock_in_part_of_day(hour: int, part: str) -> int:
+    """A 12-hour clock ``hour`` read in a part of the day (TIMEX3 code "MO", "AF", "EV",
+    "NI"): 6 in the evening is 18, 11 at night 23, 12 at night 24; 3 at night stays 3."""
+    if part in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if part == "NI" and 6 <= hour < 12:
+        return hour + 12
+    if part == "NI" and hour == 12:
+        return 24
+    return hour
+
+
 def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
     if c.rule == "noon":
         word = c.parts["word"].lower()
@@ -757,12 +769,9 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
             hour = 0
         if c.rule in ("oclock", "clock_dayhalf") and not 1 <= hour <= 12:
             return None
-        half = (c.get("dayhalf") or "").lower()
-        if hour < 12 and ("afternoon" in half or "evening" in half or
-                          ("night" in half and hour >= 6)):
-            hour += 12  # "11 o'clock at night", "4 in the afternoon"
-        elif hour == 12 and "night" in half:
-            hour = 24
+        half = (c.get("dayhalf") or "").lower().split()
+        if half:  # "11 o'clock at night", "4 in the afternoon"
+            hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
     if a.day is not None and (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
         day, relative = a.day.isoformat(), True
