@@ -278,6 +278,13 @@ def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
             yield from (p for p in c.children if p.dep_ == "pobj")
 
 
+def _inner_verb(v: Token) -> Token | None:
+    """The verb of ``v``'s clausal complement: the act agreed to, threatened or demanded
+    ("agreed to provide", "threatened to break off")."""
+    return next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
+                 and c.pos_ in ("VERB", "AUX")), None)
+
+
 def _by_sentence(mentions: Iterable[EventMention]) -> dict[int, list[EventMention]]:
     """Mentions grouped by sentence index, in their order."""
     out: dict[int, list[EventMention]] = {}
@@ -499,8 +506,7 @@ class _Extractor:
 
     def verb_event(self, v: Token, si: int, sent: Span) -> EventMention | None:
         lemma = repair_lemma(v.lemma_, v.text)
-        inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
-                      and c.pos_ in ("VERB", "AUX")), None)
+        inner = _inner_verb(v)
         by_inner = next((p for c in v.children if c.dep_ == "prep" and c.lower_ == "by"
                          for p in c.children if p.dep_ == "pcomp" and p.pos_ == "VERB"), None)
         if lemma in PLAN_VERBS | ASPECT_VERBS and (
@@ -552,14 +558,8 @@ class _Extractor:
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
-        if inner is not None and not inner_objs and code is not None:
-            # the act agreed to, offered or refused holds the recipient ("agreed to provide
-            # aid for Romania")
-            inner_objs_for_recipients = self.objects(inner)[0]
-        else:
-            inner_objs_for_recipients = inner_objs
         targets = self.recipients(v, objs, actors, code.category if code else None, inner,
-                                  inner_objs_for_recipients)
+                                  inner_objs)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -643,11 +643,16 @@ class _Extractor:
                    category: str | None, inner: Token | None = None,
                    inner_objs: Sequence[Token] = ()) -> list[Argument]:
         """The recipients of an event on ``v`` of ``category``, first rule that finds any:
-        the objects' names (and groups, in hostile categories); for a verbal act, those of
-        the act it reports (``inner``: "threatened to break relations with Russia"); for a
+        the objects' names (and groups, in hostile categories); else those of the act it
+        reports or agrees to (``inner``: "threatened to break relations with Russia",
+        "agreed to provide aid for Romania"; ``inner_objs`` are found here when not given); for a
         demand or accusation, the subject of that act ("demanded that the US cancel ..."):
         the one asked to act; for ASSAULT, COERCE, PROTEST and MOBILIZE, the place."""
         groups = category in GROUP_RECIPIENT_CATEGORIES
+        if inner is not None and not inner_objs and category is not None:
+            # the act agreed to, offered or refused holds the recipient ("agreed to provide
+            # aid for Romania")
+            inner_objs = self.objects(inner)[0]
         targets = self.targets(v, objs, actors, groups)
         if not targets and inner is not None and inner_objs:
             targets = self.targets(inner, list(inner_objs), actors, groups)
@@ -1101,10 +1106,7 @@ def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
                       actors: list[Argument], category: str | None = None) -> list[Argument]:
     """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
     or possessor of ``v``."""
-    inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
-                  and c.pos_ in ("VERB", "AUX")), None)
-    targets = ext.recipients(v, objs, actors, category, inner,
-                             ext.objects(inner)[0] if inner is not None else ())
+    targets = ext.recipients(v, objs, actors, category, _inner_verb(v))
     if targets:
         return targets
     taken = {a.text for a in actors}
