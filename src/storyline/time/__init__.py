@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from storyline.model import TimeExpression, TimexType
 from storyline.time.grammar import Candidate, recognize
+from storyline.time.lexicon import WEEKDAYS
 from storyline.time.normalize import (
     Anchor,
     Context,
@@ -72,9 +73,8 @@ _AM_PM: Final = re.compile(r"(?i)[ap]\.?\s?m\b")
 #: a day named by its weekday, with its year, or a movable holiday is not re-dated by "last
 #: year" (the month and day would change with the year)
 _WEEKDAY_OR_YEAR: Final = re.compile(
-    r"\d{4}|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
-    r"tomorrow|tonight|easter|thanksgiving|labou?r|memorial|king|presidents|black\s+friday|"
-    r"holy\s+week)")
+    rf"\d{{4}}|(?i:{'|'.join(WEEKDAYS)}|today|yesterday|tomorrow|tonight|"
+    r"easter|thanksgiving|labou?r|memorial|king|presidents|holy\s+week)")
 
 
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:

@@ -313,9 +313,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False
         if word.lower() in {"and", "or"}:  # "in the autumn and winter": a second season
             return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
-        return word.lower() in {"in", "during", "by", "until", "since", "over", "through", "into",
-                                "this", "last", "next", "early", "late", "before", "after",
-                                "its", "their"}
+        return word.lower() in _SEASON_BEFORE
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
@@ -381,9 +379,14 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
 
 _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", "final", "those",
                                                "these", "last", "next", "for", "within"})
+#: Words right before a bare season that make it a time ("in winter", "its winter").
+_SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
+                                   "into", "this", "last", "next", "early", "late", "before",
+                                   "after", "its", "their"})
+#: A tagged season and "and" / "or" before a second one ("in the autumn and winter").
 _PAIRED_SEASON: Final = re.compile(
-    r"(?<![\w-])(?i:in|during|by|until|since|over|through|into|the|this|last|next|early|late|"
-    r"before|after|its|their)\s+(?:the\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?i:and|or)\s+$")
+    rf"(?<![\w-])(?i:{'|'.join(sorted(_SEASON_BEFORE | {'the'}))})\s+(?:the\s+)?"
+    r"(?i:spring|summer|autumn|fall|winter)\s+(?i:and|or)\s+$")
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
                                   "that", "last", "unsuccessful", "successful", "failed"})
 
@@ -483,7 +486,7 @@ def _adjective_extent(text: str, cand: Candidate) -> Candidate:
 
 _MODAL_BEFORE: Final = re.compile(
     r"(?<![\w'’])(?i:will|would|to|could|can|may|might|should|must|not|n't|does|did|do|"
-    r"could|cannot)\s+$")
+    r"cannot)\s+$")
 
 
 def _verb_last(text: str, cand: Candidate) -> Candidate:

@@ -442,7 +442,7 @@ def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
         year = int(c.parts["year"]) if "year" in c.parts else None
         yrel = (c.get("yrel") or "").lower()
         if yrel and ctx.dct is not None:  # "the second half of next year"
-            year = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[yrel]
+            year = ctx.dct.year + _DCT_REL[yrel]
     gran = "quarter" if letter == "Q" else "half"
     if year is not None:
         return ("DATE", f"{year:04d}-{letter}{n}", gran, False)
@@ -654,9 +654,8 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
 
 def _duration(c: Candidate, ctx: Context) -> Normalized | None:
     unit = c.parts["unit"].lower()
-    if c.rule in ("bare_plural", "plural_offset", "set_every_n", "long_compound"):
-        unit = "century" if unit.startswith("centur") else unit
-        unit = unit[:-1] if unit.endswith("s") and unit[:-1] in UNITS else unit
+    unit = "century" if unit.startswith("centur") else unit
+    unit = unit[:-1] if unit.endswith("s") and unit[:-1] in UNITS else unit  # "days"
     if c.rule in ("bare_plural", "plural_offset"):
         n: float | None = None
     elif c.rule == "long_compound" and "num" not in c.parts:
@@ -664,7 +663,6 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
     elif c.rule == "duration_the":
         n = 1.0
     else:
-        unit = "century" if unit.startswith("centur") else unit
         # a range ("two to three weeks") is its lower bound, as TimeBank writes it (P2W)
         n = _number(c.parts.get("low") or c.parts["num"])
     if unit not in UNITS:
@@ -847,7 +845,7 @@ def _year_quarter(c: Candidate, ctx: Context) -> Normalized:
     back), "the corresponding period last year", "the quarter a year ago"."""
     ordinal = _QUARTER_ORDINALS.get((c.get("ordinal") or "").lower())
     base = _reported_quarter(ctx)
-    k = {"this": 0, "last": -1, "next": 1}.get((c.get("rel") or "").lower(), -1)
+    k = _DCT_REL.get((c.get("rel") or "").lower(), -1)
     if ctx.dct is None or (base is None and ordinal is None):
         return ("DATE", f"XXXX-Q{ordinal or 'X'}", "quarter", True)
     q = ordinal or (base[1] if base else 1)
@@ -988,18 +986,20 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
     the nearest)."""
     name = " ".join(c.parts["holiday"].lower().replace("’", "'").replace(".", "").split())
     name = name.replace("presidents day", "presidents' day").replace(" jr day", " day")
+    week = "week" in name  # Easter week, Holy Week
+
+    def value(day: dt.date, relative: bool) -> Normalized:
+        if week:
+            return ("DATE", _fmt_week(day), "week", relative)
+        return ("DATE", day.isoformat(), "day", relative)
+
     if "year" in c.parts:
-        day = _holiday_date(name, int(c.parts["year"]))
-        if "week" in name:
-            return ("DATE", _fmt_week(day), "week", False)
-        return ("DATE", day.isoformat(), "day", False)
+        return value(_holiday_date(name, int(c.parts["year"])), False)
     if ctx.dct is None:
         fixed = _FIXED_HOLIDAYS.get(name)
         if fixed:
             return ("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}", "day", True)
-        if "week" in name:
-            return ("DATE", "XXXX-WXX", "week", True)
-        return ("DATE", "XXXX-XX-XX", "day", True)
+        return ("DATE", "XXXX-WXX", "week", True) if week else ("DATE", "XXXX-XX-XX", "day", True)
     dct = ctx.dct
     options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)
                if dt.MINYEAR < y < dt.MAXYEAR]
@@ -1015,9 +1015,7 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
         date = next((d for d in options if d.year == dct.year), options[0])
     else:
         date = min(options, key=lambda d: abs((d - dct).days))
-    if "week" in name:
-        return ("DATE", _fmt_week(date), "week", True)
-    return ("DATE", date.isoformat(), "day", True)
+    return value(date, True)
 
 
 def normalize(c: Candidate, ctx: Context) -> Normalized | None:
