@@ -149,26 +149,26 @@ def score(records: Sequence[Record], preds: Sequence[Predicted]) -> dict[str, An
 
 
 def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k: int,
-                    repeats: int, fallback: float | None = None, cameo: bool = True,
+                    repeats: int, fallback: float | None = None, extra: Any = None,
                     ) -> dict[str, Any]:
     """End-to-end figures with the classifier, each sentence judged by models not trained on it.
 
     Repeated stratified k-fold: per fold, :func:`train_plover.fit` trains on the other folds and
     :func:`storyline.events.extract_events` runs on the held-out sentences with that model.
     Counts (and per-category figures) are pooled over all repeats; accuracy and macro F1 are
-    the pooled ones, with the per-repeat range alongside.  With ``cameo`` the CAMEO table's
-    phrases (:func:`train_plover.cameo_rows`) join every training fold, as in the shipped
-    model.
+    the pooled ones, with the per-repeat range alongside.  ``extra`` (rows, labels, weights:
+    :func:`train_plover.extra_rows`; by default the CAMEO table's phrases and the project's
+    own sentences, as in the shipped model) joins every training fold.
     """
     import warnings
 
-    from train_plover import cameo_rows, featurize, fit, folds
+    from train_plover import extra_rows, featurize, fit, folds
 
     warnings.filterwarnings("ignore", message="The least populated class")
     t0 = time.perf_counter()
     rows = featurize(records, docs)
     labels = [r.category for r in records]
-    extra_rows, extra_labels = cameo_rows(nlp) if cameo else ([], [])
+    more_rows, more_labels, more_weights = extra if extra is not None else extra_rows(nlp)
     splits = folds(labels, k, repeats)
     all_records: list[Record] = []
     all_preds: list[Predicted] = []
@@ -176,8 +176,8 @@ def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k:
     for rep in range(repeats):
         preds: list[Predicted | None] = [None] * len(records)
         for tr, te in splits[rep * k:(rep + 1) * k]:
-            model = fit([rows[i] for i in tr] + extra_rows,
-                        [labels[i] for i in tr] + extra_labels)
+            model = fit([rows[i] for i in tr] + more_rows, [labels[i] for i in tr] + more_labels,
+                        sample_weights=[1.0] * len(tr) + more_weights)
             for i in te:
                 preds[i] = predict(records[i].text, nlp, model, docs[i], fallback)
         done = [p for p in preds if p is not None]
@@ -274,10 +274,18 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read the packaged model's categories from the JSON report "
                          "(every sentence a document; in-sample: checks that the report "
                          "shows what this benchmark measures)")
+    ap.add_argument("--synthetic", type=Path, default=None,
+                    help="the project's own example sentences for the classifier's training "
+                         "folds (default: the shipped file)")
+    ap.add_argument("--no-synthetic", action="store_true",
+                    help="train the folds on the gold and CAMEO phrases only")
+    ap.add_argument("--synthetic-weight", type=float, default=None)
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
         return 0
+    from train_plover import DEFAULT_SYNTHETIC_WEIGHT, SYNTHETIC, extra_rows
+
     from storyline.nlp import shared_pipeline
 
     nlp = shared_pipeline()
@@ -290,8 +298,12 @@ def main(argv: list[str] | None = None) -> int:
     print("## Lexicon only (rules; development figures)\n")
     print(markdown(result))
     if not args.no_cv:
+        extra = extra_rows(nlp, synthetic=None if args.no_synthetic else
+                           (args.synthetic or SYNTHETIC),
+                           synthetic_weight=DEFAULT_SYNTHETIC_WEIGHT
+                           if args.synthetic_weight is None else args.synthetic_weight)
         for k, fb in enumerate(args.fallback or [None]):
-            cv = cross_validated(records, docs, nlp, args.folds, args.repeats, fb)
+            cv = cross_validated(records, docs, nlp, args.folds, args.repeats, fb, extra)
             cv["fallback_probability"] = fb
             result["cross_validated" if k == 0 else f"cross_validated_fallback_{fb}"] = cv
             print(f"\n## Rules + sentence classifier, {args.repeats}x{args.folds}-fold CV, "

@@ -98,6 +98,7 @@ class Encoder:
                                   if k not in self.cache))
         if todo:
             self._load()
+            assert self.model is not None
             t0 = time.perf_counter()
             vecs = self.model.encode(todo, batch_size=64, normalize_embeddings=True,
                                      convert_to_numpy=True, show_progress_bar=False)

@@ -236,10 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"prepared {t.name}: {len(t.corpus.articles)} articles, "
               f"{len(t.corpus.sentences)} sentences, {t.prepare_s:.1f} s", file=sys.stderr)
     if args.fit:
-        w = fit_weights(topics)
+        fitted = fit_weights(topics)
         print("weights fitted on", [t.name for t in topics])
-        print("(" + ", ".join(f"{v:.3f}" for v in w) + ")")
-        print(dict(zip(FEATURE_NAMES, (round(v, 3) for v in w), strict=True)))
+        print("(" + ", ".join(f"{v:.3f}" for v in fitted) + ")")
+        print(dict(zip(FEATURE_NAMES, (round(v, 3) for v in fitted), strict=True)))
         return 0
 
     results: dict[str, Any] = {"date": dt.date.today().isoformat(), "systems": {},

@@ -14,6 +14,12 @@ cross-validation these phrases join every training fold (they are never tested o
 with 3x5-fold CV of the whole event stage: accuracy 0.632 -> 0.649 at the product's fallback
 setting; the manual's definitions and mode tables added as phrases gave nothing more.
 
+The model also learns from the project's own sentences (``benchmarks/data/plover_synthetic.jsonl``:
+720 invented news sentences, 45 per category, written from the manual's definitions without
+looking at the gold records), weighted 2x.  A model trained on them and the CAMEO phrases alone,
+with no gold sentence at all, reads the 228 gold sentences at accuracy 0.711 / macro F1 0.669;
+added to the gold folds they move 5x5 CV of the classifier from 0.706 / 0.646 to 0.732 / 0.689.
+
 Before writing the model the script reports repeated stratified k-fold cross-validation
 (every fold: feature selection and training on the other folds only; prediction with the
 exported pure-Python model), which estimates the figures on unseen sentences; training-set
@@ -28,6 +34,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter
@@ -50,6 +57,9 @@ warnings.filterwarnings("ignore", message="The least populated class")
 DEFAULT_C = 10.0
 DEFAULT_MIN_DF = 2
 CAMEO_TABLE = DATA.parent / "CAMEO2PLOVER-2021.txt"
+#: the project's own sentences written from the manual's definitions (see the file's header)
+SYNTHETIC = ROOT / "benchmarks" / "data" / "plover_synthetic.jsonl"
+DEFAULT_SYNTHETIC_WEIGHT = 2.0
 _CAMEO_LINE = re.compile(r"\s*\d{3,4}:\s*([A-Z]+)\s*,[^#]*#\s*(.+)")
 _EDIT_NOTE = re.compile(r"\s+\d\d\.\d\d\.\d\d:.*")
 
@@ -68,11 +78,40 @@ def cameo_phrases(path: Path = CAMEO_TABLE) -> list[Record]:
     return out
 
 
-def cameo_rows(nlp: Any) -> tuple[list[dict[str, float]], list[str]]:
-    """Feature rows and labels of the CAMEO table phrases (:func:`cameo_phrases`), the extra
-    training data of every fit."""
-    phrases = cameo_phrases()
-    return featurize(phrases, parse_all(phrases, nlp)), [r.category for r in phrases]
+def synthetic_records(path: Path | None = SYNTHETIC) -> list[Record]:
+    """The project's own example sentences (one JSON object a line with ``text`` and
+    ``category``; lines starting with ``#`` are comments); empty when ``path`` is None or
+    missing."""
+    if path is None or not path.is_file():
+        return []
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        r = json.loads(line)
+        out.append(Record(f"synthetic-{n}", r["text"], r["category"],
+                          tuple(filter(None, [r.get("actor")])),
+                          tuple(filter(None, [r.get("recipient")]))))
+    return out
+
+
+Extra = tuple[list[dict[str, float]], list[str], list[float]]
+
+
+def extra_rows(nlp: Any, cameo: bool = True, synthetic: Path | None = SYNTHETIC,
+               synthetic_weight: float = DEFAULT_SYNTHETIC_WEIGHT) -> Extra:
+    """Feature rows, labels and sample weights of the extra training data of every fit: the
+    CAMEO table phrases (:func:`cameo_phrases`) and the project's own sentences
+    (:func:`synthetic_records`)."""
+    rows: list[dict[str, float]] = []
+    labels: list[str] = []
+    weights: list[float] = []
+    for records, w in ((cameo_phrases() if cameo else [], 1.0),
+                       (synthetic_records(synthetic), synthetic_weight)):
+        rows += featurize(records, parse_all(records, nlp))
+        labels += [r.category for r in records]
+        weights += [w] * len(records)
+    return rows, labels, weights
 
 
 def parse_all(records: Sequence[Record], nlp: Any) -> list[Any]:
@@ -98,8 +137,9 @@ def featurize(records: Sequence[Record], docs: Sequence[Any]) -> list[dict[str, 
 
 
 def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float = DEFAULT_C,
-        min_df: int = DEFAULT_MIN_DF) -> LinearModel:
-    """Logistic regression on the rows, exported as a :class:`LinearModel`."""
+        min_df: int = DEFAULT_MIN_DF, sample_weights: Sequence[float] | None = None) -> LinearModel:
+    """Logistic regression on the rows (``sample_weights``: per-row sample weights, default 1),
+    exported as a :class:`LinearModel`."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -114,7 +154,7 @@ def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float = D
             if j is not None:
                 x[i, j] = v / norm
     clf = LogisticRegression(C=c, max_iter=5000)
-    clf.fit(x, list(labels))
+    clf.fit(x, list(labels), sample_weight=None if sample_weights is None else np.asarray(sample_weights))
     classes = tuple(str(k) for k in clf.classes_)
     coef = clf.coef_
     if len(classes) == 2:  # binary: sklearn keeps one row; make it two
@@ -160,7 +200,7 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
 
 def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float,
                    min_df: int, k: int = 5, repeats: int = 5,
-                   extra: tuple[Sequence[Mapping[str, float]], Sequence[str]] = ((), ()),
+                   extra: Extra = ([], [], []),
                    ) -> dict[str, float]:
     """Mean and spread of accuracy and macro F1 of the sentence classifier over the folds.
 
@@ -172,8 +212,8 @@ def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c
     for rep in range(repeats):
         pred: list[str | None] = [None] * len(labels)
         for tr, te in splits[rep * k:(rep + 1) * k]:
-            model = fit([rows[i] for i in tr] + list(extra[0]),
-                        [labels[i] for i in tr] + list(extra[1]), c, min_df)
+            model = fit([*(rows[i] for i in tr), *extra[0]], [labels[i] for i in tr] + extra[1],
+                        c, min_df, [1.0] * len(tr) + extra[2])
             for i in te:
                 pred[i] = model.predict(rows[i]).category
         accs.append(sum(p == g for p, g in zip(pred, labels, strict=True)) / len(labels))
@@ -194,7 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--cv-only", action="store_true", help="report CV, do not write a model")
     ap.add_argument("--no-cameo", action="store_true",
-                    help="train on the gold sentences only (no CAMEO table phrases)")
+                    help="leave out the CAMEO table phrases")
+    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC,
+                    help="the project's own example sentences (JSONL)")
+    ap.add_argument("--no-synthetic", action="store_true",
+                    help="leave out the project's own example sentences")
+    ap.add_argument("--synthetic-weight", type=float, default=DEFAULT_SYNTHETIC_WEIGHT)
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
@@ -205,16 +250,18 @@ def main(argv: list[str] | None = None) -> int:
     docs = parse_all(records, shared_pipeline())
     rows = featurize(records, docs)
     labels = [r.category for r in records]
-    extra: tuple[list[dict[str, float]], list[str]] = \
-        ([], []) if args.no_cameo else cameo_rows(shared_pipeline())
-    print(f"{len(records)} gold sentences + {len(extra[1])} CAMEO table phrases")
+    extra = extra_rows(shared_pipeline(), cameo=not args.no_cameo,
+                       synthetic=None if args.no_synthetic else args.synthetic,
+                       synthetic_weight=args.synthetic_weight)
+    print(f"{len(records)} gold sentences + {len(extra[1])} extra training texts")
     cv = cross_validate(rows, labels, args.c, args.min_df, args.folds, args.repeats, extra)
     print(f"{args.repeats}x{args.folds}-fold CV, C={args.c}, min_df={args.min_df}: "
           f"accuracy {cv['accuracy']:.3f} ({cv['accuracy_min']:.3f}-{cv['accuracy_max']:.3f}), "
           f"macro F1 {cv['macro_f1']:.3f} ({cv['macro_f1_min']:.3f}-{cv['macro_f1_max']:.3f})")
     if args.cv_only:
         return 0
-    model = fit(rows + list(extra[0]), labels + list(extra[1]), args.c, args.min_df)
+    model = fit(rows + extra[0], labels + extra[1], args.c, args.min_df,
+                [1.0] * len(rows) + extra[2])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(model.weights)} features, {len(model.classes)} classes, "

@@ -87,3 +87,25 @@ def test_classifier_keeps_lexicon_category_unless_very_sure() -> None:
     cats = [plover_category(m.category, m.modality)
             for m in extract_events(doc, sdoc, [], classifier=sure)]
     assert cats == ["PROTEST"]
+
+
+def test_project_training_sentences_are_well_formed() -> None:
+    """The project's own training sentences (benchmarks/data/plover_synthetic.jsonl): every
+    line a sentence with one of the 16 categories, 45 of each, and participants that are
+    substrings of the sentence."""
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    from storyline.model import PLOVER_CATEGORIES
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "plover_synthetic.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    counts = Counter(r["category"] for r in rows)
+    assert set(counts) == set(PLOVER_CATEGORIES) and set(counts.values()) == {45}
+    assert len({r["text"] for r in rows}) == len(rows)
+    for r in rows:
+        assert len(r["text"].split()) >= 12
+        for key in ("actor", "recipient"):
+            assert r[key] is None or r[key] in r["text"], (key, r["text"])
