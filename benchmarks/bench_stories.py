@@ -10,6 +10,12 @@ mix topics: precision; a topic should not be scattered: recall).
 With ``--report``, the stories are read from a report of the whole pipeline instead, made by
 ``storyline analyze FOLDER`` on a folder holding one sub-folder per topic (``bpoil/``, ...,
 each with its ``articles.jsonl.gz``): the topic of a document is the first part of its id.
+
+With ``--stress``, a sixth topic joins the stream: a copy of egypt whose main names are swapped
+for Libya's (Egypt -> Libya, Mubarak -> Gaddafi, Cairo -> Tripoli, ...) and whose dates move two
+weeks later: a story of the same kind, told in the same words, that a reader still keeps apart.
+It is far harder than two real stories of one kind (their events differ too); it shows whether
+the clusterer separates stories by who and where, not only by what.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 T17 = REPO.parent / "shared" / "benchmarks" / "t17"
 TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti")
+#: the names swapped in ``--stress``'s copy of egypt (longest first where one contains another)
+STRESS_SWAP = (("Egyptians", "Libyans"), ("Egyptian", "Libyan"), ("Egypt", "Libya"),
+               ("Hosni", "Muammar"), ("Mubarak", "Gaddafi"), ("Cairo", "Tripoli"),
+               ("Alexandria", "Benghazi"), ("Suez", "Misrata"), ("Tahrir", "Martyrs"),
+               ("Suleiman", "Jalil"), ("ElBaradei", "Jibril"), ("Nile", "Sirte"))
 
 
 def load(t17: Path = T17) -> list[tuple[str, str, dt.date | None, str]]:
@@ -39,6 +50,22 @@ def load(t17: Path = T17) -> list[tuple[str, str, dt.date | None, str]]:
                     continue
                 date = dt.date.fromisoformat(a["time"][:10]) if a.get("time") else None
                 out.append((f"{topic}/{a['id']}", topic, date, a["text"]))
+    return out
+
+
+def stress_topic(articles: list[tuple[str, str, dt.date | None, str]],
+                 ) -> list[tuple[str, str, dt.date | None, str]]:
+    """The ``--stress`` topic: egypt's articles with Libya's names, two weeks later."""
+    import re
+
+    out = []
+    for aid, topic, date, text in articles:
+        if topic != "egypt":
+            continue
+        for old, new in STRESS_SWAP:
+            text = re.sub(rf"\b{old}\b", new, text)
+        out.append(("egypt-swapped/" + aid, "egypt-swapped",
+                    date + dt.timedelta(days=14) if date else None, text))
     return out
 
 
@@ -66,6 +93,8 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=None)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--report", type=Path, help="score the stories of a pipeline report")
+    parser.add_argument("--stress", action="store_true",
+                        help="add a name-swapped copy of egypt as a sixth topic")
     args = parser.parse_args()
     if args.report:
         report = json.loads(args.report.read_text())
@@ -83,7 +112,10 @@ def main() -> int:
         return 0
     from storyline.clustering import StoryClusterer, document_terms
 
-    articles = sorted(load(), key=lambda a: (a[2] or dt.date.min, a[0]))
+    articles = load()
+    if args.stress:
+        articles += stress_topic(articles)
+    articles.sort(key=lambda a: (a[2] or dt.date.min, a[0]))
     clusterer = StoryClusterer() if args.threshold is None else StoryClusterer(args.threshold)
     t0 = time.perf_counter()
     for aid, _topic, date, text in articles:
