@@ -104,6 +104,30 @@ def test_years_only_in_date_context() -> None:
     assert not any("Soyuz" in k or k == "2" for k in v)
 
 
+def test_spans_of_years_and_days_give_both_ends() -> None:
+    v = values("The 2014-2016 epidemic and the 1998–99 crisis are over.")
+    assert v.get("2014") == "2014" and v.get("2016") == "2016"
+    assert v.get("1998") == "1998" and v.get("99") == "1999"
+    v = values("The summit will be held on June 23-24 in Brussels.")
+    assert v.get("June 23") == "2022-06-23" and v.get("24") == "2022-06-24"
+    v = values("Talks ran Jan. 5-7, 2021.")
+    assert v == {"Jan. 5": "2021-01-05", "7, 2021": "2021-01-07"}
+    v = values("They met on June 23 and 24, 1998 in Rome.")
+    assert v == {"June 23": "1998-06-23", "24, 1998": "1998-06-24"}
+    # not spans of years: a backwards pair, a percentage
+    assert values("Call 2014-2010 now.") == {"now": "PRESENT_REF"}
+    assert values("Shares rose 2014-15% in a day.") == {"a day": "P1D"}
+
+
+def test_military_clock_times() -> None:
+    assert one("Troops moved at 1100 hours.", "1100 hours").value == \
+        "2022-03-08T11:00"
+    assert one("The truce began at 0600 GMT.", "0600 GMT").type == "TIME"
+    # a count of hours stays a duration; a conversion in parentheses is not tagged again
+    assert one("They logged 1100 hours of flight.", "1100 hours").value == "PT1100H"
+    assert "0735 GMT" not in values("It exploded at 10:35 a.m. (0735 GMT) Friday.")
+
+
 def test_year_between_commas_and_parentheses() -> None:
     v = values("The station, 1998, was new. The treaty (1972) still holds.")
     assert v.get("1998") == "1998"

@@ -79,13 +79,19 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
+    # military / wire clock times, "at 1100 hours", "0600 GMT" (before "duration": same extent)
+    ("clock_mil", rf"(?<![\w.:,$€£-])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+"
+                  rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"),
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
-            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
-    ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?\s+(?:and|or)\s+"
-                rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?)(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
+            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
+            # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
+            rf"(?:(?=(?:[-–]|\s+(?:and|or)\s+){_DAY}(?:st|nd|rd|th)?,?\s+"
+            rf"(?P<range_year>{_YEAR4})(?!\d)))?"),
+    ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?(?:\s+(?:and|or)\s+|[-–])"
+                rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
                 r"were|is|are|will|would|and|or|as|respectively|this|next|last)\b)[a-z])"
-                rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+                rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?)"),
     ("week_in_month", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+"
                       rf"week\s+of)\s+(?P<month>{_MONTH_FULL})(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
                       rf"{_E}"),
@@ -110,6 +116,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
+    # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
+    ("year_from", rf"(?<![\w$€£.,/'’-])(?P<year>{_YEAR4})(?=[-–](?P<to>{_YEAR4}|\d\d)"
+                  r"(?![\w-]|[.,]\d|\s*%))"),
+    ("year_to", rf"(?<![\w$€£.,/'’-])(?P<first>{_YEAR4})[-–](?P<core>(?P<year>{_YEAR4}|\d\d))"
+                r"(?![\w-]|[.,]\d|\s*%)"),
     ("spoken_year", rf"{_B}(?:(?P<month>{_MONTH_FULL})\s+)?(?P<century>(?i:nineteen|twenty))\s+"
                     rf"(?P<tens>(?i:{_TENS}))(?:[-\s](?P<ones>(?i:{_ONES})))?{_E}"),
     ("year_end", r"(?<![\w-])(?i:(?P<prep>by|since|at|until|till|before|from|around|after|"
@@ -300,6 +311,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return not _inside_name(text, start, end)
     if name == "year":
         return _year_context(text, m)
+    if name == "year_from":
+        return _year_span_end(parts["year"], parts["to"]) > int(parts["year"])
+    if name == "year_to":
+        return _year_span_end(parts["first"], parts["year"]) > int(parts["first"])
     if name == "season":
         if parts["rel"] or parts["mod"] or parts["year"]:
             return True
@@ -329,8 +344,11 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start):
             return False  # a rate: "$2 million a year", "four flights a week"
         return not (num in {"some", "many", "few"} and not parts["plural"])
-    if name == "clock24":
-        if parts["tz"]:
+    if name == "clock_mil" and text[:start].rstrip().endswith("(") \
+            and text[end:].lstrip().startswith(")"):
+        return False  # a conversion of the time just given: "10:35 a.m. (0735 GMT)"
+    if name == "clock24" or name == "clock_mil":
+        if parts["tz"] and not (name == "clock_mil" and parts["tz"].lower() in {"hours", "hrs"}):
             return True
         word, gap = _previous_word(text, start)
         return word.lower() in {"at", "by", "until", "till", "from", "to", "around", "about",
@@ -413,6 +431,14 @@ def _rate_before(text: str, start: int) -> bool:
                                     "cents", "dollars", "once", "twice"} \
         or (len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_PLURAL
             and gap.strip() == "")
+
+
+def _year_span_end(first: str, last: str) -> int:
+    """The last year of a span written "2014-2016" or "1998-99"."""
+    if len(last) == 4:
+        return int(last)
+    end = int(first[:2] + last)
+    return end if end > int(first) else end + 100
 
 
 def _year_context(text: str, m: re.Match[str]) -> bool:

@@ -257,13 +257,14 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
             1900 + int(year)
     else:
         m, d = _month_number(c.parts["month"]), int(c.parts["day"])
-        if "year" not in c.parts:
+        given = c.parts.get("year") or c.parts.get("range_year")
+        if given is None:
             if ctx.dct is None:
                 if _safe_date(2000, m, d) is None:
                     return None
                 return ("DATE", f"XXXX-{m:02d}-{d:02d}", "day", True)
             return _day_value(ctx, _safe_date(_month_day_year(ctx, m, d), m, d), True)
-        y = int(c.parts["year"])
+        y = int(given)
     date = _safe_date(y, m, d)
     if date is None:
         return None
@@ -1036,8 +1037,12 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _bare_month(c, ctx)
     if rule == "weekday":
         return _weekday(c, ctx)
-    if rule == "year":
+    if rule == "year" or rule == "year_from":
         return _year(c, ctx)
+    if rule == "year_to":
+        from storyline.time.grammar import _year_span_end
+
+        return ("DATE", f"{_year_span_end(c.parts['first'], c.parts['year']):04d}", "year", False)
     if rule in ("decade", "decade_word"):
         return _decade(c, ctx)
     if rule == "century":
@@ -1062,7 +1067,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _duration(c, ctx)
     if rule.startswith("set_"):
         return _set(c, ctx)
-    if rule in ("clock", "clock24", "oclock", "clock_dayhalf", "noon"):
+    if rule in ("clock", "clock24", "clock_mil", "oclock", "clock_dayhalf", "noon"):
         return _clock(c, ctx, c.start)
     if rule.startswith("ref"):
         return _ref(c, ctx)
