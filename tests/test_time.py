@@ -331,6 +331,7 @@ def test_holidays() -> None:
     "He signed for a second time.",
     "The Sunday Times ran the story.",
     "Bloody Sunday is remembered.",
+    "Shares of Tuesday Morning Corp. fell.",
 ])
 def test_false_positives(text: str) -> None:
     assert tag(text, DCT) == [], tag(text, DCT)

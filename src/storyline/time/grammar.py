@@ -262,6 +262,11 @@ def _sentence_initial(word: str, gap: str) -> bool:
     return word == "" or any(c in gap for c in ".!?\n:;\"“”‘—–") or "\n" in gap
 
 
+#: words that end a company's name
+_COMPANY_SUFFIXES: Final = frozenset({"Corp", "Corporation", "Inc", "Co", "Ltd", "LLC", "PLC",
+                                      "Plc", "Group", "Holdings", "AG", "SA"})
+
+
 def _inside_name(text: str, start: int, end: int, *, weekday: bool = False) -> bool:
     """Whether a capitalized calendar word is part of a longer name.
 
@@ -306,6 +311,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return _determiner_before(text, start) and after_gap.strip() == "" \
             and after[:1].islower() and after not in {"of", "and", "or", "to"}
     if name == "weekday":
+        after_gap, after = _next_word(text, end)
+        if after_gap.strip() == "" and after in _COMPANY_SUFFIXES:
+            return False  # a company: "Tuesday Morning Corp.", "Sunday Inc"
         return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
         return not _inside_name(text, start, end)
