@@ -116,6 +116,8 @@ def test_spans_of_years_and_days_give_both_ends() -> None:
     assert v == {"June 23": "1998-06-23", "24, 1998": "1998-06-24"}
     # not spans of years: a backwards pair, a percentage
     assert values("Call 2014-2010 now.") == {"now": "PRESENT_REF"}
+    assert values("Call 2014-13 now.") == {"now": "PRESENT_REF"}
+    assert values("The 1999-00 season ended.") == {"1999": "1999", "00": "2000"}
     assert values("Shares rose 2014-15% in a day.") == {"a day": "P1D"}
 
 

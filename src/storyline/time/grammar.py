@@ -320,9 +320,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "year":
         return _year_context(text, m)
     if name == "year_from":
-        return _year_span_end(parts["year"], parts["to"]) > int(parts["year"])
+        return 0 < year_span_end(parts["year"], parts["to"]) - int(parts["year"]) <= 50
     if name == "year_to":
-        return _year_span_end(parts["first"], parts["year"]) > int(parts["first"])
+        return 0 < year_span_end(parts["first"], parts["year"]) - int(parts["first"]) <= 50
     if name == "season":
         if parts["rel"] or parts["mod"] or parts["year"]:
             return True
@@ -441,8 +441,8 @@ def _rate_before(text: str, start: int) -> bool:
             and gap.strip() == "")
 
 
-def _year_span_end(first: str, last: str) -> int:
-    """The last year of a span written "2014-2016" or "1998-99"."""
+def year_span_end(first: str, last: str) -> int:
+    """The last year of a span written "2014-2016", "1998-99" or "1999-00"."""
     if len(last) == 4:
         return int(last)
     end = int(first[:2] + last)

@@ -44,7 +44,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storyline.time.grammar import Candidate
+from storyline.time.grammar import Candidate, year_span_end
 from storyline.time.lexicon import (
     DECADE_WORDS,
     MONTH_ABBREVIATIONS,
@@ -1040,9 +1040,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     if rule == "year" or rule == "year_from":
         return _year(c, ctx)
     if rule == "year_to":
-        from storyline.time.grammar import _year_span_end
-
-        return ("DATE", f"{_year_span_end(c.parts['first'], c.parts['year']):04d}", "year", False)
+        return ("DATE", f"{year_span_end(c.parts['first'], c.parts['year']):04d}", "year", False)
     if rule in ("decade", "decade_word"):
         return _decade(c, ctx)
     if rule == "century":
