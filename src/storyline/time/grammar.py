@@ -20,6 +20,7 @@ from typing import Final
 
 from storyline.time.lexicon import (
     AFTER_YEAR_OK,
+    COMPANY_SUFFIXES,
     DECADE_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_CONTEXT,
@@ -71,6 +72,9 @@ _POD = r"(?:morning|afternoon|evening|night)"
 _TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
 _DAYHALF = r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+_DAY_JOIN = r"(?:\s+(?:and|or)\s+|[-–])"  # between two days of one month: "23 and 24", "23-24"
+#: what may not follow a year that ends a span of years ("2014-2016", "1998-99")
+_YEAR_SPAN_END = r"(?![\w-]|[.,]\d|\s*%)"
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
@@ -85,9 +89,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
-            rf"(?:(?=(?:[-–]|\s+(?:and|or)\s+){_DAY}(?:st|nd|rd|th)?,?\s+"
+            rf"(?:(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?,?\s+"
             rf"(?P<range_year>{_YEAR4})(?!\d)))?"),
-    ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?(?:\s+(?:and|or)\s+|[-–])"
+    ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?{_DAY_JOIN}"
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
                 r"were|is|are|will|would|and|or|as|respectively|this|next|last)\b)[a-z])"
@@ -117,10 +121,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
-    ("year_from", rf"(?<![\w$€£.,/'’-])(?P<year>{_YEAR4})(?=[-–](?P<to>{_YEAR4}|\d\d)"
-                  r"(?![\w-]|[.,]\d|\s*%))"),
+    ("year_from", rf"(?<![\w$€£.,/'’-])(?P<year>{_YEAR4})"
+                  rf"(?=[-–](?P<to>{_YEAR4}|\d\d){_YEAR_SPAN_END})"),
     ("year_to", rf"(?<![\w$€£.,/'’-])(?P<first>{_YEAR4})[-–](?P<core>(?P<year>{_YEAR4}|\d\d))"
-                r"(?![\w-]|[.,]\d|\s*%)"),
+                rf"{_YEAR_SPAN_END}"),
     ("spoken_year", rf"{_B}(?:(?P<month>{_MONTH_FULL})\s+)?(?P<century>(?i:nineteen|twenty))\s+"
                     rf"(?P<tens>(?i:{_TENS}))(?:[-\s](?P<ones>(?i:{_ONES})))?{_E}"),
     ("year_end", r"(?<![\w-])(?i:(?P<prep>by|since|at|until|till|before|from|around|after|"
@@ -262,11 +266,6 @@ def _sentence_initial(word: str, gap: str) -> bool:
     return word == "" or any(c in gap for c in ".!?\n:;\"“”‘—–") or "\n" in gap
 
 
-#: words that end a company's name
-_COMPANY_SUFFIXES: Final = frozenset({"Corp", "Corporation", "Inc", "Co", "Ltd", "LLC", "PLC",
-                                      "Plc", "Group", "Holdings", "AG", "SA"})
-
-
 def _inside_name(text: str, start: int, end: int, *, weekday: bool = False) -> bool:
     """Whether a capitalized calendar word is part of a longer name.
 
@@ -312,7 +311,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             and after[:1].islower() and after not in {"of", "and", "or", "to"}
     if name == "weekday":
         after_gap, after = _next_word(text, end)
-        if after_gap.strip() == "" and after in _COMPANY_SUFFIXES:
+        if after_gap.strip() == "" and after in COMPANY_SUFFIXES:
             return False  # a company: "Tuesday Morning Corp.", "Sunday Inc"
         return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
@@ -320,9 +319,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "year":
         return _year_context(text, m)
     if name == "year_from":
-        return 0 < year_span_end(parts["year"], parts["to"]) - int(parts["year"]) <= 50
+        return _year_span(parts["year"], parts["to"])
     if name == "year_to":
-        return 0 < year_span_end(parts["first"], parts["year"]) - int(parts["first"]) <= 50
+        return _year_span(parts["first"], parts["year"])
     if name == "season":
         if parts["rel"] or parts["mod"] or parts["year"]:
             return True
@@ -356,7 +355,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             and text[end:].lstrip().startswith(")"):
         return False  # a conversion of the time just given: "10:35 a.m. (0735 GMT)"
     if name == "clock24" or name == "clock_mil":
-        if parts["tz"] and not (name == "clock_mil" and parts["tz"].lower() in {"hours", "hrs"}):
+        # a zone is enough, and "hours" after "14:30"; "1100 hours" alone is as often a count
+        if parts["tz"] and (name == "clock24" or parts["tz"].lower() not in {"hours", "hrs"}):
             return True
         word, gap = _previous_word(text, start)
         return word.lower() in {"at", "by", "until", "till", "from", "to", "around", "about",
@@ -447,6 +447,11 @@ def year_span_end(first: str, last: str) -> int:
         return int(last)
     end = int(first[:2] + last)
     return end if end > int(first) else end + 100
+
+
+def _year_span(first: str, last: str) -> bool:
+    """Whether "FIRST-LAST" is a span of years: forward, and at most 50 years long."""
+    return 0 < year_span_end(first, last) - int(first) <= 50
 
 
 def _year_context(text: str, m: re.Match[str]) -> bool:

@@ -138,6 +138,12 @@ WEEKDAY_NAME_MODIFIERS: Final = frozenset({
     "Maundy", "Shrove", "Fat", "Blue", "Mad", "Great", "Low", "Whit", "Trinity", "Passion",
     "Casual", "Freaky", "Manic", "Lazy",
 })
+#: Words that end a company's name: a weekday expression before one is part of the name
+#: ("Tuesday Morning Corp.").
+COMPANY_SUFFIXES: Final = frozenset({
+    "Corp", "Corporation", "Inc", "Co", "Ltd", "LLC", "PLC", "Plc", "Group", "Holdings", "AG",
+    "SA",
+})
 
 #: Past-tense cue words for the regex tense heuristic (regular "-ed" forms are found by suffix).
 PAST_WORDS: Final = frozenset({
