@@ -162,13 +162,13 @@ def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k:
     """
     import warnings
 
-    from train_plover import extra_rows, featurize, fit, folds
+    from train_plover import extra_rows, featurize, fit_with, folds
 
     warnings.filterwarnings("ignore", message="The least populated class")
     t0 = time.perf_counter()
     rows = featurize(records, docs)
     labels = [r.category for r in records]
-    more_rows, more_labels, more_weights = extra if extra is not None else extra_rows(nlp)
+    extra = extra if extra is not None else extra_rows(nlp)
     splits = folds(labels, k, repeats)
     all_records: list[Record] = []
     all_preds: list[Predicted] = []
@@ -176,8 +176,7 @@ def cross_validated(records: Sequence[Record], docs: Sequence[Any], nlp: Any, k:
     for rep in range(repeats):
         preds: list[Predicted | None] = [None] * len(records)
         for tr, te in splits[rep * k:(rep + 1) * k]:
-            model = fit([rows[i] for i in tr] + more_rows, [labels[i] for i in tr] + more_labels,
-                        sample_weights=[1.0] * len(tr) + more_weights)
+            model = fit_with([rows[i] for i in tr], [labels[i] for i in tr], extra)
             for i in te:
                 preds[i] = predict(records[i].text, nlp, model, docs[i], fallback)
         done = [p for p in preds if p is not None]
@@ -261,6 +260,8 @@ def through_report(records: Sequence[Record], nlp: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from train_plover import DEFAULT_SYNTHETIC_WEIGHT, SYNTHETIC, extra_rows
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help="a PLOVER jsonl file")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
@@ -274,18 +275,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read the packaged model's categories from the JSON report "
                          "(every sentence a document; in-sample: checks that the report "
                          "shows what this benchmark measures)")
-    ap.add_argument("--synthetic", type=Path, default=None,
+    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC,
                     help="the project's own example sentences for the classifier's training "
-                         "folds (default: the shipped file)")
+                         "folds")
     ap.add_argument("--no-synthetic", action="store_true",
                     help="train the folds on the gold and CAMEO phrases only")
-    ap.add_argument("--synthetic-weight", type=float, default=None)
+    ap.add_argument("--synthetic-weight", type=float, default=DEFAULT_SYNTHETIC_WEIGHT)
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
         return 0
-    from train_plover import DEFAULT_SYNTHETIC_WEIGHT, SYNTHETIC, extra_rows
-
     from storyline.nlp import shared_pipeline
 
     nlp = shared_pipeline()
@@ -298,10 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     print("## Lexicon only (rules; development figures)\n")
     print(markdown(result))
     if not args.no_cv:
-        extra = extra_rows(nlp, synthetic=None if args.no_synthetic else
-                           (args.synthetic or SYNTHETIC),
-                           synthetic_weight=DEFAULT_SYNTHETIC_WEIGHT
-                           if args.synthetic_weight is None else args.synthetic_weight)
+        extra = extra_rows(nlp, synthetic=None if args.no_synthetic else args.synthetic,
+                           synthetic_weight=args.synthetic_weight)
         for k, fb in enumerate(args.fallback or [None]):
             cv = cross_validated(records, docs, nlp, args.folds, args.repeats, fb, extra)
             cv["fallback_probability"] = fb

@@ -169,6 +169,14 @@ def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c: float = D
     return LinearModel(classes, tuple(float(v) for v in intercept), weights)
 
 
+def fit_with(rows: Sequence[Mapping[str, float]], labels: Sequence[str], extra: Extra,
+             c: float = DEFAULT_C, min_df: int = DEFAULT_MIN_DF) -> LinearModel:
+    """:func:`fit` on the given gold rows (weight 1) plus the extra training data
+    (:func:`extra_rows`) with its weights."""
+    return fit([*rows, *extra[0]], [*labels, *extra[1]], c, min_df,
+               [1.0] * len(rows) + extra[2])
+
+
 def folds(labels: Sequence[str], k: int, repeats: int, seed: int = 0) -> list[tuple[list[int],
                                                                                      list[int]]]:
     """Repeated stratified k-fold splits (train indices, test indices)."""
@@ -212,8 +220,7 @@ def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c
     for rep in range(repeats):
         pred: list[str | None] = [None] * len(labels)
         for tr, te in splits[rep * k:(rep + 1) * k]:
-            model = fit([*(rows[i] for i in tr), *extra[0]], [labels[i] for i in tr] + extra[1],
-                        c, min_df, [1.0] * len(tr) + extra[2])
+            model = fit_with([rows[i] for i in tr], [labels[i] for i in tr], extra, c, min_df)
             for i in te:
                 pred[i] = model.predict(rows[i]).category
         accs.append(sum(p == g for p, g in zip(pred, labels, strict=True)) / len(labels))
@@ -260,8 +267,7 @@ def main(argv: list[str] | None = None) -> int:
           f"macro F1 {cv['macro_f1']:.3f} ({cv['macro_f1_min']:.3f}-{cv['macro_f1_max']:.3f})")
     if args.cv_only:
         return 0
-    model = fit(rows + extra[0], labels + extra[1], args.c, args.min_df,
-                [1.0] * len(rows) + extra[2])
+    model = fit_with(rows, labels, extra, args.c, args.min_df)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(model.to_json() + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({len(model.weights)} features, {len(model.classes)} classes, "
