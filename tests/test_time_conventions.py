@@ -170,6 +170,7 @@ def test_forecast_quarter_is_not_the_reported_one() -> None:
     ("Borrowing rose in recent weeks.", "recent weeks", "PAST_REF"),
     ("It will cut taxes in future quarters.", "future quarters", "FUTURE_REF"),
     ("Prices may fall in coming months.", "coming months", "FUTURE_REF"),
+    ("The hearing was postponed to a later date.", "a later date", "FUTURE_REF"),
 ])
 def test_vague_plural_periods_are_references(text: str, span: str, value: str) -> None:
     assert spans(text)[span] == value
@@ -247,6 +248,14 @@ def test_parts_of_month_week_and_year() -> None:
     assert v["the middle of the week"] == "1989-W44"
 
 
+def test_parts_of_quarters() -> None:
+    v = spans("The merger will close by the end of the quarter. Sales were weak at the start "
+              "of the third quarter.")
+    assert v["the end of the quarter"] == "1989-Q4"  # the dct's quarter
+    assert v["the start of the third quarter"] == "1989-Q3"
+    assert "belong" not in spans("Those shares belong to him.")
+
+
 def test_week_of_month_with_year_and_without_dct() -> None:
     assert spans("The first week of April 1990 was busy.")["The first week of April 1990"] \
         == "1990-W14"
@@ -318,6 +327,9 @@ def test_hope_to_is_a_future_cue() -> None:
     ("during an hour-long interview", "hour-long", "PT1H"),
     ("the decades-long battle", "decades-long", "PXY"),
     ("a two-year-long war", "two-year-long", "P2Y"),
+    ("The city hosts a weeklong festival.", "weeklong", "P1W"),
+    ("after a daylong strike", "daylong", "P1D"),
+    ("a yearlong inquiry", "yearlong", "P1Y"),
 ])
 def test_durations(sentence: str, expression: str, value: str) -> None:
     assert spans(sentence)[expression] == value

@@ -135,7 +135,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                     rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
     ("century", rf"{_B}(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
                 r"[-\s]+century)(?!\w)"),
-    ("quarter", rf"{_B}(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
+    ("quarter", rf"{_B}(?i:(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
                 r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
                 rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"
                 r"(?=(?P<of>\s+of\b))?"),
@@ -171,7 +171,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
                  r"afternoon|evening|night))(?!\w)"),
     ("the_unit", r"(?<![\w-])(?i:the\s+(?P<premod>end|start|beginning|middle|rest|remainder)"
-                 r"\s+of\s+the\s+(?P<unit>month|week))(?![\w-])"),
+                 r"\s+of\s+the\s+(?P<unit>month|week|quarter))(?![\w-])"),
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
@@ -199,7 +199,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("plural_offset", r"(?<![\w'’-])(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|"
                       r"years))(?=\s+(?:after|before|later|earlier)\b)"),
     ("long_compound", rf"{_B}(?:(?P<num>{_NUM})-)?(?P<unit>(?i:second|minute|hour|day|night|"
-                      r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-long(?![\w-])"),
+                      r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-?long(?![\w-])"),
     ("set_every_n", rf"(?<![\w-])(?i:every\s+(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
                     r"days|weeks|months|years|decades))(?!\w)"),
     ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?P<other>other\s+)?(?P<unit>day|week|month|"
@@ -224,7 +224,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
-            r"long\s+ago))(?![\w-])"),
+            r"long\s+ago|a\s+later\s+date|an\s+earlier\s+date))(?![\w-])"),
     ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),

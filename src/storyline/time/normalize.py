@@ -785,7 +785,8 @@ _REF_VALUES = {"previously": "PAST_REF", "the future": "FUTURE_REF", "right now"
                "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
                "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
-               "a long time ago": "PAST_REF", "long ago": "PAST_REF", "the past": "PAST_REF"}
+               "a long time ago": "PAST_REF", "long ago": "PAST_REF", "the past": "PAST_REF",
+               "a later date": "FUTURE_REF", "an earlier date": "PAST_REF"}
 
 
 def _ref(c: Candidate, ctx: Context) -> Normalized:
@@ -895,9 +896,15 @@ def _the_year(c: Candidate, ctx: Context) -> Normalized:
 
 
 def _the_unit(c: Candidate, ctx: Context) -> Normalized:
-    """"the end of the month", "the start of the week": the dct's month or week (TimeBank
-    keeps the modifier out of the value: ``1989-W44`` with mod END)."""
-    week = c.parts["unit"].lower() == "week"
+    """"the end of the month", "the start of the week", "the end of the quarter": the dct's
+    month, week or quarter (TimeBank keeps the modifier out of the value: ``1989-W44`` with
+    mod END)."""
+    unit = c.parts["unit"].lower()
+    week = unit == "week"
+    if unit == "quarter":
+        if ctx.dct is None:
+            return ("DATE", "XXXX-QX", "quarter", True)
+        return ("DATE", f"{ctx.dct.year:04d}-Q{(ctx.dct.month - 1) // 3 + 1}", "quarter", True)
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX" if week else "XXXX-XX", "week" if week else "month", True)
     if week:
