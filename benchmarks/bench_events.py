@@ -260,7 +260,7 @@ def through_report(records: Sequence[Record], nlp: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from train_plover import DEFAULT_SYNTHETIC_WEIGHT, SYNTHETIC, extra_rows
+    from train_plover import add_synthetic_options, extra_rows, synthetic_sets
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help="a PLOVER jsonl file")
@@ -275,12 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read the packaged model's categories from the JSON report "
                          "(every sentence a document; in-sample: checks that the report "
                          "shows what this benchmark measures)")
-    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC,
-                    help="the project's own example sentences for the classifier's training "
-                         "folds")
-    ap.add_argument("--no-synthetic", action="store_true",
-                    help="train the folds on the gold and CAMEO phrases only")
-    ap.add_argument("--synthetic-weight", type=float, default=DEFAULT_SYNTHETIC_WEIGHT)
+    add_synthetic_options(ap)
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
@@ -297,8 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     print("## Lexicon only (rules; development figures)\n")
     print(markdown(result))
     if not args.no_cv:
-        extra = extra_rows(nlp, synthetic=None if args.no_synthetic else args.synthetic,
-                           synthetic_weight=args.synthetic_weight)
+        extra = extra_rows(nlp, synthetic=synthetic_sets(args))
         for k, fb in enumerate(args.fallback or [None]):
             cv = cross_validated(records, docs, nlp, args.folds, args.repeats, fb, extra)
             cv["fallback_probability"] = fb

@@ -59,7 +59,10 @@ DEFAULT_MIN_DF = 2
 CAMEO_TABLE = DATA.parent / "CAMEO2PLOVER-2021.txt"
 #: the project's own sentences written from the manual's definitions (see the file's header)
 SYNTHETIC = ROOT / "benchmarks" / "data" / "plover_synthetic.jsonl"
-DEFAULT_SYNTHETIC_WEIGHT = 2.0
+#: the project's own sentences written from the CAMEO code descriptions, three a code
+SYNTHETIC_CAMEO = ROOT / "benchmarks" / "data" / "plover_synthetic_cameo.jsonl"
+#: every set of the project's own sentences with its sample weight (chosen by 5x5 CV)
+DEFAULT_SYNTHETIC: tuple[tuple[Path, float], ...] = ((SYNTHETIC, 2.0), (SYNTHETIC_CAMEO, 0.5))
 _CAMEO_LINE = re.compile(r"\s*\d{3,4}:\s*([A-Z]+)\s*,[^#]*#\s*(.+)")
 _EDIT_NOTE = re.compile(r"\s+\d\d\.\d\d\.\d\d:.*")
 
@@ -89,7 +92,7 @@ def synthetic_records(path: Path | None = SYNTHETIC) -> list[Record]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         r = json.loads(line)
-        out.append(Record(f"synthetic-{n}", r["text"], r["category"],
+        out.append(Record(f"{path.stem}-{n}", r["text"], r["category"],
                           tuple(filter(None, [r.get("actor")])),
                           tuple(filter(None, [r.get("recipient")]))))
     return out
@@ -98,16 +101,17 @@ def synthetic_records(path: Path | None = SYNTHETIC) -> list[Record]:
 Extra = tuple[list[dict[str, float]], list[str], list[float]]
 
 
-def extra_rows(nlp: Any, cameo: bool = True, synthetic: Path | None = SYNTHETIC,
-               synthetic_weight: float = DEFAULT_SYNTHETIC_WEIGHT) -> Extra:
+def extra_rows(nlp: Any, cameo: bool = True,
+               synthetic: Sequence[tuple[Path, float]] = DEFAULT_SYNTHETIC) -> Extra:
     """Feature rows, labels and sample weights of the extra training data of every fit: the
-    CAMEO table phrases (:func:`cameo_phrases`) and the project's own sentences
-    (:func:`synthetic_records`)."""
+    CAMEO table phrases (:func:`cameo_phrases`, weight 1) and the project's own sentences
+    (:func:`synthetic_records` of each file, with its weight)."""
     rows: list[dict[str, float]] = []
     labels: list[str] = []
     weights: list[float] = []
-    for records, w in ((cameo_phrases() if cameo else [], 1.0),
-                       (synthetic_records(synthetic), synthetic_weight)):
+    sets = [(cameo_phrases() if cameo else [], 1.0)]
+    sets += [(synthetic_records(path), w) for path, w in synthetic]
+    for records, w in sets:
         rows += featurize(records, parse_all(records, nlp))
         labels += [r.category for r in records]
         weights += [w] * len(records)
@@ -231,6 +235,41 @@ def cross_validate(rows: Sequence[Mapping[str, float]], labels: Sequence[str], c
             "macro_f1": mean_f, "macro_f1_min": min(f1s), "macro_f1_max": max(f1s)}
 
 
+def _synthetic_set(arg: str) -> tuple[Path, float]:
+    """``PATH`` or ``PATH:WEIGHT`` (weight 1 when left out)."""
+    path, sep, weight = arg.rpartition(":")
+    if not sep or not path:
+        return Path(arg), 1.0
+    try:
+        return Path(path), float(weight)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{arg!r}: the weight after ':' is not a number") from None
+
+
+def add_synthetic_options(ap: argparse.ArgumentParser) -> None:
+    """The options that choose the project's own training sentences (one set of options for
+    this script and the event benchmark)."""
+    ap.add_argument("--synthetic", type=_synthetic_set, action="append", metavar="PATH[:WEIGHT]",
+                    help="a file of the project's own example sentences (JSONL) and its "
+                         "sample weight; repeat for several; default: "
+                         + ", ".join(f"{p.name}:{w:g}" for p, w in DEFAULT_SYNTHETIC))
+    ap.add_argument("--no-synthetic", action="store_true",
+                    help="leave out the project's own example sentences")
+
+
+def synthetic_sets(args: argparse.Namespace) -> list[tuple[Path, float]]:
+    """The sets chosen by :func:`add_synthetic_options`; a named file that is missing is an
+    error, not a silent empty set."""
+    if args.no_synthetic:
+        return []
+    sets = args.synthetic or list(DEFAULT_SYNTHETIC)
+    for path, _ in sets:
+        if not path.is_file():
+            raise SystemExit(f"error: {path}: no such file of training sentences")
+    return sets
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -242,11 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true", help="report CV, do not write a model")
     ap.add_argument("--no-cameo", action="store_true",
                     help="leave out the CAMEO table phrases")
-    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC,
-                    help="the project's own example sentences (JSONL)")
-    ap.add_argument("--no-synthetic", action="store_true",
-                    help="leave out the project's own example sentences")
-    ap.add_argument("--synthetic-weight", type=float, default=DEFAULT_SYNTHETIC_WEIGHT)
+    add_synthetic_options(ap)
     args = ap.parse_args(argv)
     if not args.data.is_file():
         print(f"SKIPPED: {args.data} is missing (../shared is not checked out)", file=sys.stderr)
@@ -258,8 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = featurize(records, docs)
     labels = [r.category for r in records]
     extra = extra_rows(shared_pipeline(), cameo=not args.no_cameo,
-                       synthetic=None if args.no_synthetic else args.synthetic,
-                       synthetic_weight=args.synthetic_weight)
+                       synthetic=synthetic_sets(args))
     print(f"{len(records)} gold sentences + {len(extra[1])} extra training texts")
     cv = cross_validate(rows, labels, args.c, args.min_df, args.folds, args.repeats, extra)
     print(f"{args.repeats}x{args.folds}-fold CV, C={args.c}, min_df={args.min_df}: "

@@ -109,3 +109,39 @@ def test_project_training_sentences_are_well_formed() -> None:
         assert len(r["text"].split()) >= 12
         for key in ("actor", "recipient"):
             assert r[key] is None or r[key] in r["text"], (key, r["text"])
+
+
+def test_project_cameo_sentences_follow_the_conversion_table() -> None:
+    """The second set (benchmarks/data/plover_synthetic_cameo.jsonl): three sentences for
+    every CAMEO code of the conversion table that has a PLOVER category, each with that
+    category; participants are substrings of the sentence."""
+    import json
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    table = root.parent / "shared" / "benchmarks" / "plover_gsr" / "CAMEO2PLOVER-2021.txt"
+    path = root / "benchmarks" / "data" / "plover_synthetic_cameo.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len({r["text"] for r in rows}) == len(rows)
+    for r in rows:
+        assert 8 <= len(r["text"].split()) <= 45, r["text"]
+        for key in ("actor", "recipient"):
+            assert r[key] is None or r[key] in r["text"], (key, r["text"])
+    per_code = Counter(r["cameo"] for r in rows)
+    if not table.is_file():
+        pytest.skip(f"{table} is missing (../shared is not checked out): the codes' "
+                    "categories are not checked")
+    lines = re.findall(r"^(\d{3,4}):\s*([A-Z]+)\s*,", table.read_text(encoding="utf-8"), re.M)
+    codes = dict(lines)
+    table_lines = Counter(code for code, _ in lines)  # 175 has two lines (two descriptions)
+    for r in rows:
+        if r["cameo"].startswith("02"):
+            assert r["category"] == "REQUEST"  # appeals, not in the table
+        else:
+            assert codes[r["cameo"]] == r["category"], r
+    for code, n in per_code.items():  # three a description (one dropped as too close to gold)
+        assert 3 * table_lines.get(code, 1) - 1 <= n <= 3 * table_lines.get(code, 1), code
+    assert set(codes) <= set(per_code)
