@@ -392,3 +392,25 @@ def test_seasons_in_pairs_and_after_possessives() -> None:
 ])
 def test_clock_times_with_a_part_of_day(sentence: str, expression: str, value: str) -> None:
     assert spans(sentence, dt.date(2026, 11, 22))[expression] == value
+
+
+def test_modern_news_years_months_and_titles() -> None:
+    # patterns from 2016 political news (PolNeAR articles compared with HeidelTime)
+    v = spans("The revolt began in the party in 2010 leading to gridlock.", dt.date(2015, 12, 2))
+    assert v["2010"] == "2010"  # a verb after the year, not a count
+    v = spans("It lost by a larger margin than it did in 2008 or 2012.", dt.date(2016, 3, 24))
+    assert v["2008"] == "2008" and v["2012"] == "2012"
+    v = spans("“We’re going to tax you,” Trump said in February of the company.",
+              dt.date(2016, 5, 18))
+    assert v["February"] == "2016-02"  # the reporting verb's own month beats the quote's cue
+    v = spans("If October's debate was a success, it failed.", dt.date(2015, 11, 16))
+    assert v["October"] == "2015-10"
+    v = spans("It rose in March 2014 and April.", dt.date(2016, 6, 10))
+    assert v["April"] == "2014-04"  # the second of two months follows the first
+    assert spans("It will run in December and January.", dt.date(2015, 11, 27))["January"] \
+        == "2016-01"
+    assert spans("Sales rose between October and February.",
+                 dt.date(2015, 11, 27))["February"] == "2015-02"  # a past clause stays past
+    assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
+    assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
+    assert spans("Prices rose daily.")["daily"] == "P1D"

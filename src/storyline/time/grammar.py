@@ -291,10 +291,37 @@ def _inside_name(text: str, start: int, end: int, *, weekday: bool = False) -> b
         and after not in MONTHS
 
 
+#: Rules of lower-case words that are a time only in running text, not in a title or name
+#: ("The Daily Beast", "a Monthly Review article", "Back to the Future").
+_LOWER_CASE_RULES: Final = frozenset({"set_adverb", "ref", "ref_in", "ref_plural",
+                                      "ref_future", "ref_the_future"})
+_WORDS_RE: Final = re.compile(r"[A-Za-z]+")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written as part of a title: a later word capitalized, or
+    a capitalized first word that does not start a sentence (all-capital headlines are not
+    titles)."""
+    for i, w in enumerate(_WORDS_RE.finditer(text, start, end)):
+        word = w.group()
+        if not word[0].isupper() or word.isupper():
+            continue
+        if i > 0:
+            return True
+        before, gap = _previous_word(text, w.start())
+        if not _sentence_initial(before, gap):
+            return True
+    return False
+
+
 def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     """Context checks that decide whether a grammar match is really a time expression."""
     start, end = m.span()
     parts = m.groupdict()
+    if name in _LOWER_CASE_RULES:
+        core = "word" if parts.get("word") else "adverb"
+        if _in_title(text, m.start(core), m.end(core)):
+            return False
     if name == "month":
         if parts["rel"] or parts["mod"]:
             return True
@@ -454,6 +481,10 @@ def _year_span(first: str, last: str) -> bool:
     return 0 < year_span_end(first, last) - int(first) <= 50
 
 
+_YEAR_BEFORE_AND: Final = re.compile(r"(?<![\w$€£.,/'’-])(?:19|20)\d\d,?\s+(?:and|or)\s+$",
+                                     re.I)
+
+
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
@@ -464,8 +495,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
-            AFTER_YEAR_OK and not after.endswith("ed"):
-        return False
+            AFTER_YEAR_OK and not after.endswith(("ed", "ing")):
+        return False  # a count: "2000 troops" (a verb may follow: "in 2010 leading to")
     if m.group("mod"):
         return True
     word, gap = _previous_word(text, start)
@@ -474,6 +505,9 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True
     if g in {"", ","} and re.fullmatch(r"(?:19|20)\d\d", word):
         return True  # a list of years: "in 1994, 1995 and 1997"
+    if word.lower() in {"and", "or"} and g == "" and _YEAR_BEFORE_AND.search(
+            text, max(0, start - 40), start):
+        return True  # the second of two years: "in 2008 or 2012"
     if _determiner_before(text, start) and m.group("year")[:2] in {"19", "20"} \
             and (not after.endswith("s") or after in YEAR_EVENT_NAMES):
         return True  # an adjectival year: "the 1996 Olympic bombing", "his 1990 Anheuser

@@ -129,7 +129,8 @@ NAME_GUARD_OK_BEFORE: Final = frozenset({
     "on", "by", "last", "next", "this", "since", "until", "till", "before", "after", "early",
     "late", "each", "every", "from", "in", "of", "and", "or", "through", "that",
     "during", "but", "as", "the", "coming", "past", "mid", "for", "to", "then", "earlier",
-    "later", "also", "only", "just", "again", "so", "yet", "still", "at",
+    "later", "also", "only", "just", "again", "so", "yet", "still", "at", "if", "when",
+    "while", "because", "although", "though", "unless", "once", "with", "without", "like",
 })
 
 #: Capitalized words that make a weekday part of a name or a feast ("Bloody Sunday").

@@ -336,13 +336,28 @@ _MONTH_LAG = 2
 _MONTH_AHEAD = 4
 
 
+#: Words between two months that make the second follow the first ("December and January").
+_MONTH_PAIR_WORDS = frozenset({"and", "or", "through", "to", "until", "till"})
+
+
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     rel = (c.get("rel") or "").lower()
     if ctx.dct is None:
         return ("DATE", f"XXXX-{m:02d}", "month", True)
     y, dm = ctx.dct.year, ctx.dct.month
-    if rel in ("last", "past"):
+    a = ctx.anchor
+    paired = None
+    if not rel and ctx.before in _MONTH_PAIR_WORDS and a.last_granularity == "month" and \
+            a.month is not None and 0 < ctx.at - a.last_at <= 30:
+        # the second of two months ("ads reserved in December and January"): the first such
+        # month after the one just named, unless a past clause would put it after the dct
+        paired = a.month[0] + (1 if m <= a.month[1] else 0)
+        if (paired, m) > (y, dm) and ctx.tense() == "past":
+            paired = None
+    if paired is not None:
+        y = paired
+    elif rel in ("last", "past"):
         y = y if m < dm else y - 1
     elif rel in ("next", "coming"):
         y = y if m > dm else y + 1

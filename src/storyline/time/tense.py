@@ -37,8 +37,9 @@ _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previo
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
-#: What may stand between a reporting verb and its own day ("said on Friday").
-_ON_GAP: Final = re.compile(r"\s+(?:on\s+)?", re.I)
+#: What may stand between a reporting verb and its own day ("said on Friday", "said in
+#: February").
+_ON_GAP: Final = re.compile(r"\s+(?:(?:on|in)\s+)?", re.I)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
