@@ -414,3 +414,32 @@ def test_modern_news_years_months_and_titles() -> None:
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
     assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
     assert spans("Prices rose daily.")["daily"] == "P1D"
+
+
+def test_cues_in_the_same_voice_and_reporting_verbs_with_objects() -> None:
+    monday = dt.date(2016, 2, 8)
+    v = spans("“We’re not going to pay for such a wall,” Calderon told CNBC Saturday.", monday)
+    assert v["Saturday"] == "2016-02-06"  # the quotation's "going to" is not the report's tense
+    v = spans("Trump leaned in and boomed: “Let’s defeat her in November.”", dt.date(2016, 7, 21))
+    assert v["November"] == "2016-11"  # the narrator's past is not the quotation's
+    v = spans("Weaver told CNN Tuesday that he believes the battle will go on.",
+              dt.date(2016, 4, 6))
+    assert v["Tuesday"] == "2016-04-05"
+    v = spans("Comey said at a news conference in New York in December that it was so.", monday)
+    assert v["December"] == "2015-12"
+    v = spans("A rift will put California up for grabs in November.", dt.date(2016, 7, 2))
+    assert v["November"] == "2016-11"  # "will put": an infinitive, not the past "put"
+    v = spans("He underwent hernia surgery in November.", dt.date(2016, 1, 17))
+    assert v["November"] == "2015-11"
+    v = spans("The campaign expects the fight to last into the spring; it expects to win in "
+              "the summer.", dt.date(2016, 2, 9))
+    assert v["the summer"] == "2016-SU"
+
+
+def test_a_future_weekday_that_is_the_dct_s_own_is_that_day() -> None:
+    friday = dt.date(2016, 3, 4)
+    assert spans("Sen. Cruz is slated to address CPAC on Friday.", friday)["Friday"] == \
+        "2016-03-04"
+    assert spans("The candidates will debate on Thursday night.",
+                 dt.date(2016, 1, 14))["Thursday night"] == "2016-01-14TNI"
+    assert spans("They will meet again on Monday.", friday)["Monday"] == "2016-03-07"

@@ -155,6 +155,10 @@ PAST_WORDS: Final = frozenset({
     "meant", "paid", "quit", "ran", "rose", "sold", "sought", "shot", "shut", "sat", "stood",
     "struck", "swore", "taught", "thought", "threw", "understood", "wore", "withdrew", "ago",
     "last", "yesterday", "earlier", "previously", "former", "formerly", "been",
+    "underwent", "spent", "drew", "grew", "dealt", "oversaw", "overtook", "undertook",
+    "upheld", "withheld", "overthrew", "stole", "broke", "woke", "froze", "drove", "rode",
+    "ate", "fled", "fed", "slid", "sank", "slept", "swept", "dug", "stuck", "swung",
+    "caught", "bit", "hid", "forgave", "foresaw", "shook", "mistook", "arose",
 })
 #: Words ending in "-ed" that are not past-tense verbs.
 NOT_PAST_ED: Final = frozenset({
@@ -171,5 +175,5 @@ FUTURE_PATTERNS: Final = (
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
     r"(?:is|are)\s+(?:expected|due|scheduled|slated|set\s+(?:for|on))",
-    r"(?:hopes?|intends?)\s+to", r"hoping\s+(?:to|that)",
+    r"(?:hopes?|intends?|expects?)\s+to", r"hoping\s+(?:to|that)",
 )

@@ -402,7 +402,7 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     elif rel == "this":
         k = wd - dct.isoweekday()
     elif ctx.tense() == "future":
-        k = (wd - dct.isoweekday()) % 7 or 7
+        k = (wd - dct.isoweekday()) % 7  # the dct's own weekday: that day ("will vote Tuesday")
     elif delta_back == 6:
         k = 1  # the day after the dct: wire copy dated the eve of its events
     else:

@@ -32,14 +32,25 @@ _SENT_END_RE: Final = re.compile(
     + r"[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
 #: A form of "be" right before a word: the word is a participle ("will be named").
 _PASSIVE_AUX_RE: Final = re.compile(r"(?<![\w'])(?:be|been|being|is|are|am)\s+$", re.I)
+#: A modal or "to" right before a word: the word is an infinitive ("will put", "to cut").
+_BARE_VERB_AUX_RE: Final = re.compile(
+    r"(?<![\w'])(?:will|would|shall|should|can|could|may|might|must|to|['’]ll)\s+$", re.I)
 #: Past cues that are not verbs: they keep their meaning after a form of "be" ("is ago").
 _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previously", "former",
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
-#: What may stand between a reporting verb and its own day ("said on Friday", "said in
-#: February").
-_ON_GAP: Final = re.compile(r"\s+(?:(?:on|in)\s+)?", re.I)
+#: What may stand between a reporting verb and its own day: "said on Friday", "said in
+#: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
+#: Monday", "said at a news conference in New York in December" (names and the nouns of the
+#: occasion, no other verb).
+_ON_GAP: Final = re.compile(
+    r"\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
+    r"statement|interview|conference|news|briefing|press|television|radio)|"
+    r"[A-Z][\w.'’&-]*),?\s+){0,8}")
+#: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
+#: outside it the tense of the report.
+_QUOTE_RE: Final = re.compile(r"[\"“”]|''|``")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,9 +106,49 @@ def _is_past_word(word: str) -> bool:
     return word.islower() and len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED
 
 
-def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) -> Tense:
-    """Regex heuristic: the past or future cue nearest to the expression in its sentence."""
+def _same_voice(text: str, start: int, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """The stretches of the sentence ``bounds`` in the same voice as offset ``start``: the
+    quotation that holds it, or everything outside the sentence's quotations."""
     lo, hi = bounds
+    marks = [m.start() for m in _QUOTE_RE.finditer(text, lo, hi)]
+    if len(marks) % 2:  # a quotation that runs past the sentence's bounds
+        first = text[marks[0]]
+        opening = first in "“`" or (first == '"' and (marks[0] == lo or
+                                                      text[marks[0] - 1].isspace()))
+        marks = [*marks, hi] if opening else [lo, *marks]
+    if len(marks) < 2:
+        return [bounds]
+    quotes = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+    for q_lo, q_hi in quotes:
+        if q_lo < start < q_hi:
+            return [(q_lo, q_hi)]
+    out, pos = [], lo
+    for q_lo, q_hi in quotes:
+        out.append((pos, q_lo))
+        pos = q_hi + 1
+    out.append((pos, hi))
+    return out
+
+
+def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) -> Tense:
+    """Regex heuristic: the past or future cue nearest to the expression in its sentence, in
+    the same voice (inside the same quotation, or outside all of them)."""
+    voice = _same_voice(text, start, bounds)
+    best: tuple[int, Tense] | None = None
+    for lo, hi in voice:
+        found = _nearest_cue(text, start, end, lo, hi)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+    quoted = len(voice) == 1 and voice[0] != bounds and voice[0][0] < start < voice[0][1]
+    if best is None and voice != [bounds] and not quoted:
+        # the narrator says nothing of the tense: the quotation it reports tells it
+        best = _nearest_cue(text, start, end, *bounds)
+    return best[1] if best else "unknown"
+
+
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, Tense] | None:
+    """The past or future cue in ``text[lo:hi]`` nearest to ``text[start:end]``, with its
+    distance."""
     best: tuple[int, Tense] | None = None
     for m in _FUTURE_RE.finditer(text, lo, hi):
         if start <= m.start() < end:
@@ -111,10 +162,12 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
         if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
                 m.group().lower() not in _PAST_ADVERBS:
             continue  # a participle after "be" ("will be held"): the auxiliary carries the tense
+        if _BARE_VERB_AUX_RE.search(text, max(lo, m.start() - 12), m.start()):
+            continue  # an infinitive that looks past ("will put", "to set", "could cut")
         dist = start - m.end() if m.end() <= start else m.start() - end
         if m.group().lower() in _REPORTING and dist > 2 and not _ON_GAP.fullmatch(
                 text[m.end():start] if m.end() <= start else text[end:m.start()]):
             continue
         if best is None or dist < best[0]:
             best = (dist, "past")
-    return best[1] if best else "unknown"
+    return best
