@@ -422,6 +422,9 @@ def test_cues_in_the_same_voice_and_reporting_verbs_with_objects() -> None:
     assert v["Saturday"] == "2016-02-06"  # the quotation's "going to" is not the report's tense
     v = spans("Trump leaned in and boomed: “Let’s defeat her in November.”", dt.date(2016, 7, 21))
     assert v["November"] == "2016-11"  # the narrator's past is not the quotation's
+    v = spans('"Who is going to beat him? I am," Sanders said while campaigning in Iowa on '
+              "Tuesday.", dt.date(2016, 1, 22))
+    assert v["Tuesday"] == "2016-01-19"
     v = spans("Weaver told CNN Tuesday that he believes the battle will go on.",
               dt.date(2016, 4, 6))
     assert v["Tuesday"] == "2016-04-05"

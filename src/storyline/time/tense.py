@@ -42,12 +42,12 @@ _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previo
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
-#: Monday", "said at a news conference in New York in December" (names and the nouns of the
-#: occasion, no other verb).
+#: Monday", "said at a news conference in New York in December", "said while campaigning in
+#: Iowa on Tuesday" (names, the nouns of the occasion, a gerund; no finite verb).
 _ON_GAP: Final = re.compile(
     r"\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
-    r"statement|interview|conference|news|briefing|press|television|radio)|"
-    r"[A-Z][\w.'’&-]*),?\s+){0,8}")
+    r"statement|interview|conference|news|briefing|press|television|radio|while|when)|"
+    r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
 _QUOTE_RE: Final = re.compile(r"[\"“”]|''|``")
