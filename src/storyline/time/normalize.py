@@ -116,7 +116,7 @@ class Anchor:
             elif granularity == "quarter" and value[5:6] == "Q" and value[6:7].isdigit():
                 self.quarter = (int(value[:4]), int(value[6]))
                 self.year = int(value[:4])
-                if dct is None or self.quarter < (dct.year, (dct.month - 1) // 3 + 1):
+                if dct is None or self.quarter < _quarter_of(dct):
                     self.done_quarter, self.done_at = self.quarter, offset
         except ValueError:
             return
@@ -146,6 +146,11 @@ class Context:
 
 
 # ---------------------------------------------------------------- calendar helpers
+
+
+def _quarter_of(d: dt.date) -> tuple[int, int]:
+    """The (year, quarter 1-4) that holds ``d``."""
+    return d.year, (d.month - 1) // 3 + 1
 
 
 def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
@@ -465,7 +470,7 @@ def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
     if ctx.dct is None:
         return ("DATE", f"XXXX-{letter}{n}", gran, True)
     y = ctx.dct.year
-    current = (ctx.dct.month - 1) // 3 + 1 if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
+    current = _quarter_of(ctx.dct)[1] if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
     if c.rule == "quarter" and c.parts["ordinal"].lower() == "last" and not c.get("yrel") \
             and not c.get("of"):
         # "the last quarter" alone is the one before the dct's ("the last quarter of the
@@ -831,7 +836,7 @@ def _reported_quarter(ctx: Context) -> tuple[int, int] | None:
         return ctx.anchor.done_quarter
     if ctx.dct is None:
         return None
-    return _shift_quarter((ctx.dct.year, (ctx.dct.month - 1) // 3 + 1), -1)
+    return _shift_quarter(_quarter_of(ctx.dct), -1)
 
 
 def _fin_period(c: Candidate, ctx: Context) -> Normalized:
@@ -847,7 +852,7 @@ def _fin_period(c: Candidate, ctx: Context) -> Normalized:
             return ("DATE", f"{y:04d}", "year", False)
         return ("DATE", f"{y:04d}-Q{q}", "quarter", False)
     if which == "current" and ctx.dct is not None:
-        base = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
+        base = _quarter_of(ctx.dct)
     if base is None:
         return ("DATE", f"XXXX-Q{ordinal}" if ordinal else "XXXX-QX", "quarter", True)
     if ordinal is not None:
@@ -919,7 +924,8 @@ def _the_unit(c: Candidate, ctx: Context) -> Normalized:
     if unit == "quarter":
         if ctx.dct is None:
             return ("DATE", "XXXX-QX", "quarter", True)
-        return ("DATE", f"{ctx.dct.year:04d}-Q{(ctx.dct.month - 1) // 3 + 1}", "quarter", True)
+        year, q = _quarter_of(ctx.dct)
+        return ("DATE", f"{year:04d}-Q{q}", "quarter", True)
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX" if week else "XXXX-XX", "week" if week else "month", True)
     if week:

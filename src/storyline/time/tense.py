@@ -139,9 +139,9 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
         found = _nearest_cue(text, start, end, lo, hi)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
-    quoted = len(voice) == 1 and voice[0] != bounds and voice[0][0] < start < voice[0][1]
-    if best is None and voice != [bounds] and not quoted:
-        # the narrator says nothing of the tense: the quotation it reports tells it
+    if best is None and len(voice) > 1:
+        # outside the sentence's quotations, the narrator says nothing of the tense: the
+        # quotation it reports tells it (inside one, the quotation alone speaks)
         best = _nearest_cue(text, start, end, *bounds)
     return best[1] if best else "unknown"
 
