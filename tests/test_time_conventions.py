@@ -411,6 +411,40 @@ def test_modern_news_years_months_and_titles() -> None:
         == "2016-01"
     assert spans("Sales rose between October and February.",
                  dt.date(2015, 11, 27))["February"] == "2015-02"  # a past clause stays past
+    # the first of two months takes the year given after the second
+    v = spans("The show ran from September to December 2014.", dt.date(2016, 6, 10))
+    assert v["September"] == "2014-09" and v["December 2014"] == "2014-12"
+    assert spans("He was away from December to March 2012.",
+                 dt.date(2016, 6, 10))["December"] == "2011-12"
+    # a year that labels an entry, and decades without an apostrophe (never a count)
+    v = spans("It may take weeks.  1991: 520m gallons were released.", dt.date(2010, 5, 27))
+    assert v["1991"] == "1991"
+    assert spans("The score was 2010: twelve points.", dt.date(2010, 5, 27)) == {}
+    assert spans("Remember gas lines in the 70s?", dt.date(2011, 2, 3))["the 70s"] == "197"
+    for text in ("Highs will be in the 70s.", "His approval rating is in the 40s.",
+                 "She is in her 60s.", "It sold in the 80s percent range."):
+        assert spans(text, dt.date(2011, 2, 3)) == {}, text
+    # from 2008-2011 news (Timeline17 articles compared with HeidelTime)
+    d = dt.date(2009, 5, 10)
+    assert spans("over the last half century, officials said", d) == {}
+    assert spans("I mean H1N1, H1N1, H1 OH!", d) == {}
+    assert spans("Profit rose in Q1.", d)["Q1"] == "2009-Q1"
+    assert spans("Well, that day of reckoning has arrived.", d) == {}
+    assert spans("It banned short-selling for several weeks earlier this fall.", d) == \
+        {"several weeks": "PXW", "this fall": "2009-FA"}
+    assert spans("Swine Flu 1976 60 Minutes.", d) == {}
+    assert spans("Yet, the weekend's league matches were held.", d)["the weekend"] == \
+        "2009-W19-WE"
+    v = spans("He met advisers in Chicago on Sept. 14. Convening the meeting that Sunday, "
+              "he was blunt.", dt.date(2008, 11, 5))
+    assert v["that Sunday"] == "2008-09-14"  # the narrative's Sunday, not the dct's week
+    assert spans("Officials said that Tuesday's vote was fair.",
+                 dt.date(2008, 11, 5)) == {"Tuesday": "2008-11-04"}
+    # a clock time and its day across "on": two expressions, the time dated by the day
+    v = spans("It airs from 0100 GMT on Saturday, 23rd January.", dt.date(2010, 1, 22))
+    assert v == {"0100 GMT": "2010-01-23T01:00", "Saturday, 23rd January": "2010-01-23"}
+    assert spans("He was shot at 10 p.m. Wednesday.", dt.date(2010, 1, 22)) == \
+        {"10 p.m. Wednesday": "2010-01-20T22:00"}
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
     assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
     assert spans("Prices rose daily.")["daily"] == "P1D"

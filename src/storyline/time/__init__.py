@@ -17,6 +17,7 @@ Pure regex and date arithmetic: no clock, no network, no model.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import partial
@@ -77,10 +78,12 @@ _WEEKDAY_OR_YEAR: Final = re.compile(
     r"easter|thanksgiving|labou?r|memorial|king|presidents|holy\s+week)")
 
 
-def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:
-    """One expression for two adjacent ones that name one time: a clock time and its day
-    ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"), or a month and a
-    relative year ("July last year")."""
+def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
+    """What replaces two adjacent expressions that name one time: one expression for a clock
+    time and its day ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9") or a month
+    and a relative year ("July last year"); the clock time dated by its day and the day
+    where a preposition stands between them ("0100 GMT on Saturday", two TIMEX3 in TimeML).
+    None where the two stay as they are."""
     gap = text[a.end:b.start]
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
@@ -89,8 +92,10 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
         if clock[1:3].isdigit() and not _AM_PM.search(a.text):  # "6:45 this evening"
             clock = f"T{clock_in_part_of_day(int(clock[1:3]), pod):02d}{clock[3:]}"
         value = (day if day.startswith("XXXX-WXX") else day[:10]) + clock
-        return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
-                              value=value, granularity="time", relative=b.relative)
+        if "on" in gap:
+            return [dataclasses.replace(a, value=value, relative=b.relative), b]
+        return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
+                               value=value, granularity="time", relative=b.relative)]
     if a.type == "DATE" and a.granularity in ("month", "day") and b.type == "DATE" and \
             " ".join(b.text.lower().split()) in _YEAR_REL and _MONTH_YEAR_GAP.fullmatch(gap) \
             and len(a.value) == (7 if a.granularity == "month" else 10) and a.value[:4].isdigit() \
@@ -101,8 +106,8 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
                 dt.date.fromisoformat(value)
             except ValueError:
                 return None  # "Feb. 29 last year" in a year without one
-        return TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE",
-                              value=value, granularity=a.granularity, relative=True)
+        return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="DATE",
+                               value=value, granularity=a.granularity, relative=True)]
     return None
 
 
@@ -150,7 +155,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
     for e in out:
         both = _join(text, joined[-1], e) if joined else None
         if both is not None:
-            joined[-1] = both
+            joined[-1:] = both
         else:
             joined.append(e)
     return joined

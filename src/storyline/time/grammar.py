@@ -116,8 +116,14 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
+    # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
+    ("weekday_that", rf"{_B}(?i:that)\s+(?P<weekday>{_WEEKDAY})(?![\w'’-])"
+                     rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
     ("month", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
-              rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"),
+              rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
+              # the first of two months takes their year: "from September to December 2014"
+              rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
+              rf"(?P<range_month>{_MONTH_FULL}),?\s+(?P<range_year>{_YEAR4})(?!\d)))?"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
@@ -131,6 +137,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"through)\s+)(?P<core>(?i:year[-\s]end))(?![\w-])"),
     ("decade", r"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
                r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’](?P<short>\d)0s)(?!\w)"),
+    # "the 70s" without an apostrophe: only after "the", and only where no count is near
+    ("decade_bare", r"(?<![\w-])(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?)(?P<short>[3-9])0s"
+                    r"(?![\w'’-])"),
     ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
                     rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
     ("century", rf"{_B}(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
@@ -138,6 +147,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("quarter", rf"{_B}(?i:(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
                 r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
                 rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"
+                # not a measure: "over the last half century", "the first half hour"
+                r"(?![-\s]+(?i:century|centuries|decade|hour|day|dozen|mile|point)s?\b)"
                 r"(?=(?P<of>\s+of\b))?"),
     ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
                      rf"{_E}"),
@@ -175,9 +186,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
-    ("the_weekend", r"(?<![\w-])(?i:over|during|on|at|for|through|throughout|ahead\s+of|"
+    ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|"
                     r"before|after|until|till|by|into)\s+(?P<core>(?i:the\s+"
-                    r"weekend))(?![\w-])"),
+                    r"weekend))(?![\w-])|(?P<poss>(?i:the\s+weekend))(?=['’]s\b))"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
                    r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
     ("offset", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
@@ -336,6 +347,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         # "the October slaying", "Russia's March offensive"
         return _determiner_before(text, start) and after_gap.strip() == "" \
             and after[:1].islower() and after not in {"of", "and", "or", "to"}
+    if name == "weekday_that":
+        word, gap = _previous_word(text, start)
+        w = word.lower()
+        if not word or gap.strip() or w in _VERBS_BEFORE_THAT or w.endswith("ed"):
+            return False
+        return text[end:end + 1] not in {"'", "’"} and \
+            not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "weekday":
         after_gap, after = _next_word(text, end)
         if after_gap.strip() == "" and after in COMPANY_SUFFIXES:
@@ -345,6 +363,11 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return not _inside_name(text, start, end)
     if name == "year":
         return _year_context(text, m)
+    if name == "decade_bare":
+        after_gap, after = _next_word(text, end)
+        if after.lower() in _NOT_DECADE_AFTER or after_gap.strip()[:1] in {"%", "°"}:
+            return False
+        return _NOT_DECADE_BEFORE.search(text, max(0, start - 80), start) is None
     if name == "year_from":
         return _year_span(parts["year"], parts["to"])
     if name == "year_to":
@@ -375,6 +398,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # "a second time", "one second mission"
         if num in {"a", "an", "single"} and parts["plural"]:
             return False
+        if text[m.start("num"):end] == "60 Minutes":
+            return False  # the television programme
         if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start):
             return False  # a rate: "$2 million a year", "four flights a week"
         return not (num in {"some", "many", "few"} and not parts["plural"])
@@ -415,7 +440,19 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             and gap.strip() == "")
     if name == "rel_unit":
         unit = parts["unit"]
+        if unit.lower() == "day" and parts["rel"].lower() == "that" and \
+                _next_word(text, end) == (" ", "of"):
+            return False  # "that day of reckoning"
         return not (unit[:1].isupper() and not unit.isupper())  # a title: ABC's "This Week"
+    if name == "quarter_code":
+        if parts["year"] or parts["fy"]:
+            return True
+        word, gap = _previous_word(text, start)  # "in Q1"; not "H1N1, H1 OH!"
+        return gap == " " and word.lower() in _QUARTER_CODE_BEFORE
+    if name == "offset" and parts["dir"].lower() in {"earlier", "later"}:
+        # "banned it for several weeks earlier this fall": a duration, then the date
+        word, gap = _previous_word(text, start)
+        return not (word.lower() == "for" and gap.strip() == "")
     if name == "plural_offset":
         # "Hours after the quake", "arrived days later"; not "in the weeks before the
         # shooting" (TimeBank dates that by the event) nor "eight trading days after"
@@ -430,6 +467,22 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     return True
 
 
+#: Verbs before "that" that make it a conjunction ("said that Tuesday ...").
+_VERBS_BEFORE_THAT: Final = frozenset({
+    "said", "says", "say", "saying", "told", "tells", "tell", "wrote", "writes", "thought",
+    "think", "thinks", "knew", "know", "knows", "believe", "believes", "hope", "hopes",
+    "expect", "expects", "announce", "announces", "argue", "argues", "claim", "claims",
+    "insist", "insists", "warn", "warns", "note", "notes", "add", "adds", "show", "shows",
+    "found", "find", "finds", "is", "was", "are", "were", "so", "such", "now", "given",
+    "means", "mean", "meant", "shown", "known", "seen", "saw", "see", "sees", "learn",
+    "learns", "learnt", "understand", "understood", "suggest", "suggests", "indicate",
+    "indicates", "predict", "predicts", "fear", "fears", "ensure", "ensures", "decide",
+    "decides", "agree", "agrees", "confirm", "confirms", "reveal", "reveals", "deny",
+    "denies", "admit", "admits", "estimate", "estimates", "report", "reports"})
+#: Words right before a quarter or half code without a year ("profit in Q1").
+_QUARTER_CODE_BEFORE: Final = frozenset({"in", "during", "for", "the", "of", "its", "their",
+                                         "from", "to", "and", "by", "until", "through", "over",
+                                         "since", "this", "last", "next", "a", "each"})
 _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", "final", "those",
                                                "these", "last", "next", "for", "within"})
 #: Words right before a bare season that make it a time ("in winter", "its winter").
@@ -485,6 +538,13 @@ _YEAR_BEFORE_AND: Final = re.compile(r"(?<![\w$€£.,/'’-])(?:19|20)\d\d,?\s+
                                      re.I)
 
 
+#: Words near "the 70s" that make it a temperature, a score, an age or a percentage.
+_NOT_DECADE_BEFORE: Final = re.compile(
+    r"(?i)\b(?:percent|per\s+cent|polls?|polling|ratings?|approval|temperatures?|degrees|"
+    r"highs?|lows?|thermometers?|mercury|aged?|mph|scores?|points|yards|averag\w*)\b|%|°")
+_NOT_DECADE_AFTER: Final = frozenset({"degrees", "percent", "mph", "f", "c", "°"})
+
+
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
@@ -514,6 +574,9 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         # earnings", "the 2000 Olympics" (but "the 2000 Americans" counts people)
     if g.endswith("(") and after_gap.strip().startswith(")"):
         return True
+    if after_gap.startswith(":") and m.group("year")[:2] in {"19", "20"} and \
+            (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
+        return True  # a label that opens an entry: "1991: 520m gallons were released"
     return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and \
         m.group("year")[:2] in {"19", "20"}
 

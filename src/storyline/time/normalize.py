@@ -360,7 +360,12 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         paired = a.month[0] + (1 if m <= a.month[1] else 0)
         if (paired, m) > (y, dm) and ctx.tense() == "past":
             paired = None
-    if paired is not None:
+    range_year = c.get("range_year")
+    if range_year is not None and not rel:
+        # the first of two months with one year ("September to December 2014"; "December to
+        # March 2014" starts the year before)
+        y = int(range_year) - (1 if m > _month_number(c.parts["range_month"]) else 0)
+    elif paired is not None:
         y = paired
     elif rel in ("last", "past"):
         y = y if m < dm else y - 1
@@ -416,6 +421,21 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     if target is None:
         return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
     return ("DATE", target.isoformat() + suffix, gran, True)
+
+
+def _weekday_that(c: Candidate, ctx: Context) -> Normalized:
+    """"that Sunday": the narrative's day if it is a Sunday, else the first Sunday after it;
+    a bare weekday where the narrative has no day yet."""
+    ref = ctx.anchor.day
+    if ref is None or ctx.dct is None:
+        return _weekday(c, ctx)
+    wd = _weekday_number(c.parts["weekday"])
+    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
+    target = _shift_days(ref, (wd - ref.isoweekday()) % 7)
+    if target is None:
+        return _weekday(c, ctx)
+    return ("DATE", target.isoformat() + (f"T{pod}" if pod else ""),
+            "part_of_day" if pod else "day", True)
 
 
 def _year(c: Candidate, ctx: Context) -> Normalized:
@@ -1063,13 +1083,15 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _month_year(c, ctx)
     if rule == "month":
         return _bare_month(c, ctx)
+    if rule == "weekday_that":
+        return _weekday_that(c, ctx)
     if rule == "weekday":
         return _weekday(c, ctx)
     if rule == "year" or rule == "year_from":
         return _year(c, ctx)
     if rule == "year_to":
         return ("DATE", f"{year_span_end(c.parts['first'], c.parts['year']):04d}", "year", False)
-    if rule in ("decade", "decade_word"):
+    if rule in ("decade", "decade_bare", "decade_word"):
         return _decade(c, ctx)
     if rule == "century":
         return _century(c, ctx)
