@@ -445,6 +445,19 @@ def test_modern_news_years_months_and_titles() -> None:
     assert v == {"0100 GMT": "2010-01-23T01:00", "Saturday, 23rd January": "2010-01-23"}
     assert spans("He was shot at 10 p.m. Wednesday.", dt.date(2010, 1, 22)) == \
         {"10 p.m. Wednesday": "2010-01-20T22:00"}
+    # from 2016 news (PolNeAR dev articles compared with HeidelTime)
+    d = dt.date(2016, 9, 30)
+    v = spans("6 p.m.  Trump raised questions about Monday's debate.\n___.\n"
+              "3:25 p.m.  Trump is defending his tweets.", d)
+    assert v["3:25 p.m."] == "2016-09-30T15:25"  # a live blog's timestamp is the dct's
+    assert spans("He was arrested on Monday. At 3 p.m. he was freed.", d)["3 p.m."] == \
+        "2016-09-26T15:00"
+    assert spans("SAVE A QUARTER of the cost. Taxes are low in a quarter that lost.", d) == {}
+    assert spans("He has done it in the past nine elections.", d) == {}
+    assert spans("Until that day in April, he had never been in a mine.", d) == \
+        {"April": "2016-04"}
+    assert spans('Holt, the anchor of NBC\'s "Nightly News." For Trump, it was hard.', d) == {}
+    assert spans('He said: "Now Obama says so."', d) == {"Now": "PRESENT_REF"}
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
     assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
     assert spans("Prices rose daily.")["daily"] == "P1D"

@@ -812,7 +812,10 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         if half:  # "11 o'clock at night", "4 in the afternoon"
             hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
-    if a.day is not None and (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
+    if a.day is not None and ctx.before and \
+            (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
+        # (a clock time with no word right before it heads an entry, "___.  3:25 p.m.
+        # Donald Trump is...": a timestamp of the dct, not of the day the last entry named)
         day, relative = a.day.isoformat(), True
     elif ctx.dct is not None:
         day, relative = ctx.dct.isoformat(), True
