@@ -422,7 +422,8 @@ def test_modern_news_years_months_and_titles() -> None:
     assert spans("The score was 2010: twelve points.", dt.date(2010, 5, 27)) == {}
     assert spans("Remember gas lines in the 70s?", dt.date(2011, 2, 3))["the 70s"] == "197"
     for text in ("Highs will be in the 70s.", "His approval rating is in the 40s.",
-                 "She is in her 60s.", "It sold in the 80s percent range."):
+                 "She is in her 60s.", "It sold in the 80s percent range.",
+                 "Youth unemployment is in the mid-30s while adults are in the low-50s."):
         assert spans(text, dt.date(2011, 2, 3)) == {}, text
     # from 2008-2011 news (Timeline17 articles compared with HeidelTime)
     d = dt.date(2009, 5, 10)

@@ -373,7 +373,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if after.lower() in _NOT_DECADE_AFTER or after_gap.strip()[:1] in {"%", "°"}:
             return False
-        return _NOT_DECADE_BEFORE.search(text, max(0, start - 80), start) is None
+        return _NOT_DECADE_BEFORE.search(text, max(0, start - 80), start) is None and \
+            _NOT_DECADE_AFTER_RE.search(text, end, end + 80) is None
     if name == "year_from":
         return _year_span(parts["year"], parts["to"])
     if name == "year_to":
@@ -556,7 +557,9 @@ _YEAR_BEFORE_AND: Final = re.compile(r"(?<![\w$€£.,/'’-])(?:19|20)\d\d,?\s+
 #: Words near "the 70s" that make it a temperature, a score, an age or a percentage.
 _NOT_DECADE_BEFORE: Final = re.compile(
     r"(?i)\b(?:percent|per\s+cent|polls?|polling|ratings?|approval|temperatures?|degrees|"
-    r"highs?|lows?|thermometers?|mercury|aged?|mph|scores?|points|yards|averag\w*)\b|%|°")
+    r"highs?|lows?|thermometers?|mercury|aged?|mph|scores?|points|yards|averag\w*|"
+    r"unemployment|jobless|rates?|shares?|percentage|prices?|yields?|stocks?|support)\b|%|°")
+_NOT_DECADE_AFTER_RE: Final = re.compile(r"(?i)\bpercent\b|%|°|\bdegrees\b")
 _NOT_DECADE_AFTER: Final = frozenset({"degrees", "percent", "mph", "f", "c", "°"})
 
 
