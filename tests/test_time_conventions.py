@@ -459,6 +459,29 @@ def test_modern_news_years_months_and_titles() -> None:
         {"April": "2016-04"}
     assert spans('Holt, the anchor of NBC\'s "Nightly News." For Trump, it was hard.', d) == {}
     assert spans('He said: "Now Obama says so."', d) == {"Now": "PRESENT_REF"}
+    # from a second sample of 2008-2011 news (Timeline17 beside HeidelTime)
+    d = dt.date(2011, 2, 2)
+    assert spans("Mubarak announced he would not run for re-election in September.", d) == \
+        {"September": "2011-09"}  # a plan told in the past: the month ahead stays ahead
+    assert spans("The president agreed Tuesday to not seek another term in September.",
+                 d)["September"] == "2011-09"
+    assert spans("The bank lost money in September.", d)["September"] == "2010-09"
+    assert spans("Jobs fell. By October, only a third were getting checks.",
+                 dt.date(2008, 11, 9))["October"] == "2008-10"
+    assert spans("He must repay the loan by February.", dt.date(2008, 11, 9))["February"] \
+        == "2009-02"
+    assert spans("Monday, it said it would widen the swap lines, so banks will get more.",
+                 dt.date(2008, 10, 1))["Monday"] == "2008-09-29"
+    assert spans("Two days later, on Jan. 28, he vanished.", dt.date(2011, 2, 7)) == \
+        {"Two days later": "2011-01-28", "Jan. 28": "2011-01-28"}
+    assert spans("Two days later, he resigned.", dt.date(2011, 2, 7)) == \
+        {"Two days later": "XXXX-XX-XX"}  # no day named before: not after the dct
+    assert spans("The cycle that began in 1996 now seems over.", d)["1996"] == "1996"
+    assert spans("In 2000 troops arrived.", d) == {}
+    assert spans("Traditional May Day marches were called off.", d)["May Day"] == "2010-05-01"
+    assert spans("God is not some Father Christmas.", d) == {}
+    assert spans('"THIS WEEK WITH CHRISTIANE AMANPOUR"', d) == {}
+    assert spans("a vote come June or July", d) == {"June": "2011-06", "July": "2011-07"}
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
     assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
     assert spans("Prices rose daily.")["daily"] == "P1D"

@@ -33,7 +33,13 @@ from storyline.time.normalize import (
     normalize,
     updates_anchor,
 )
-from storyline.time.tense import Tense, sentence_bounds, tense_from_doc, tense_from_text
+from storyline.time.tense import (
+    Tense,
+    prospective,
+    sentence_bounds,
+    tense_from_doc,
+    tense_from_text,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,12 +68,18 @@ def _tense(text: str, doc: Doc | None, cand: Candidate) -> Tense:
     return guessed if guessed != "unknown" else parsed
 
 
+def _prospective(text: str, doc: Doc | None, cand: Candidate) -> bool:
+    return prospective(text, cand.start, _bounds(text, doc, cand.start, cand.end))
+
+
 def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bool:
     lo, hi = _bounds(text, doc, cand.start, cand.end)
     return lo <= offset < hi
 
 
 _CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
+_STEP_WORDS: Final = re.compile(r"(?i)\b(?:later|earlier|next|following|after|before|"
+                                r"previous|prior)\b")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
 _YEAR_REL: Final = frozenset({"last year", "this year", "next year"})
 _AM_PM: Final = re.compile(r"(?i)[ap]\.?\s?m\b")
@@ -96,6 +108,12 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
             return [dataclasses.replace(a, value=value, relative=b.relative), b]
         return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                                value=value, granularity="time", relative=b.relative)]
+    if a.type == "DATE" and a.granularity == "day" and a.relative and b.type == "DATE" and \
+            b.granularity == "day" and any(ch.isdigit() for ch in b.text) and \
+            _STEP_WORDS.search(a.text) and \
+            _CLOCK_DAY_GAP.fullmatch(gap) and "," in gap:
+        # "Two days later, on Jan. 28, he vanished": the date given says which day it is
+        return [dataclasses.replace(a, value=b.value), b]
     if a.type == "DATE" and a.granularity in ("month", "day") and b.type == "DATE" and \
             " ".join(b.text.lower().split()) in _YEAR_REL and _MONTH_YEAR_GAP.fullmatch(gap) \
             and len(a.value) == (7 if a.granularity == "month" else 10) and a.value[:4].isdigit() \
@@ -112,6 +130,14 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
 
 
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W{0,3}$")
+
+
+_OPENING_WORD: Final = re.compile(r"(?:^|[.!?:;\n][\"'”’)]*\s*|^[\"'“‘(]|\n[\"'“‘(])[A-Z][a-z]*\s+$")
+
+
+def _before_opens_sentence(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is the first of its sentence ("By October")."""
+    return _OPENING_WORD.search(text[max(0, start - 40):start]) is not None
 
 
 def _word_before(text: str, start: int) -> str:
@@ -139,6 +165,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             same_sentence=partial(_in_sentence, text, doc, cand),
             at=cand.start,
             before=_word_before(text, cand.start),
+            opens_sentence=_before_opens_sentence(text, cand.start),
+            prospective=partial(_prospective, text, doc, cand),
         )
         got = normalize(cand, ctx)
         if got is None:

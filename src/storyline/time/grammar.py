@@ -110,7 +110,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"
                 r"Monday|[Ww]eek))?|Holy\s+Week|Boxing\s+Day|Labou?r\s+Day|Memorial\s+Day|Independence\s+Day|"
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
-                r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day)"
+                r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day)"
                 rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
@@ -353,6 +353,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         # "the October slaying", "Russia's March offensive"
         return _determiner_before(text, start) and after_gap.strip() == "" \
             and after[:1].islower() and after not in {"of", "and", "or", "to"}
+    if name == "holiday":
+        word, gap = _previous_word(text, start)
+        return not (word == "Father" and gap == " ")  # "Father Christmas"
     if name == "weekday_that":
         word, gap = _previous_word(text, start)
         w = word.lower()
@@ -453,6 +456,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if unit.lower() == "day" and parts["rel"].lower() == "that" and \
                 _next_word(text, end) in {(" ", "of"), (" ", "in")}:
             return False  # "that day of reckoning", "until that day in April"
+        if unit.isupper():
+            after_gap, after = _next_word(text, end)
+            if after_gap == " " and len(after) > 1 and after.isupper():
+                return False  # a title in capitals: "THIS WEEK WITH CHRISTIANE AMANPOUR"
         return not (unit[:1].isupper() and not unit.isupper())  # a title: ABC's "This Week"
     if name == "ref_in" and parts["word"].lower().startswith("the") and \
             parts["word"].lower().endswith("past"):
@@ -563,6 +570,11 @@ _NOT_DECADE_AFTER_RE: Final = re.compile(r"(?i)\bpercent\b|%|°|\bdegrees\b")
 _NOT_DECADE_AFTER: Final = frozenset({"degrees", "percent", "mph", "f", "c", "°"})
 
 
+#: Prepositions after which a four-digit number from 1900 to 2039 is a year even before a
+#: lower-case word ("began in 1996 now seems over"; "in 2000 troops" would count soldiers).
+_YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "throughout"})
+
+
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
@@ -574,7 +586,11 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
             AFTER_YEAR_OK and not after.endswith(("ed", "ing")):
-        return False  # a count: "2000 troops" (a verb may follow: "in 2010 leading to")
+        # a count ("2000 troops"; a verb may follow: "in 2010 leading to"), except after a
+        # preposition of time: "the cycle that began in 1996 now seems over"
+        word, gap = _previous_word(text, start)
+        return word.lower() in _YEAR_ONLY_AFTER and gap == " " and after.lower() not in \
+            YEAR_COUNTED and 1900 <= int(m.group("year")) <= 2039 and not m.group("mod")
     if m.group("mod"):
         return True
     word, gap = _previous_word(text, start)

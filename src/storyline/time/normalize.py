@@ -134,6 +134,11 @@ class Context:
     at: int = -1
     #: the lower-cased word right before the candidate ("in", "by", "since", ...)
     before: str = ""
+    #: whether the word before the candidate opens its sentence ("By October, ...")
+    opens_sentence: bool = False
+    #: whether a plan or promise told in the past comes before the candidate in its clause
+    #: ("announced he would not run in September")
+    prospective: Callable[[], bool] = lambda: False
 
     def quarter_context(self) -> tuple[int, int] | None:
         """The quarter the text just talked about (the last DATE was that quarter, a few
@@ -373,9 +378,11 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         y = y if m > dm else y + 1
     elif rel != "this":
         tense = ctx.tense()
-        if ctx.before == "by":
-            tense = "future"  # "repay the loan by February": a deadline, on or after the dct
-        if tense == "past" and m > dm + _MONTH_LAG:
+        if ctx.before == "by" and not (ctx.opens_sentence and tense == "past"):
+            # "repay the loan by February": a deadline, on or after the dct (but a sentence
+            # that opens "By October, only a third were getting checks" looks back)
+            tense = "future"
+        if tense == "past" and m > dm + _MONTH_LAG and not ctx.prospective():
             y -= 1
         elif tense == "future" and m < dm:
             y += 1
@@ -681,6 +688,12 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     if quarter is not None and unit == "year" and n == 1 and sign < 0:
         return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)
     refs = _dct_refs(ctx) if direction in ("ago", "from now", "hence") else _anchor_refs(ctx)
+    if sign > 0 and direction in ("later", "after") and unit in ("day", "week", "night") and \
+            ctx.anchor.day is None and ctx.anchor.week is None and ctx.tense() != "future":
+        # "Two days later, he resigned" with no day named before: days after some event the
+        # text does not date (counting from the dct would put a past event in the future)
+        value, gran = _unresolved("day" if unit == "night" else unit)
+        return ("DATE", value, gran, True)
     k = sign * round(n * UNIT_MULTIPLIER.get(unit, 1))
     if unit in ("hour", "minute", "second"):
         unit, k = "day", sign * round(n / {"hour": 24, "minute": 1440, "second": 86400}[unit])
@@ -999,7 +1012,7 @@ _FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas 
                    "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
                    "independence day": (7, 4), "fourth of july": (7, 4),
                    "the fourth of july": (7, 4), "july fourth": (7, 4),
-                   "veterans day": (11, 11)}
+                   "veterans day": (11, 11), "may day": (5, 1)}
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

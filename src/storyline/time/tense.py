@@ -45,8 +45,9 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
 #: Iowa on Tuesday" (names, the nouns of the occasion, a gerund; no finite verb).
 _ON_GAP: Final = re.compile(
-    r"\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
-    r"statement|interview|conference|news|briefing|press|television|radio|while|when)|"
+    r",?\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
+    r"statement|interview|conference|news|briefing|press|television|radio|while|when|"
+    r"it|he|she|they|we|officials)|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
@@ -171,3 +172,21 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if best is None or dist < best[0]:
             best = (dist, "past")
     return best
+
+
+#: A plan or promise told in the past ("announced he would not run", "agreed to hold"): what
+#: follows may lie after the report.
+_PROSPECTIVE_RE: Final = re.compile(
+    r"(?i)(?<![\w'])(?:would|(?:agreed|pledged|promised|vowed|decided|planned|offered|"
+    r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
+    r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+)(?![\w'])")
+
+
+def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
+    """Whether a plan or promise told in the past stands before ``start`` in its sentence,
+    in the same voice ("Mubarak announced he would not run again in September")."""
+    for lo, hi in _same_voice(text, start, bounds):
+        if lo < start and _PROSPECTIVE_RE.search(text, lo, min(hi, start)):
+            return True
+    return False
+
