@@ -482,6 +482,16 @@ def test_modern_news_years_months_and_titles() -> None:
     assert spans("God is not some Father Christmas.", d) == {}
     assert spans('"THIS WEEK WITH CHRISTIANE AMANPOUR"', d) == {}
     assert spans("a vote come June or July", d) == {"June": "2011-06", "July": "2011-07"}
+    # from 100 more PolNeAR training articles (read beside HeidelTime by a helper)
+    d = dt.date(2016, 2, 1)
+    assert spans("We can win states in November, Trump said.", d) == {"November": "2016-11"}
+    assert spans("Sanders said the party must support Clinton in November to defeat Trump, "
+                 "who he blasted.", d) == {"November": "2016-11"}
+    assert spans("2004 was a bad year for them.", d) == {"2004": "2004"}
+    assert spans("He lived there this past year.", d) == {"this past year": "P1Y"}
+    assert spans("It happened this past weekend.", d) == {"this past weekend": "2016-W04-WE"}
+    assert spans("He served on the board for over 20 years.", d) == {"over 20 years": "P20Y"}
+    assert spans("It will cost money over three years.", d) == {"three years": "P3Y"}
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}
     assert spans('a clip from "Back to the Future" or a lava lamp.') == {}
     assert spans("Prices rose daily.")["daily"] == "P1D"

@@ -176,7 +176,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
     ("rel_unit", rf"{_B}(?i:(?:(?P<mod>early|late|mid|earlier|later|{_PREMOD})[-\s]+(?:in\s+)?)?"
-                 r"(?P<rel>last|this|next|the\s+coming|the\s+current|the\s+previous|"
+                 r"(?P<rel>this\s+past|last|this|next|the\s+coming|the\s+current|the\s+previous|"
                  r"the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+following|"
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
@@ -195,7 +195,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                r"from\s+now|hence|previously))(?!\w)"),
     ("offset_pp", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>before|after))"
                   r"(?=\s*[,.;:)!?]|\s*$)"),
-    ("duration", rf"{_B}(?i:(?:(?P<rel>the\s+(?:past|last|next|previous|first|final|coming|"
+    ("duration", rf"{_B}(?i:(?:(?P<rel>(?:the|this)\s+past|the\s+(?:last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
                  rf"following|recent))\s+)?(?:(?P<low>{_NUM})\s+(?:to|or)\s+)?(?P<num>{_NUM})"
@@ -570,6 +570,9 @@ _NOT_DECADE_AFTER_RE: Final = re.compile(r"(?i)\bpercent\b|%|°|\bdegrees\b")
 _NOT_DECADE_AFTER: Final = frozenset({"degrees", "percent", "mph", "f", "c", "°"})
 
 
+#: Verbs after a year that opens a sentence ("2004 was a bad year").
+_VERBS_AFTER_YEAR: Final = frozenset({"was", "is", "will", "has", "had", "saw", "marked",
+                                      "marks", "brought", "proved", "became"})
 #: Prepositions after which a four-digit number from 1900 to 2039 is a year even before a
 #: lower-case word ("began in 1996 now seems over"; "in 2000 troops" would count soldiers).
 _YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "throughout"})
@@ -584,6 +587,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
+    word0, gap0 = _previous_word(text, start)
+    if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and m.group("year")[:2] in \
+            {"19", "20"} and _sentence_initial(word0, gap0):
+        return True  # "2004 was a bad year for Democrats."
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
             AFTER_YEAR_OK and not after.endswith(("ed", "ing")):
         # a count ("2000 troops"; a verb may follow: "in 2010 leading to"), except after a
@@ -636,8 +643,10 @@ def _with_modifier(text: str, cand: Candidate) -> Candidate:
     if cand.rule in _APPROX_NOT_BEFORE and word not in ("around", "about", "approximately",
                                                         "roughly", "nearly", "almost"):
         return cand
-    if word == "over" and (cand.get("num") or "").lower() not in ("a", "an"):
-        return cand  # "over three years" is "during"; "over an hour" is "more than"
+    if word == "over" and (cand.get("num") or "").lower() not in ("a", "an") and \
+            _previous_word(text, m.start())[0].lower() != "for":
+        return cand  # "over three years" is "during"; "over an hour", "for over 20 years"
+        # are "more than"
     if cand.rule in ("duration", "offset", "offset_pp") and word in ("some", "under") \
             and (cand.get("num") or "")[:1].isalpha():
         return cand

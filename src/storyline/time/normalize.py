@@ -68,7 +68,7 @@ _DCT_REL = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
             "the current": 0, "next": 1, "coming": 1, "the coming": 1}
 _ANCHOR_REL = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1,
                "the next": 1, "the same": 0, "that": 0}
-_DURATION_REL = {"the past", "the last"}
+_DURATION_REL = {"the past", "the last", "this past"}
 
 
 @dataclass
@@ -610,6 +610,8 @@ def _anchor_refs(ctx: Context) -> tuple[dt.date | None, tuple[int, int] | None, 
 def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
     rel = " ".join(c.parts["rel"].lower().split())
     unit = c.parts["unit"].lower()
+    if rel == "this past" and unit not in ("week", "month", "year", "decade", "century"):
+        rel = "last"  # "this past weekend": the last one (a year or week: the last twelve months)
     if rel in _DURATION_REL:
         if unit in PARTS_OF_DAY:
             return None

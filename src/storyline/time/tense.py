@@ -177,7 +177,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
 #: A plan or promise told in the past ("announced he would not run", "agreed to hold"): what
 #: follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:would|(?:agreed|pledged|promised|vowed|decided|planned|offered|"
+    r"(?i)(?<![\w'])(?:would|must|should|can|needs?\s+to|ha(?:s|ve)\s+to|(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
     r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+)(?![\w'])")
 
