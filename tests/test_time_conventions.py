@@ -490,6 +490,10 @@ def test_modern_news_years_months_and_titles() -> None:
     assert spans("2004 was a bad year for them.", d) == {"2004": "2004"}
     assert spans("He lived there this past year.", d) == {"this past year": "P1Y"}
     assert spans("It happened this past weekend.", d) == {"this past weekend": "2016-W04-WE"}
+    assert spans("Priebus this past week announced it.", d) == {"this past week": "2016-W04"}
+    assert spans("He was the favorite to win come November, Smith proposed.", d) == \
+        {"November": "2016-11"}
+    assert spans("she said. ''Now I've got officers on me.''", d) == {"Now": "PRESENT_REF"}
     assert spans("He served on the board for over 20 years.", d) == {"over 20 years": "P20Y"}
     assert spans("It will cost money over three years.", d) == {"three years": "P3Y"}
     assert spans("his friend told The Daily Beast. A Monthly Review article said so.") == {}

@@ -310,7 +310,7 @@ _WORDS_RE: Final = re.compile(r"[A-Za-z]+")
 
 
 #: The rest of a short quoted title: capitalized words up to the closing quote.
-_TITLE_REST: Final = re.compile(r"(?:\s[A-Z][\w'’-]*){1,4}[.,!?]?[\"”’']")
+_TITLE_REST: Final = re.compile(r"(?:\s[A-Z][\w'’-]*){1,4}[.,!?]?[\"”’'](?!\w)")
 
 
 def _in_title(text: str, start: int, end: int) -> bool:

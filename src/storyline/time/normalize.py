@@ -378,7 +378,9 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         y = y if m > dm else y + 1
     elif rel != "this":
         tense = ctx.tense()
-        if ctx.before == "by" and not (ctx.opens_sentence and tense == "past"):
+        if ctx.before == "come":
+            tense = "future"  # "the election come November"
+        elif ctx.before == "by" and not (ctx.opens_sentence and tense == "past"):
             # "repay the loan by February": a deadline, on or after the dct (but a sentence
             # that opens "By October, only a third were getting checks" looks back)
             tense = "future"
@@ -610,8 +612,8 @@ def _anchor_refs(ctx: Context) -> tuple[dt.date | None, tuple[int, int] | None, 
 def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
     rel = " ".join(c.parts["rel"].lower().split())
     unit = c.parts["unit"].lower()
-    if rel == "this past" and unit not in ("week", "month", "year", "decade", "century"):
-        rel = "last"  # "this past weekend": the last one (a year or week: the last twelve months)
+    if rel == "this past" and unit != "year":
+        rel = "last"  # "this past week": the last one ("this past year": the last twelve months)
     if rel in _DURATION_REL:
         if unit in PARTS_OF_DAY:
             return None
