@@ -132,7 +132,8 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W{0,3}$")
 
 
-_OPENING_WORD: Final = re.compile(r"(?:^|[.!?:;\n][\"'”’)]*\s*|^[\"'“‘(]|\n[\"'“‘(])[A-Z][a-z]*\s+$")
+_OPENING_WORD: Final = re.compile(
+    r"(?:^|[.!?:;\n][\"'”’)]*\s*|^[\"'“‘(]|\n[\"'“‘(])[A-Z][a-z]*\s+$")
 
 
 def _before_opens_sentence(text: str, start: int) -> bool:
@@ -165,7 +166,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             same_sentence=partial(_in_sentence, text, doc, cand),
             at=cand.start,
             before=_word_before(text, cand.start),
-            opens_sentence=_before_opens_sentence(text, cand.start),
+            opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
         )
         got = normalize(cand, ctx)

@@ -373,11 +373,11 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "year":
         return _year_context(text, m)
     if name == "decade_bare":
-        after_gap, after = _next_word(text, end)
-        if after.lower() in _NOT_DECADE_AFTER or after_gap.strip()[:1] in {"%", "°"}:
+        # (a percentage or degrees anywhere in the next 80 characters, a unit right after)
+        if _next_word(text, end)[1].lower() in _NOT_DECADE_UNIT_AFTER:
             return False
         return _NOT_DECADE_BEFORE.search(text, max(0, start - 80), start) is None and \
-            _NOT_DECADE_AFTER_RE.search(text, end, end + 80) is None
+            _NOT_DECADE_AFTER.search(text, end, end + 80) is None
     if name == "year_from":
         return _year_span(parts["year"], parts["to"])
     if name == "year_to":
@@ -566,8 +566,8 @@ _NOT_DECADE_BEFORE: Final = re.compile(
     r"(?i)\b(?:percent|per\s+cent|polls?|polling|ratings?|approval|temperatures?|degrees|"
     r"highs?|lows?|thermometers?|mercury|aged?|mph|scores?|points|yards|averag\w*|"
     r"unemployment|jobless|rates?|shares?|percentage|prices?|yields?|stocks?|support)\b|%|°")
-_NOT_DECADE_AFTER_RE: Final = re.compile(r"(?i)\bpercent\b|%|°|\bdegrees\b")
-_NOT_DECADE_AFTER: Final = frozenset({"degrees", "percent", "mph", "f", "c", "°"})
+_NOT_DECADE_AFTER: Final = re.compile(r"(?i)\bpercent\b|%|°|\bdegrees\b")
+_NOT_DECADE_UNIT_AFTER: Final = frozenset({"mph", "f", "c"})
 
 
 #: Verbs after a year that opens a sentence ("2004 was a bad year").
@@ -583,24 +583,23 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
     start, end = m.span()
     after_gap, after = _next_word(text, end)
-    if _determiner_before(text, start) and m.group("year")[:2] in {"19", "20"} \
+    word, gap = _previous_word(text, start)
+    modern = m.group("year")[:2] in {"19", "20"}
+    if _determiner_before(text, start) and modern \
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
-    word0, gap0 = _previous_word(text, start)
-    if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and m.group("year")[:2] in \
-            {"19", "20"} and _sentence_initial(word0, gap0):
+    if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and modern and \
+            _sentence_initial(word, gap):
         return True  # "2004 was a bad year for Democrats."
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
             AFTER_YEAR_OK and not after.endswith(("ed", "ing")):
         # a count ("2000 troops"; a verb may follow: "in 2010 leading to"), except after a
         # preposition of time: "the cycle that began in 1996 now seems over"
-        word, gap = _previous_word(text, start)
         return word.lower() in _YEAR_ONLY_AFTER and gap == " " and after.lower() not in \
             YEAR_COUNTED and 1900 <= int(m.group("year")) <= 2039 and not m.group("mod")
     if m.group("mod"):
         return True
-    word, gap = _previous_word(text, start)
     g = gap.strip()
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
@@ -609,17 +608,16 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if word.lower() in {"and", "or"} and g == "" and _YEAR_BEFORE_AND.search(
             text, max(0, start - 40), start):
         return True  # the second of two years: "in 2008 or 2012"
-    if _determiner_before(text, start) and m.group("year")[:2] in {"19", "20"} \
+    if _determiner_before(text, start) and modern \
             and (not after.endswith("s") or after in YEAR_EVENT_NAMES):
         return True  # an adjectival year: "the 1996 Olympic bombing", "his 1990 Anheuser
         # earnings", "the 2000 Olympics" (but "the 2000 Americans" counts people)
     if g.endswith("(") and after_gap.strip().startswith(")"):
         return True
-    if after_gap.startswith(":") and m.group("year")[:2] in {"19", "20"} and \
+    if after_gap.startswith(":") and modern and \
             (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
         return True  # a label that opens an entry: "1991: 520m gallons were released"
-    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and \
-        m.group("year")[:2] in {"19", "20"}
+    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and modern
 
 
 _APPROX_RE: Final = re.compile(

@@ -135,9 +135,9 @@ class Context:
     #: the lower-cased word right before the candidate ("in", "by", "since", ...)
     before: str = ""
     #: whether the word before the candidate opens its sentence ("By October, ...")
-    opens_sentence: bool = False
-    #: whether a plan or promise told in the past comes before the candidate in its clause
-    #: ("announced he would not run in September")
+    opens_sentence: Callable[[], bool] = lambda: False
+    #: whether a plan, promise or obligation comes before the candidate in its sentence
+    #: ("announced he would not run in September", "must support her in November")
     prospective: Callable[[], bool] = lambda: False
 
     def quarter_context(self) -> tuple[int, int] | None:
@@ -380,7 +380,7 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         tense = ctx.tense()
         if ctx.before == "come":
             tense = "future"  # "the election come November"
-        elif ctx.before == "by" and not (ctx.opens_sentence and tense == "past"):
+        elif ctx.before == "by" and not (tense == "past" and ctx.opens_sentence()):
             # "repay the loan by February": a deadline, on or after the dct (but a sentence
             # that opens "By October, only a third were getting checks" looks back)
             tense = "future"
@@ -406,6 +406,12 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     delta_back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day
     rel = " ".join((c.get("rel") or "").lower().split())
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
+    if c.rule == "weekday_that" and ctx.anchor.day is not None:
+        # "that Sunday": the narrative's day if it is a Sunday, else the first Sunday after it
+        # (a bare weekday where the narrative has no day yet)
+        target = _shift_days(ctx.anchor.day, (wd - ctx.anchor.day.isoweekday()) % 7)
+        if target is not None:
+            return ("DATE", target.isoformat() + suffix, gran, True)
     if rel.startswith("the "):  # "the previous Friday": the one before the narrative's day
         ref = ctx.anchor.day or dct
         step = ((ref.isoweekday() - wd) % 7 or 7) if rel != "the following" else \
@@ -430,21 +436,6 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     if target is None:
         return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
     return ("DATE", target.isoformat() + suffix, gran, True)
-
-
-def _weekday_that(c: Candidate, ctx: Context) -> Normalized:
-    """"that Sunday": the narrative's day if it is a Sunday, else the first Sunday after it;
-    a bare weekday where the narrative has no day yet."""
-    ref = ctx.anchor.day
-    if ref is None or ctx.dct is None:
-        return _weekday(c, ctx)
-    wd = _weekday_number(c.parts["weekday"])
-    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
-    target = _shift_days(ref, (wd - ref.isoweekday()) % 7)
-    if target is None:
-        return _weekday(c, ctx)
-    return ("DATE", target.isoformat() + (f"T{pod}" if pod else ""),
-            "part_of_day" if pod else "day", True)
 
 
 def _year(c: Candidate, ctx: Context) -> Normalized:
@@ -1103,9 +1094,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _month_year(c, ctx)
     if rule == "month":
         return _bare_month(c, ctx)
-    if rule == "weekday_that":
-        return _weekday_that(c, ctx)
-    if rule == "weekday":
+    if rule in ("weekday", "weekday_that"):
         return _weekday(c, ctx)
     if rule == "year" or rule == "year_from":
         return _year(c, ctx)

@@ -174,17 +174,18 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     return best
 
 
-#: A plan or promise told in the past ("announced he would not run", "agreed to hold"): what
-#: follows may lie after the report.
+#: A plan or promise told in the past ("announced he would not run", "agreed to hold") or an
+#: obligation ("must support her", "has to win"): what follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:would|must|should|can|needs?\s+to|ha(?:s|ve)\s+to|(?:agreed|pledged|promised|vowed|decided|planned|offered|"
+    r"(?i)(?<![\w'])(?:would|must|should|can|needs?\s+to|ha(?:s|ve)\s+to|"
+    r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
     r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+)(?![\w'])")
 
 
 def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
-    """Whether a plan or promise told in the past stands before ``start`` in its sentence,
-    in the same voice ("Mubarak announced he would not run again in September")."""
+    """Whether a plan, promise or obligation stands before ``start`` in its sentence, in the
+    same voice ("Mubarak announced he would not run again in September")."""
     for lo, hi in _same_voice(text, start, bounds):
         if lo < start and _PROSPECTIVE_RE.search(text, lo, min(hi, start)):
             return True
