@@ -315,6 +315,10 @@ def test_fallback_keeps_event_reports(text: str, category: str) -> None:
     ("That includes two attacks on the Merovian border post.", "ASSAULT"),  # demonstrative
     ("You agree that Dorvala News may publish your comments.", "AGREE"),  # the reader
     ("I asked the Merovian minister about the attack.", "REQUEST"),  # the writer
+    ("Thank you very much, Olga Brisk.", "SUPPORT"),  # an imperative, to a guest
+    ("Stand by the people of Merovia.", "SUPPORT"),  # an imperative
+    ("BRISK: Share your protest photos with Dorvala News.", "PROTEST"),
+    ("Kevin, we thank you for joining us from Dorvala.", "SUPPORT"),  # done to "you"
 ])
 def test_fallback_skips_sentences_that_report_no_event(text: str, category: str) -> None:
     # even a sure classifier adds no event to a sentence that states, believes or asks

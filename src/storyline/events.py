@@ -1133,6 +1133,18 @@ NON_ACTOR_PRONOUNS: frozenset[str] = frozenset({
 })
 
 
+def _imperative(v: Token) -> bool:
+    """Whether ``v`` (or the verb it is coordinated with) is an imperative: a bare verb (the
+    parser tags "Thank you" as a present-tense one) with no subject and no auxiliary."""
+    head = v
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.tag_ not in ("VB", "VBP") or head.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux",
+                              "auxpass") for c in head.children)
+
+
 def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool:
     """Whether ``sent`` reads as the report of an act on ``v`` (for a fallback event).
 
@@ -1141,9 +1153,13 @@ def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool
     one), or a speech verb unless ``category`` is a verbal act ("insisted that ..." is a
     REQUEST, "he added that ..." no PROTEST); a subject that names no actor
     (:data:`NON_ACTOR_PRONOUNS`, a demonstrative "that"); a hypothetical act ("could",
-    "might", "may", "can").
+    "might", "may", "can"); an imperative ("Thank you, Nic.", "Stand by the people.",
+    "Check out these perks") or an act done to "you" ("We thank you, Kevin"), which address
+    the reader or a guest rather than report an act.
     """
     if sent.text.strip().rstrip("\"'”’» ").endswith("?"):
+        return False
+    if _imperative(v) or any(c.dep_ == "dobj" and c.lower_ == "you" for c in v.children):
         return False
     lemma = v.lemma_.lower()
     if lemma in SPEECH_VERBS and category not in VERBAL_ACTS:
@@ -1215,7 +1231,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
 
 #: The classifier overrides the lexicon's category of a sentence's primary event when at least
 #: this probable (and fills in a missing one when at least FILL_PROBABILITY probable).
-OVERRIDE_PROBABILITY = 0.9
+OVERRIDE_PROBABILITY = 0.6
 FILL_PROBABILITY = 0.5
 
 

@@ -12,7 +12,9 @@ general (no words are special-cased):
   verb-object and verb-preposition-object pairs, and modality cues (modal auxiliaries,
   negation);
 * for event nouns, the lexicon's category PLOVER-coded with the modality of the verb that
-  governs the noun ("threatened sanctions").
+  governs the noun ("threatened sanctions");
+* the PLOVER category of each verb's CAMEO coding (:mod:`storyline.cameo`: the PETRARCH2
+  verb patterns), weighted more for the root verb.
 
 An obligation auxiliary ("Sudan must return the helicopter", "the US should mediate") makes
 the modality "demanded", which PLOVER codes REQUEST.
@@ -34,6 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from storyline.cameo import CameoVerbs, load_table
 from storyline.model import EventMention
 from storyline.plover import (
     FUTURE_AUX,
@@ -46,7 +49,9 @@ from storyline.plover import (
 #: The packaged model file (written by ``benchmarks/train_plover.py``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "plover_model.json"
 #: Bumped whenever :func:`sentence_features` changes; a model of another version is refused.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
+#: Weight of the CAMEO codings among the features (root verb; other verbs half of it).
+CAMEO_WEIGHT = 0.5
 
 _HYPOTHETICAL = frozenset({"could", "might", "may", "can"})
 _PLAN = frozenset({
@@ -180,9 +185,12 @@ def _modality(v: Token) -> str:
     return "asserted"
 
 
-def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict[str, float]:
-    """Sparse features of one parsed sentence (``mentions``: the rule stage's, if any)."""
+def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
+                      cameo: CameoVerbs | None = None) -> dict[str, float]:
+    """Sparse features of one parsed sentence (``mentions``: the rule stage's, if any;
+    ``cameo``: the CAMEO verb table, default the packaged one)."""
     f: dict[str, float] = {}
+    cameo = cameo if cameo is not None else load_table()
 
     def add(name: str, value: float = 1.0) -> None:
         f[name] = f.get(name, 0.0) + value
@@ -211,6 +219,16 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = ()) -> dict
             add("neg")
         if t.dep_ == "aux" and t.lower_ in OBLIGATION_AUX:
             add("obligation")
+        if cameo is not None and (t.pos_ == "VERB" or (t.pos_ == "AUX" and t.i == root.i)):
+            coded_by_cameo = cameo.match(t)
+            if coded_by_cameo is not None:
+                on_root = t.i == root.i
+                add(f"cd={coded_by_cameo.category}", CAMEO_WEIGHT * (1.0 if on_root else 0.5))
+                cd_coded = plover_category(coded_by_cameo.category, _modality(t))
+                add(f"pcd={cd_coded or coded_by_cameo.category}",
+                    CAMEO_WEIGHT * (1.0 if on_root else 0.5))
+                if on_root:
+                    add(f"cdr={coded_by_cameo.category}", CAMEO_WEIGHT)
         if t.pos_ == "VERB":
             objs, preps = _objects(t)
             for o in objs[:3]:
