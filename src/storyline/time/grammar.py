@@ -103,6 +103,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    ("dmy_word", rf"{_B}(?i:the)\s+(?P<day>(?i:{_alt(ORDINALS)}))\s+of\s+(?P<month>{_MONTH_ANY})"
+            rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"

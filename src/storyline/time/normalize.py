@@ -266,7 +266,9 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
         y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else \
             1900 + int(year)
     else:
-        m, d = _month_number(c.parts["month"]), int(c.parts["day"])
+        day = c.parts["day"]
+        m = _month_number(c.parts["month"])
+        d = int(day) if day.isdigit() else ORDINALS[" ".join(day.lower().split())]  # "the first of June"
         given = c.parts.get("year") or c.parts.get("range_year")
         if given is None:
             if ctx.dct is None:
@@ -1082,7 +1084,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     """The TIMEX3 type, value, granularity and relative flag of a candidate, or None when the
     candidate turns out not to be a valid time expression (e.g. "February 30")."""
     rule = c.rule
-    if rule in ("iso", "slash", "mdy", "dmy", "mdy_and"):
+    if rule in ("iso", "slash", "mdy", "dmy", "dmy_word", "mdy_and"):
         return _explicit_date(c, ctx)
     if rule == "week_of":
         return _week_of(c, ctx)
