@@ -328,6 +328,26 @@ def test_fallback_skips_sentences_that_report_no_event(text: str, category: str)
     assert not [m for m in found if m.category], [(m.category, m.lemma) for m in found]
 
 
+def _unsure(category: str) -> LinearModel:
+    """A toy classifier whose best category for every sentence is ``category`` at p ~0.45."""
+    return LinearModel((category, "REJECT", "AID"), (0.5, 0.0, 0.0), {})
+
+
+def test_an_unsure_category_stands_when_a_cameo_pattern_agrees() -> None:
+    nlp = shared_pipeline()
+    text = "Thousands of farmers took to the streets of Dorvala on Monday."
+    doc, sdoc = Document(id="t", text=text), nlp(text)
+    found = extract_events(doc, sdoc, [], classifier=_unsure("PROTEST"))
+    assert [m.lemma for m in found if m.category == "PROTEST"] == ["take"]
+    # the pattern ("take * to the streets") codes PROTEST, not ASSAULT: no event
+    assert not [m for m in extract_events(doc, sdoc, [], classifier=_unsure("ASSAULT"))
+                if m.category]
+    # nor for a plan: the agreement stands for acts told as done
+    text = "Thousands of farmers will take to the streets of Dorvala on Monday."
+    assert not [m for m in extract_events(Document(id="t", text=text), nlp(text), [],
+                                          classifier=_unsure("PROTEST")) if m.category]
+
+
 def test_fallback_recipient_and_named_actor() -> None:
     nlp = shared_pipeline()
     text = "Talvania's envoy went to Merovia with a letter for Prime Minister Olga Brisk."

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,9 @@ WINDOW_AFTER = 10
 WINDOW_BEFORE = 6
 
 Slot = Sequence[str]
+#: A slot ready for matching: its single words (final "s" dropped) and its several-word
+#: alternatives.
+_Compiled = tuple[frozenset[str], tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,10 @@ class Pattern:
     post: tuple[Slot, ...]
     category: str | None
     code: str
+
+
+#: A pattern with its compiled pre and post slots and the words any match needs.
+_Ready = tuple[Pattern, tuple[_Compiled, ...], tuple[_Compiled, ...], frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,9 @@ class CameoVerbs:
     verbs: Mapping[str, int]
     blocks: Sequence[Block]
     sets: Mapping[str, Sequence[str]]
+    #: compiled patterns per block, filled on first use
+    _cache: dict[int, tuple[_Ready, ...]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
 
     @classmethod
     def from_json(cls, text: str) -> CameoVerbs:
@@ -92,33 +102,19 @@ class CameoVerbs:
             raise ValueError("a verb points outside the blocks")
         return cls(verbs, blocks, {str(k): tuple(v) for k, v in data["sets"].items()})
 
-    def _alternatives(self, slot: Slot) -> list[list[str]]:
-        out: list[list[str]] = []
-        for alt in slot:
-            words = self.sets.get(alt, ()) if alt.startswith("&") else (alt,)
-            out.extend(w.split() for w in words if w)
-        return out
-
-    def _match(self, slots: Sequence[Slot], words: Sequence[str]) -> int:
-        """Words matched when every slot occurs, in order, in ``words``; -1 when one does not."""
-        i = n = 0
+    def compiled(self, slots: Sequence[Slot]) -> tuple[_Compiled, ...]:
+        """Slots with their word sets expanded: single words (final "s" dropped, so that a
+        plural matches) in a set, several-word alternatives as tuples, longest first."""
+        out = []
         for slot in slots:
-            alternatives = self._alternatives(slot)
-            found = False
-            while i < len(words) and not found:
-                for parts in alternatives:
-                    if (list(words[i:i + len(parts)]) == parts
-                            or (len(parts) == 1
-                                and words[i].rstrip("s") == parts[0].rstrip("s"))):
-                        i += len(parts)
-                        n += len(parts)
-                        found = True
-                        break
-                else:
-                    i += 1
-            if not found:
-                return -1
-        return n
+            words: list[str] = []
+            for alt in slot:
+                words.extend(self.sets.get(alt, ()) if alt.startswith("&") else (alt,))
+            singles = frozenset(w.rstrip("s") for w in words if w and " " not in w)
+            multi = tuple(sorted({tuple(w.split()) for w in words if " " in w},
+                                 key=len, reverse=True))
+            out.append((singles, multi))
+        return tuple(out)
 
     def match(self, verb: Token) -> CameoMatch | None:
         """The CAMEO coding of a verb token in its sentence, or None (no block, no
@@ -127,15 +123,22 @@ class CameoVerbs:
         if block_id is None:
             return None
         block = self.blocks[block_id]
+        patterns = self._patterns(block_id)
         sent = verb.sent
-        after = [_form(t) for t in sent if verb.i < t.i <= verb.i + WINDOW_AFTER]
-        before = [_form(t) for t in sent if verb.i - WINDOW_BEFORE <= t.i < verb.i]
+        doc = verb.doc
+        after = [_form(t) for t in doc[verb.i + 1:min(sent.end, verb.i + 1 + WINDOW_AFTER)]]
+        before = [_form(t) for t in doc[max(sent.start, verb.i - WINDOW_BEFORE):verb.i]]
+        after_s = [w.rstrip("s") for w in after]
+        before_s = [w.rstrip("s") for w in before]
+        present = frozenset(after_s) | frozenset(before_s) | frozenset(after) | frozenset(before)
         best: tuple[int, Pattern] | None = None
-        for p in block.patterns:
-            post = self._match(p.post, after) if p.post else 0
+        for p, pre_slots, post_slots, needed in patterns:
+            if not needed <= present:
+                continue  # a word every match needs is missing
+            post = _match(post_slots, after, after_s) if post_slots else 0
             if post < 0:
                 continue
-            pre = self._match(p.pre, before) if p.pre else 0
+            pre = _match(pre_slots, before, before_s) if pre_slots else 0
             if pre < 0:
                 continue
             if pre + post and (best is None or pre + post > best[0]):
@@ -144,6 +147,52 @@ class CameoVerbs:
             p = best[1]
             return CameoMatch(p.category, p.code, best[0]) if p.category else None
         return CameoMatch(block.category, "", 0) if block.category else None
+
+    def _patterns(self, block_id: int) -> tuple[_Ready, ...]:
+        cached = self._cache.get(block_id)
+        if cached is None:
+            cached = tuple((p, pre, post, _needed(pre + post))
+                           for p in self.blocks[block_id].patterns
+                           for pre, post in [(self.compiled(p.pre), self.compiled(p.post))])
+            self._cache[block_id] = cached
+        return cached
+
+
+def _needed(slots: Sequence[_Compiled]) -> frozenset[str]:
+    """Words that must occur near the verb for the slots to match: the word of every slot
+    that has a single alternative."""
+    out: set[str] = set()
+    for singles, multi in slots:
+        if len(singles) == 1 and not multi:
+            out |= singles
+        elif not singles and len(multi) == 1:
+            out.add(multi[0][0])
+    return frozenset(out)
+
+
+def _match(slots: Sequence[_Compiled], words: Sequence[str], stripped: Sequence[str]) -> int:
+    """Words matched when every slot occurs, in order, in ``words`` (``stripped``: the same
+    words without a final "s"); -1 when one does not."""
+    i = n = 0
+    for singles, multi in slots:
+        found = False
+        while i < len(words):
+            for parts in multi:
+                if tuple(words[i:i + len(parts)]) == parts:
+                    i += len(parts)
+                    n += len(parts)
+                    found = True
+                    break
+            if not found and stripped[i] in singles:
+                i += 1
+                n += 1
+                found = True
+            if found:
+                break
+            i += 1
+        if not found:
+            return -1
+    return n
 
 
 def _form(t: Token) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storyline.cameo import load_table
 from storyline.entities import ROLE_WORDS
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
@@ -1176,12 +1177,29 @@ def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool
     return not auxes & (HYPOTHETICAL_AUX | {"can", "ca"})
 
 
+#: A fallback event with a less probable category still stands when the CAMEO verb patterns
+#: code its trigger verb the same way (two independent readings agree).
+AGREEMENT_PROBABILITY = 0.3
+
+
+def _cameo_agrees(v: Token, category: str) -> bool:
+    """Whether a CAMEO verb pattern (not just the verb's block default) codes ``v`` as
+    ``category`` (PLOVER-coded with a plan or threat reading too)."""
+    table = load_table()
+    found = table.match(v) if table is not None else None
+    if found is None or found.words == 0:
+        return False
+    return category in (found.category, plover_category(found.category, "planned"))
+
+
 def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: LinearModel,
                       threshold: float = FALLBACK_PROBABILITY) -> list[EventMention]:
     """Events for sentences the rules left without a typed event with an actor.
 
-    The classifier's category (when at least ``threshold`` probable) is given to the verb
-    that best carries it (:func:`_trigger_verb`); the actor is that verb's subject, else the
+    The classifier's category (when at least ``threshold`` probable, or at least
+    :data:`AGREEMENT_PROBABILITY` probable for an act told as done when a CAMEO verb pattern
+    codes the trigger the same way: :func:`_cameo_agrees`) is given to the verb that best
+    carries it (:func:`_trigger_verb`); the actor is that verb's subject, else the
     root's, else the first name of the sentence; recipients come from the objects, the
     prepositional objects and their possessors.  A sentence whose only verb is a speech verb,
     with no actor at all, or that does not read as an event report (:func:`_reports_event`:
@@ -1197,10 +1215,13 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
         if not sent.text.strip() or not _is_english(ext.doc, sent):
             continue
         pred = classify_sentence(sent, group, model)
-        if pred is None or pred.probability < threshold:
+        if pred is None or pred.probability < min(threshold, AGREEMENT_PROBABILITY):
             continue
         v = _trigger_verb(sent, pred.category)
         if v is None:
+            continue
+        unsure = pred.probability < threshold
+        if unsure and not _cameo_agrees(v, pred.category):
             continue
         actors = _fallback_actors(ext, v, sent)
         if not actors:
@@ -1213,6 +1234,8 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
         speech, speaker = _speech_and_speaker(chain)
         source = ext.source(v, chain, speech, speaker)
         modality = ext.modality(v, chain, code, negs, source, actors)
+        if unsure and modality not in ("asserted", "reported"):
+            continue  # the agreement stands for acts told as done, not for plans or ifs
         if plover_category(code.category, modality) != code.category:
             # the classifier codes the sentence as PLOVER does ("will impose sanctions" is
             # THREATEN); keep its category on a mention whose modality would recode it
