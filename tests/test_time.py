@@ -75,6 +75,20 @@ def test_bare_month_needs_context_and_follows_tense() -> None:
     # a future sentence about a month before the dct: the next year
     assert one("The agency will sign the deal in January.", "January").value == "2023-01"
     assert one("It was quiet in early March.", "early March").value == "2022-03"
+    # a month with no preposition: opening a sentence, or after an article and an adjective
+    assert one("October was a bad month for her.", "October").value == "2021-10"
+    assert one("The strong October report was a blip.", "October").value == "2021-10"
+    assert "May" not in values("May was quiet.")  # a name or verb as often as a month
+
+
+def test_words_that_look_ahead_keep_a_date_ahead() -> None:
+    # a past clause moves a later day back a year, but not one it looks "ahead of"
+    july = dt.date(2022, 7, 3)
+    assert one("He tried to look presidential ahead of the Nov. 8 election.", "Nov. 8",
+               july).value == "2022-11-08"
+    assert one("The talks collapsed on Nov. 8.", "Nov. 8", july).value == "2021-11-08"
+    assert one("They took a step that might unify the party heading into the fall.",
+               "the fall").value == "2022-FA"
 
 
 def test_relative_months_and_years() -> None:
@@ -101,6 +115,9 @@ def test_years_only_in_date_context() -> None:
     assert v.get("1998") == "1998"
     assert v.get("2011") == "2011"
     assert v.get("2030") == "2030"
+    assert values("Turnout was the highest since at least 1980, it said.").get("1980") == "1980"
+    assert values("It began as early as 2003.").get("2003") == "2003"
+    assert "1980" not in values("At least 1980 people came.")
     assert "2000" not in v
     assert "36" not in v
     assert "1995" not in v
@@ -339,6 +356,9 @@ def test_holidays() -> None:
     "The Sunday Times ran the story.",
     "Bloody Sunday is remembered.",
     "Shares of Tuesday Morning Corp. fell.",
+    "The film 13 Hours by Michael Bay opened.",  # a title
+    "He was named Person of the Year.",
+    "Half agreed, and three-quarters said the same of Sanders.",  # a fraction
 ])
 def test_false_positives(text: str) -> None:
     assert tag(text, DCT) == [], tag(text, DCT)

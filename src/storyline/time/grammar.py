@@ -275,6 +275,11 @@ def _next_word(text: str, end: int) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
+#: Months that are no name, verb or event ("May", "March", "April", "June", "August" are).
+_UNAMBIGUOUS_MONTHS: Final = frozenset({"january", "february", "july", "september", "october",
+                                        "november", "december"})
+
+
 def _sentence_initial(word: str, gap: str) -> bool:
     return word == "" or any(c in gap for c in ".!?\n:;\"“”‘—–") or "\n" in gap
 
@@ -351,10 +356,21 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # a possessive: "December's figures" ("May's" is too often Theresa May's)
             return parts["month"] != "May" and not _inside_name(text, start, end)
         after_gap, after = _next_word(text, end)
+        if after_gap != " " or not after[:1].islower() or after in {"of", "and", "or", "to"}:
+            return False
         # an adjectival month after an article or possessive: "a June agreement",
         # "the October slaying", "Russia's March offensive"
-        return _determiner_before(text, start) and after_gap.strip() == "" \
-            and after[:1].islower() and after not in {"of", "and", "or", "to"}
+        if _determiner_before(text, start):
+            return True
+        if parts["month"].lower() not in _UNAMBIGUOUS_MONTHS:
+            return False
+        # a month that opens a sentence before a verb ("October provided a resurgence"), or
+        # after an article and one adjective ("the strong October report")
+        if _sentence_initial(word, gap):
+            return True
+        adj_start = start - len(gap) - len(word)
+        return gap == " " and word.isalpha() and word.islower() \
+            and _determiner_before(text, adj_start)
     if name == "holiday":
         word, gap = _previous_word(text, start)
         return not (word == "Father" and gap == " ")  # "Father Christmas"
@@ -404,8 +420,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
             return False  # ages ("a 6-year-old") and compounds ("two-year-long")
         after_gap, after = _next_word(text, end)
-        if unit.startswith("quarter") and after.lower() == "of" and after_gap.strip() == "":
-            return False  # a fraction: "three-quarters of the crew"
+        if unit.startswith("quarter") and (
+                (after.lower() == "of" and after_gap.strip() == "")
+                or text[m.end("num"):m.start("unit")] == "-"):
+            return False  # a fraction: "three-quarters of the crew", "three-quarters said"
+        if parts["unit"][:1].isupper() and not parts["unit"].isupper():
+            return False  # a title: the film "13 Hours"
         if unit.startswith("second") and num in {"a", "an", "one"} and not parts["plural"]:
             return False  # "a second time", "one second mission"
         if num in {"a", "an", "single"} and parts["plural"]:
@@ -450,6 +470,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if after.lower() in {"before", "after", "earlier", "ago", "later", "of"} or \
                 after[:1].isdigit() or (after_gap.strip() == "" and after.lower() in NUMBER_WORDS):
             return False
+        if text[end - 4:end] == "Year" and word == "of" and _previous_word(
+                text, start - len(gap) - len(word))[0][:1].isupper():
+            return False  # a title: "Person of the Year", "Coach of the Year"
         return bool(parts["mod"] or parts["premod"]) or (
             word.lower() in {"for", "in", "of", "during", "through", "throughout", "by"}
             and gap.strip() == "")
@@ -603,6 +626,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if m.group("mod"):
         return True
     g = gap.strip()
+    if g == "" and _YEAR_AFTER_BOUND.search(text, max(0, start - 30), start):
+        return True  # "since at least 1980", "as early as 2003"
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
     if g in {"", ","} and re.fullmatch(r"(?:19|20)\d\d", word):
@@ -620,6 +645,11 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
         return True  # a label that opens an entry: "1991: 520m gallons were released"
     return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and modern
+
+
+_YEAR_AFTER_BOUND: Final = re.compile(
+    r"(?i)(?<![\w'])(?:(?:since|from|until|before|after|in)\s+at\s+least|as\s+(?:early|late|"
+    r"recently)\s+as|as\s+far\s+back\s+as)\s+$")
 
 
 _APPROX_RE: Final = re.compile(

@@ -299,7 +299,8 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
     assert ctx.dct is not None
     dct = ctx.dct
     this_year = _safe_date(dct.year, month, min(day, 28))
-    if this_year is not None and ctx.before not in _DEADLINE_WORDS and ctx.tense() == "past":
+    if this_year is not None and ctx.before not in _DEADLINE_WORDS and ctx.tense() == "past" \
+            and not ctx.prospective():
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
     return _nearest_year(dct, month, day)
 
@@ -517,7 +518,8 @@ def _season(c: Candidate, ctx: Context) -> Normalized:
         y = y - 1 if code == "WI" or dm <= months[-1] else y
     elif rel in ("next", "coming"):
         y = y if code != "WI" and dm < months[0] else y + 1
-    elif rel != "this" and ctx.tense() == "past" and code != "WI" and months[0] > dm:
+    elif rel != "this" and ctx.tense() == "past" and code != "WI" and months[0] > dm \
+            and not ctx.prospective():
         y -= 1
     return ("DATE", f"{y:04d}-{code}", "season", True)
 

@@ -183,9 +183,19 @@ _PROSPECTIVE_RE: Final = re.compile(
     r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+)(?![\w'])")
 
 
+#: Words right before a date that look ahead to it ("ahead of the Nov. 8 election",
+#: "heading into the fall"), whatever the tense of the clause.
+_AHEAD_RE: Final = re.compile(
+    r"(?i)(?<![\w'])(?:ahead\s+of|heading\s+into|going\s+into|leading\s+up\s+to|"
+    r"in\s+the\s+run-?up\s+to|in\s+advance\s+of)\s+(?:the\s+)?$")
+
+
 def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
     """Whether a plan, promise or obligation stands before ``start`` in its sentence, in the
-    same voice ("Mubarak announced he would not run again in September")."""
+    same voice ("Mubarak announced he would not run again in September"), or words right
+    before it look ahead to it ("ahead of the Nov. 8 election")."""
+    if _AHEAD_RE.search(text, max(bounds[0], start - 40), start):
+        return True
     for lo, hi in _same_voice(text, start, bounds):
         if lo < start and _PROSPECTIVE_RE.search(text, lo, min(hi, start)):
             return True
