@@ -356,13 +356,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # a possessive: "December's figures" ("May's" is too often Theresa May's)
             return parts["month"] != "May" and not _inside_name(text, start, end)
         after_gap, after = _next_word(text, end)
-        if after_gap != " " or not after[:1].islower() or after in {"of", "and", "or", "to"}:
+        if after_gap.strip() or not after[:1].islower() or after in {"of", "and", "or", "to"}:
             return False
         # an adjectival month after an article or possessive: "a June agreement",
         # "the October slaying", "Russia's March offensive"
         if _determiner_before(text, start):
             return True
-        if parts["month"].lower() not in _UNAMBIGUOUS_MONTHS:
+        if after_gap != " " or parts["month"].lower() not in _UNAMBIGUOUS_MONTHS:
             return False
         # a month that opens a sentence before a verb ("October provided a resurgence"), or
         # after an article and one adjective ("the strong October report")
