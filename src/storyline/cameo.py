@@ -102,7 +102,7 @@ class CameoVerbs:
             raise ValueError("a verb points outside the blocks")
         return cls(verbs, blocks, {str(k): tuple(v) for k, v in data["sets"].items()})
 
-    def compiled(self, slots: Sequence[Slot]) -> tuple[_Compiled, ...]:
+    def _compiled(self, slots: Sequence[Slot]) -> tuple[_Compiled, ...]:
         """Slots with their word sets expanded: single words (final "s" dropped, so that a
         plural matches) in a set, several-word alternatives as tuples, longest first."""
         out = []
@@ -130,7 +130,7 @@ class CameoVerbs:
         before = [_form(t) for t in doc[max(sent.start, verb.i - WINDOW_BEFORE):verb.i]]
         after_s = [w.rstrip("s") for w in after]
         before_s = [w.rstrip("s") for w in before]
-        present = frozenset(after_s) | frozenset(before_s) | frozenset(after) | frozenset(before)
+        present = frozenset((*after, *before, *after_s, *before_s))
         best: tuple[int, Pattern] | None = None
         for p, pre_slots, post_slots, needed in patterns:
             if not needed <= present:
@@ -153,7 +153,7 @@ class CameoVerbs:
         if cached is None:
             cached = tuple((p, pre, post, _needed(pre + post))
                            for p in self.blocks[block_id].patterns
-                           for pre, post in [(self.compiled(p.pre), self.compiled(p.post))])
+                           for pre, post in [(self._compiled(p.pre), self._compiled(p.post))])
             self._cache[block_id] = cached
         return cached
 

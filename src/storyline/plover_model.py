@@ -223,10 +223,10 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
             coded_by_cameo = cameo.match(t)
             if coded_by_cameo is not None:
                 on_root = t.i == root.i
-                add(f"cd={coded_by_cameo.category}", CAMEO_WEIGHT * (1.0 if on_root else 0.5))
+                weight = CAMEO_WEIGHT if on_root else CAMEO_WEIGHT / 2
                 cd_coded = plover_category(coded_by_cameo.category, _modality(t))
-                add(f"pcd={cd_coded or coded_by_cameo.category}",
-                    CAMEO_WEIGHT * (1.0 if on_root else 0.5))
+                add(f"cd={coded_by_cameo.category}", weight)
+                add(f"pcd={cd_coded or coded_by_cameo.category}", weight)
                 if on_root:
                     add(f"cdr={coded_by_cameo.category}", CAMEO_WEIGHT)
         if t.pos_ == "VERB":
