@@ -481,3 +481,22 @@ def test_calendar_date_of_a_time_is_its_day() -> None:
     assert got["10 p.m. Wednesday"].calendar_date() == "2011-02-02"
     assert got["2010"].calendar_date() == "2010"
     assert got["three days"].calendar_date() is None  # a duration has no calendar date
+
+
+def test_month_day_keeps_the_year_of_a_day_the_story_stated() -> None:
+    dct = dt.date(2015, 12, 4)
+    v = values("Petraeus testified on November 12, 2012, to lawmakers. The assessment he gave "
+               "days after the September 11 attack differed.", dct)
+    assert v["September 11"] == "2012-09-11"
+    # a stated day that modifies a noun is no frame for the story ...
+    v = values("He ran the fund for the September 11, 2001, attacks. The April 20 explosion "
+               "set off the spill.", dt.date(2010, 11, 17))
+    assert v["April 20"] == "2010-04-20"
+    # ... nor is one after a date the text gave relative to the dct
+    v = values("On Nov. 8, 2016, he was elected. Last week he spoke. On Jan. 20, he signed it.",
+               dt.date(2018, 3, 3))
+    assert v["Jan. 20"] == "2018-01-20"
+    # the nearest year to the stated day, never after the dct
+    v = values("The firm reported a loss on Dec. 1, 2014. On Jan. 5, it sold the unit.",
+               dt.date(2015, 6, 1))
+    assert v["Jan. 5"] == "2015-01-05"

@@ -174,7 +174,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             continue
         typ, value, granularity, relative = got
         if typ == "DATE" and updates_anchor(cand) and ctx.before != "since":
-            anchor.update(value, granularity, cand.start, dct)
+            anchor.update(value, granularity, cand.start, dct,
+                          stated=not relative and ctx.before != "the")
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             type=cast(TimexType, typ), value=value, granularity=granularity,

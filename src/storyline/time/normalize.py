@@ -90,12 +90,20 @@ class Anchor:
     done_at: int = -1
     last_granularity: str = ""  # granularity of the last DATE recorded
     last_at: int = -1  # its text offset
+    #: the year of the last day the text stated with its year ("Nov. 12, 2012") and its
+    #: text offset
+    stated_year: int | None = None
+    stated_at: int = -1
 
     def update(self, value: str, granularity: str, offset: int,
-               dct: dt.date | None = None) -> None:
+               dct: dt.date | None = None, stated: bool = False) -> None:
         """Record a resolved DATE value as the new anchor at its granularity (``dct`` tells
-        a completed quarter from a current or future one)."""
+        a completed quarter from a current or future one; ``stated``: the text gave the
+        year itself, as the time of its narrative, not as a modifier: "on Nov. 1, 2002",
+        not "the Sept. 11, 2001, attacks")."""
         self.last_granularity, self.last_at = granularity, offset
+        if stated and granularity == "day" and value[:4].isdigit():
+            self.stated_year, self.stated_at = int(value[:4]), offset
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
@@ -291,16 +299,32 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
 _DEADLINE_WORDS = frozenset({"by", "until", "till", "effective"})
 
 
+#: How far (characters) a day stated with its year keeps its year for later month-days.
+_STATED_REACH = 600
+
+
 def _month_day_year(ctx: Context, month: int, day: int) -> int:
     """The year of a month and day given without one: in a past clause the last such day
     (up to two months after the dct still counts as this year's: reporting lags and plans
     told in the past tense), else the occurrence nearest the dct (measured on the training
-    portion: the future cue is too unreliable to move a date forward)."""
+    portion: the future cue is too unreliable to move a date forward).  A story told from a
+    day stated with an earlier year ("the attack on Nov. 12, 2012 ... the September 11
+    raid") keeps that year: the one that puts the day nearest the stated day."""
     assert ctx.dct is not None
     dct = ctx.dct
     this_year = _safe_date(dct.year, month, min(day, 28))
-    if this_year is not None and ctx.before not in _DEADLINE_WORDS and ctx.tense() == "past" \
-            and not ctx.prospective():
+    if this_year is None or ctx.before in _DEADLINE_WORDS or ctx.prospective():
+        return _nearest_year(dct, month, day)
+    tense = ctx.tense()
+    a = ctx.anchor
+    if tense in ("past", "unknown") and a.stated_year is not None and \
+            a.stated_year < dct.year and a.day is not None and a.day.year == a.stated_year \
+            and 0 <= ctx.at - a.stated_at <= _STATED_REACH:
+        near = _nearest_year(a.day, month, day)
+        if _safe_date(near, month, min(day, 28)) is not None and \
+                (near, month, day) <= (dct.year, dct.month, dct.day):
+            return near
+    if tense == "past":
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
     return _nearest_year(dct, month, day)
 
