@@ -195,6 +195,13 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
     def add(name: str, value: float = 1.0) -> None:
         f[name] = f.get(name, 0.0) + value
 
+    modalities: dict[int, str] = {}
+
+    def modality(v: Token) -> str:  # once per verb: several features read it
+        if v.i not in modalities:
+            modalities[v.i] = _modality(v)
+        return modalities[v.i]
+
     root = sent.root
     add(f"root={_lemma(root)}")
     for c in root.children:
@@ -224,7 +231,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
             if coded_by_cameo is not None:
                 on_root = t.i == root.i
                 weight = CAMEO_WEIGHT if on_root else CAMEO_WEIGHT / 2
-                cd_coded = plover_category(coded_by_cameo.category, _modality(t))
+                cd_coded = plover_category(coded_by_cameo.category, modality(t))
                 add(f"cd={coded_by_cameo.category}", weight)
                 add(f"pcd={cd_coded or coded_by_cameo.category}", weight)
                 if on_root:
@@ -237,7 +244,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
                 add(f"vp={t.lemma_.lower()}>{p}", 0.5)
             code = classify_verb(t.lemma_.lower(), objs, preps)
             if code is not None:
-                mod = _modality(t)
+                mod = modality(t)
                 coded = plover_category(code.category, mod) or code.category
                 weight = 2.0 if t.i == root.i or t.head.i == root.i else 1.0
                 add(f"lex={code.category}", weight)
@@ -252,7 +259,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
                 add(f"nlex={ncode.category}")
                 votes.add(ncode.category)
                 if t.head.pos_ == "VERB":
-                    ncoded = plover_category(ncode.category, _modality(t.head))
+                    ncoded = plover_category(ncode.category, modality(t.head))
                     add(f"nlexmod={ncoded or ncode.category}")
     if len(votes) == 1:
         add(f"onlylex={next(iter(votes))}", 2.0)
