@@ -500,3 +500,66 @@ def test_month_day_keeps_the_year_of_a_day_the_story_stated() -> None:
     v = values("The firm reported a loss on Dec. 1, 2014. On Jan. 5, it sold the unit.",
                dt.date(2015, 6, 1))
     assert v["Jan. 5"] == "2015-01-05"
+
+
+def test_day_first_spans_of_days() -> None:
+    got = [(e.text, e.value) for e in tag("The poll (18-19 May 2010) was held. The talks ran "
+                                           "between 20 and 27 July.", dt.date(2010, 6, 10))]
+    assert ("18", "2010-05-18") in got and ("19 May 2010", "2010-05-19") in got
+    assert ("20", "2010-07-20") in got
+    # a score or a verb is no span of days
+    assert values("He won 3-1 May 5.", dt.date(2010, 6, 10)) == {"May 5": "2010-05-05"}
+    assert values("Scores of 5-10 May be low.", dt.date(2010, 6, 10)) == {}
+
+
+def test_clock_stamp_after_a_full_date_is_that_day() -> None:
+    v = values("February 6, 2016 9:33PM The National Review said it.", dt.date(2016, 2, 7))
+    assert v["9:33PM"] == "2016-02-06T21:33"
+    # but an entry of a live blog after a sentence that named a day is the dct's
+    v = values("Texas votes on March 1.\n\n___.\n\n9:18 p.m.\n\nTrump thanks them.",
+               dt.date(2016, 2, 20))
+    assert v["9:18 p.m."] == "2016-02-20T21:18"
+
+
+def test_weekday_parts_of_day_in_the_plural_are_sets() -> None:
+    got = {e.text: (e.type, e.value) for e in tag("The debates are on Saturday nights.",
+                                                    dt.date(2015, 12, 23))}
+    assert got == {"Saturday nights": ("SET", "XXXX-WXX-6TNI")}
+
+
+def test_month_and_day_direction_fixes() -> None:
+    # the second of two months follows the first when the first is ahead of the dct
+    v = values("About 70% of the ads reserved in December and January were for Trump.",
+               dt.date(2015, 11, 27))
+    assert v == {"December": "2015-12", "January": "2016-01"}
+    # "by" the month just ended, in a past clause, looks back
+    v = values("The committees raised $287 million by the end of February.", dt.date(2016, 3, 24))
+    assert v == {"the end of February": "2016-02"}
+    v = values("The program was to pay down the loan by February.", dt.date(1989, 10, 30))
+    assert v == {"February": "1990-02"}
+    # a prediction looks ahead
+    v = values("He predicted the virus was likely to cause an epidemic in the autumn.",
+               dt.date(2009, 5, 12))
+    assert v == {"the autumn": "2009-FA"}
+    # the day of a report outranks a nearer future cue of what is reported
+    v = values("He said during his victory speech Tuesday that his revolution will bring "
+               "change.", dt.date(2016, 2, 11))
+    assert v == {"Tuesday": "2016-02-09"}
+
+
+def test_more_seasons_months_and_clock_times() -> None:
+    assert values("Cleveland will host this summer's convention.", dt.date(2016, 6, 7)) == \
+        {"this summer": "2016-SU"}
+    assert values("But come the autumn it is likely to return.", dt.date(2009, 5, 12)) == \
+        {"the autumn": "2009-FA"}
+    v = values("Timeline.\nNovember: Congress passes a law.\nMarch: Banks fail.",
+               dt.date(2008, 10, 18))
+    assert v == {"November": "2008-11", "March": "2008-03"}
+    v = values("The tremor hit at 1653 (2153 GMT) on Tuesday.", dt.date(2010, 1, 13))
+    assert v["1653"].endswith("T16:53") and "2153" not in " ".join(v)
+    assert values("He reads the daily.", dt.date(2010, 1, 13)) == {}
+    assert values("Oil leaks into the sea daily.", dt.date(2010, 1, 13)) == {"daily": "P1D"}
+    assert values("Cruz entered the final 10-day sprint.", dt.date(2016, 1, 27)) == \
+        {"10-day": "P10D"}
+    assert values("He came back following a day of talks.", dt.date(2016, 1, 27)) == \
+        {"a day": "P1D"}

@@ -129,6 +129,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     return None
 
 
+#: What opens an aside before a date: a bracket, or the first day of a span ("(18-19 May
+#: 2010)"): such a date does not set the year of the story.
+_ASIDE_BEFORE: Final = re.compile(r"(?:\(\s*|\d[-–])$")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z]+)\W{0,3}$")
 
 
@@ -175,7 +178,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         typ, value, granularity, relative = got
         if typ == "DATE" and updates_anchor(cand) and ctx.before != "since":
             anchor.update(value, granularity, cand.start, dct,
-                          stated=not relative and ctx.before != "the")
+                          stated=not relative and ctx.before != "the"
+                          and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start))
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             type=cast(TimexType, typ), value=value, granularity=granularity,

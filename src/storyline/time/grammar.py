@@ -75,6 +75,10 @@ _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 _DAY_JOIN = r"(?:\s+(?:and|or)\s+|[-–])"  # between two days of one month: "23 and 24", "23-24"
 #: what may not follow a year that ends a span of years ("2014-2016", "1998-99")
 _YEAR_SPAN_END = r"(?![\w-]|[.,]\d|\s*%)"
+#: the month (and year) that ends a day-first span of days: no day number after the month
+#: ("won 3-1 May 5"), no verb after "May" ("5-10 May be low")
+_DMY_SPAN_END = (rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d)|(?!\s*\d))"
+                 r"(?!(?<=May)\s+(?!(?:in|at|on|and|or|to|the|of|for|with|when|was|were|is|are|will)\b)[a-z])")
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
@@ -84,8 +88,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
     ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
     # military / wire clock times, "at 1100 hours", "0600 GMT" (before "duration": same extent)
-    ("clock_mil", rf"(?<![\w.:,$€£-])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+"
-                  rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"),
+    ("clock_mil", rf"(?<![\w.:,$€£-])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?:\s+"
+                  rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"
+                  # or a local time with its conversion: "at 1653 (2153 GMT)"
+                  rf"|(?=\s+\((?:[01]\d|2[0-3])[0-5]\d\s+{_TZ}\)))"),
     ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
@@ -103,6 +109,12 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    # day-first spans of days: "18-19 May 2010" is "18" (the first day, taking the month
+    # and year of the second) and "19 May 2010"
+    ("dmy_first", rf"{_B}(?P<day>{_DAY})(?:st|nd|rd|th)?(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?\s+"
+                  rf"(?:of\s+)?(?P<month>{_MONTH_ANY}){_DMY_SPAN_END})"),
+    ("dmy_second", rf"(?<=\d[-–])(?P<day>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                   rf"(?P<month>{_MONTH_ANY}){_DMY_SPAN_END}"),
     ("dmy_word", rf"{_B}(?i:the)\s+(?P<day>(?i:{_alt(ORDINALS)}))\s+of\s+(?P<month>{_MONTH_ANY})"
             rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
@@ -117,7 +129,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
-                rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
+                rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?{_E})?"),
     # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
     ("weekday_that", rf"{_B}(?i:that)\s+(?P<weekday>{_WEEKDAY})(?![\w'’-])"
                      rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
@@ -173,7 +185,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"the\s+year)(?![\w-])(?=(?P<ended>\s+(?:ended|ending|to\s+date)\b))?"),
     ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
                r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
-               rf"(?P<year>{_YEAR4}))?){_E}"),
+               rf"(?P<year>{_YEAR4}))?)(?:{_E}|(?=['’]s\b))"),  # "this summer's convention"
     ("rel_day", rf"{_B}(?i:(?:(?P<mod>late|early|later|earlier)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
@@ -200,7 +212,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("duration", rf"{_B}(?i:(?:(?P<rel>(?:the|this)\s+past|the\s+(?:last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
-                 rf"following|recent))\s+)?(?:(?P<low>{_NUM})\s+(?:to|or)\s+)?(?P<num>{_NUM})"
+                 rf"recent))\s+)?(?:(?P<low>{_NUM})\s+(?:to|or)\s+)?(?P<num>{_NUM})"
                  r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
@@ -356,6 +368,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # a possessive: "December's figures" ("May's" is too often Theresa May's)
             return parts["month"] != "May" and not _inside_name(text, start, end)
         after_gap, after = _next_word(text, end)
+        if after_gap.startswith(":") and (not word or "\n" in gap) and \
+                parts["month"] != "May":
+            return True  # a label that opens an entry of a chronology: "November: Congress
+            # passes the law"
         if after_gap.strip() or not after[:1].islower() or after in {"of", "and", "or", "to"}:
             return False
         # an adjectival month after an article or possessive: "a June agreement",
@@ -438,6 +454,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start):
             return False  # a rate: "$2 million a year", "four flights a week"
         return not (num in {"some", "many", "few"} and not parts["plural"])
+    if name == "set_adverb":
+        # a publication: "a daily", "the weekly" (not "the two met weekly")
+        word, gap = _previous_word(text, start)
+        return not (gap == " " and word.lower() in {"a", "an", "the"})
     if name == "clock_mil" and text[:start].rstrip().endswith("(") \
             and text[end:].lstrip().startswith(")"):
         return False  # a conversion of the time just given: "10:35 a.m. (0735 GMT)"
@@ -536,7 +556,7 @@ _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", 
 #: Words right before a bare season that make it a time ("in winter", "its winter").
 _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
                                    "into", "this", "last", "next", "early", "late", "before",
-                                   "after", "its", "their"})
+                                   "after", "its", "their", "come"})
 #: A tagged season and "and" / "or" before a second one ("in the autumn and winter").
 _PAIRED_SEASON: Final = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(sorted(_SEASON_BEFORE | {'the'}))})\s+(?:the\s+)?"
@@ -690,6 +710,14 @@ def _adjective_extent(text: str, cand: Candidate) -> Candidate:
             text[cand.start:cand.start + 4].lower() == "the " and \
             (cand.rule == "quarter" or (cand.get("rel") or "").lower() == "the"):
         return Candidate(cand.start + 4, cand.end, cand.rule, cand.parts)
+    rel = " ".join((cand.get("rel") or "").lower().split())
+    if cand.rule == "duration" and rel in ("the first", "the final") and \
+            "-" in text[cand.start:cand.end]:
+        # "the final 10-day sprint": an ordinal before an adjectival duration stays out
+        last = text.rfind(" ", cand.start, cand.end) + 1
+        if "-" in text[last:cand.end]:
+            parts = {k: v for k, v in cand.parts.items() if k != "rel"}
+            return Candidate(last, cand.end, cand.rule, parts)
     return cand
 
 

@@ -389,8 +389,10 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             a.month is not None and 0 < ctx.at - a.last_at <= 30:
         # the second of two months ("ads reserved in December and January"): the first such
         # month after the one just named, unless a past clause would put it after the dct
+        # (where the first month is not already after it: "ads reserved in December and
+        # January", told in November)
         paired = a.month[0] + (1 if m <= a.month[1] else 0)
-        if (paired, m) > (y, dm) and ctx.tense() == "past":
+        if (paired, m) > (y, dm) and a.month <= (y, dm) and ctx.tense() == "past":
             paired = None
     range_year = c.get("range_year")
     if range_year is not None and not rel:
@@ -407,9 +409,12 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         tense = ctx.tense()
         if ctx.before == "come":
             tense = "future"  # "the election come November"
-        elif ctx.before == "by" and not (tense == "past" and ctx.opens_sentence()):
+        elif ctx.before == "by" and not (tense == "past" and (ctx.opens_sentence()
+                                                               or 0 <= dm - m <= 1)):
             # "repay the loan by February": a deadline, on or after the dct (but a sentence
-            # that opens "By October, only a third were getting checks" looks back)
+            # that opens "By October, only a third were getting checks" looks back, and so
+            # does a past clause about the month just ended or this one: "raised $287
+            # million by the end of February", told in March)
             tense = "future"
         if tense == "past" and m > dm + _MONTH_LAG and not ctx.prospective():
             y -= 1
@@ -425,7 +430,7 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
     suffix = f"T{pod}" if pod else ""
     gran = "part_of_day" if pod else "day"
-    if c.get("plural"):
+    if c.get("plural") or c.get("pod_plural"):  # "on Saturdays", "on Saturday nights"
         return ("SET", f"XXXX-WXX-{wd}{suffix}", "set", False)
     if ctx.dct is None:
         return ("DATE", f"XXXX-WXX-{wd}{suffix}", gran, True)
@@ -848,10 +853,13 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         if half:  # "11 o'clock at night", "4 in the afternoon"
             hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
-    if a.day is not None and ctx.before and \
-            (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
+    stamp = not ctx.before and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 24 and \
+        ctx.same_sentence(a.day_at)
+    if a.day is not None and (ctx.before or stamp) \
+            and (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
         # (a clock time with no word right before it heads an entry, "___.  3:25 p.m.
-        # Donald Trump is...": a timestamp of the dct, not of the day the last entry named)
+        # Donald Trump is...": a timestamp of the dct, not of the day the last entry named;
+        # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM")
         day, relative = a.day.isoformat(), True
     elif ctx.dct is not None:
         day, relative = ctx.dct.isoformat(), True
@@ -1110,7 +1118,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
     """The TIMEX3 type, value, granularity and relative flag of a candidate, or None when the
     candidate turns out not to be a valid time expression (e.g. "February 30")."""
     rule = c.rule
-    if rule in ("iso", "slash", "mdy", "dmy", "dmy_word", "mdy_and"):
+    if rule in ("iso", "slash", "mdy", "dmy", "dmy_first", "dmy_second", "dmy_word", "mdy_and"):
         return _explicit_date(c, ctx)
     if rule == "week_of":
         return _week_of(c, ctx)

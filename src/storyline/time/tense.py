@@ -43,11 +43,14 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
-#: Iowa on Tuesday" (names, the nouns of the occasion, a gerund; no finite verb).
+#: Iowa on Tuesday", "said during his victory speech Tuesday" (names, the nouns of the
+#: occasion, a gerund; no finite verb).
 _ON_GAP: Final = re.compile(
     r",?\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
     r"statement|interview|conference|news|briefing|press|television|radio|while|when|"
-    r"it|he|she|they|we|officials)|"
+    r"it|he|she|they|we|officials|his|her|their|its|our|speech|remarks|address|rally|"
+    r"appearance|debate|hearing|testimony|call|meeting|session|visit|victory|campaign|event|"
+    r"letter|post|tweet)|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
@@ -166,9 +169,13 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if _BARE_VERB_AUX_RE.search(text, max(lo, m.start() - 12), m.start()):
             continue  # an infinitive that looks past ("will put", "to set", "could cut")
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.group().lower() in _REPORTING and dist > 2 and not _ON_GAP.fullmatch(
-                text[m.end():start] if m.end() <= start else text[end:m.start()]):
-            continue
+        if m.group().lower() in _REPORTING and dist > 2:
+            if not _ON_GAP.fullmatch(
+                    text[m.end():start] if m.end() <= start else text[end:m.start()]):
+                continue
+            if m.end() <= start:
+                dist = 0  # the day of the report, right after it: it outranks nearer cues
+                # of what is reported ("said during his speech Tuesday that he will ...")
         if best is None or dist < best[0]:
             best = (dist, "past")
     return best
@@ -180,7 +187,8 @@ _PROSPECTIVE_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:would|must|should|can|needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
-    r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+)(?![\w'])")
+    r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+|"
+    r"(?<!more\s)(?<!less\s)(?<!most\s)likely\s+to\s+[a-z]+)(?![\w'])")
 
 
 #: Words right before a date that look ahead to it ("ahead of the Nov. 8 election",
