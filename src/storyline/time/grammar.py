@@ -710,9 +710,8 @@ def _adjective_extent(text: str, cand: Candidate) -> Candidate:
             text[cand.start:cand.start + 4].lower() == "the " and \
             (cand.rule == "quarter" or (cand.get("rel") or "").lower() == "the"):
         return Candidate(cand.start + 4, cand.end, cand.rule, cand.parts)
-    rel = " ".join((cand.get("rel") or "").lower().split())
-    if cand.rule == "duration" and rel in ("the first", "the final") and \
-            "-" in text[cand.start:cand.end]:
+    if cand.rule == "duration" and "-" in text[cand.start:cand.end] and \
+            " ".join((cand.get("rel") or "").lower().split()) in ("the first", "the final"):
         # "the final 10-day sprint": an ordinal before an adjectival duration stays out
         last = text.rfind(" ", cand.start, cand.end) + 1
         if "-" in text[last:cand.end]:

@@ -321,8 +321,7 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
             a.stated_year < dct.year and a.day is not None and a.day.year == a.stated_year \
             and 0 <= ctx.at - a.stated_at <= _STATED_REACH:
         near = _nearest_year(a.day, month, day)
-        if _safe_date(near, month, min(day, 28)) is not None and \
-                (near, month, day) <= (dct.year, dct.month, dct.day):
+        if (near, month, day) <= (dct.year, dct.month, dct.day):
             return near
     if tense == "past":
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
@@ -389,8 +388,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             a.month is not None and 0 < ctx.at - a.last_at <= 30:
         # the second of two months ("ads reserved in December and January"): the first such
         # month after the one just named, unless a past clause would put it after the dct
-        # (where the first month is not already after it: "ads reserved in December and
-        # January", told in November)
+        # while the first month is not after it itself (told in November, that January is
+        # the coming one)
         paired = a.month[0] + (1 if m <= a.month[1] else 0)
         if (paired, m) > (y, dm) and a.month <= (y, dm) and ctx.tense() == "past":
             paired = None
@@ -853,13 +852,15 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         if half:  # "11 o'clock at night", "4 in the afternoon"
             hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
-    stamp = not ctx.before and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 24 and \
-        ctx.same_sentence(a.day_at)
-    if a.day is not None and (ctx.before or stamp) \
-            and (ctx.same_sentence(a.day_at) or ctx.at - a.day_at <= 500):
-        # (a clock time with no word right before it heads an entry, "___.  3:25 p.m.
+    dated = False
+    if a.day is not None:
+        same = ctx.same_sentence(a.day_at)
+        # a clock time with no word right before it heads an entry, "___.  3:25 p.m.
         # Donald Trump is...": a timestamp of the dct, not of the day the last entry named;
-        # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM")
+        # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM"
+        dated = (same or ctx.at - a.day_at <= 500) if ctx.before else \
+            same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 24
+    if a.day is not None and dated:
         day, relative = a.day.isoformat(), True
     elif ctx.dct is not None:
         day, relative = ctx.dct.isoformat(), True
