@@ -531,3 +531,30 @@ def test_a_future_weekday_that_is_the_dct_s_own_is_that_day() -> None:
     assert spans("The candidates will debate on Thursday night.",
                  dt.date(2016, 1, 14))["Thursday night"] == "2016-01-14TNI"
     assert spans("They will meet again on Monday.", friday)["Monday"] == "2016-03-07"
+
+
+def test_clock_times_take_the_day_after_a_bracketed_zone_or_a_dated_stamp() -> None:
+    wednesday = dt.date(2010, 1, 13)
+    v = spans("The tremor hit at 1653 (2153 GMT) on Tuesday, the survey said.", wednesday)
+    assert v["1653"] == "2010-01-12T16:53"
+    assert v["Tuesday"] == "2010-01-12"
+    v = spans("It struck at 1653 local time (2153 GMT) on Tuesday.", wednesday)
+    assert v["1653 local time"] == "2010-01-12T16:53"
+    v = spans("Where were you at 2153 GMT on the night of Tuesday 12 January, 2010?", wednesday)
+    assert v["2153 GMT"] == "2010-01-12T21:53"
+    v = spans("Added: Tuesday, 19 January, 2010, 18:16 GMT. Good comments.",
+              dt.date(2010, 1, 18))
+    assert v["18:16 GMT"] == "2010-01-19T18:16"
+    # without a day after it, the clock time stays on the dct
+    assert spans("The tremor hit at 1653 (2153 GMT).", wednesday)["1653"] == "2010-01-13T16:53"
+
+
+def test_daily_as_an_adverb_before_a_preposition_and_its_clock_time() -> None:
+    saturday = dt.date(2010, 1, 23)
+    v = spans("It is broadcast on the radio daily at 0910 local time.", saturday)
+    assert v["daily"] == "P1D"
+    assert v["0910 local time"] == "XXXX-XX-XXT09:10"  # no one day
+    assert spans("The two met daily in the square.", saturday)["daily"] == "P1D"
+    assert spans("The show airs every day at 9 p.m.", saturday)["9 p.m."] == "XXXX-XX-XXT21:00"
+    assert spans("The daily program is short.", saturday) == {}
+    assert spans("They read daily newspapers.", saturday) == {}

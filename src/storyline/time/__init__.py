@@ -77,7 +77,12 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
     return lo <= offset < hi
 
 
-_CLOCK_DAY_GAP: Final = re.compile(r",?\s{1,3}(?:on\s+)?")
+#: between a clock time and its day: a comma, "on", "on the night of", or the clock time in
+#: another zone in brackets ("at 1653 (2153 GMT) on Tuesday")
+_CLOCK_DAY_GAP: Final = re.compile(
+    r"(?:\s{0,3}\([^()\n]{1,24}\))?,?\s{1,3}"
+    r"(?:on\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?)?")
+_SET_CLOCK_GAP: Final = re.compile(r"\s{1,3}at\s{1,3}")
 _STEP_WORDS: Final = re.compile(r"(?i)\b(?:later|earlier|next|following|after|before|"
                                 r"previous|prior)\b")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
@@ -97,6 +102,10 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     where a preposition stands between them ("0100 GMT on Saturday", two TIMEX3 in TimeML).
     None where the two stay as they are."""
     gap = text[a.end:b.start]
+    if a.type == "SET" and a.value.startswith("P") and b.type == "TIME" and "T" in b.value \
+            and _SET_CLOCK_GAP.fullmatch(gap):
+        # "daily at 0910 local time", "every day at 9 p.m.": a clock time of no one day
+        return [a, dataclasses.replace(b, value="XXXX-XX-XX" + b.value[b.value.index("T"):])]
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")
@@ -104,7 +113,7 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
         if clock[1:3].isdigit() and not _AM_PM.search(a.text):  # "6:45 this evening"
             clock = f"T{clock_in_part_of_day(int(clock[1:3]), pod):02d}{clock[3:]}"
         value = (day if day.startswith("XXXX-WXX") else day[:10]) + clock
-        if "on" in gap:
+        if "on" in gap or "(" in gap:
             return [dataclasses.replace(a, value=value, relative=b.relative), b]
         return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                                value=value, granularity="time", relative=b.relative)]

@@ -235,7 +235,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("set_times", rf"(?<![\w-])(?i:(?P<freq>once|twice|thrice|{_NUM}\s+times)\s+(?:a|an|per|"
                   r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
-                   r"quarterly|nightly))(?![\w-])(?!\s+[a-z])"),
+                   r"quarterly|nightly))(?![\w-])"
+                   r"(?!\s+(?!(?:at|in|on|from|for|during|between|until|since|and|or)\b)[a-z])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
               r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),

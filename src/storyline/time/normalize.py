@@ -859,7 +859,7 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         # Donald Trump is...": a timestamp of the dct, not of the day the last entry named;
         # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM"
         dated = (same or ctx.at - a.day_at <= 500) if ctx.before else \
-            same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 24
+            same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 34
     if a.day is not None and dated:
         day, relative = a.day.isoformat(), True
     elif ctx.dct is not None:
