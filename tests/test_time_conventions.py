@@ -558,3 +558,50 @@ def test_daily_as_an_adverb_before_a_preposition_and_its_clock_time() -> None:
     assert spans("The show airs every day at 9 p.m.", saturday)["9 p.m."] == "XXXX-XX-XXT21:00"
     assert spans("The daily program is short.", saturday) == {}
     assert spans("They read daily newspapers.", saturday) == {}
+
+
+def test_tenth_round_patterns_from_recent_news() -> None:
+    assert spans("The findings will be released in a book this coming August.",
+                 dt.date(2016, 5, 12))["this coming August"] == "2016-08"
+    assert spans("They met this past May.", dt.date(2016, 5, 12))["this past May"] == "2015-05"
+    assert spans("The polls started last Friday, January 29.",
+                 dt.date(2016, 2, 3))["last Friday, January 29"] == "2016-01-29"
+    assert spans("Their polls started at a later date than anyone else.",
+                 dt.date(2016, 2, 3)) == {}
+    assert spans("We will decide at a later date.")["a later date"] == "FUTURE_REF"
+    assert spans("We will remind voters every single day.")["every single day"] == "P1D"
+    assert spans("A child can earn $6,000 annually by working.")["annually"] == "P1Y"
+    assert spans("Lenders are looser than in the recent past.")["the recent past"] == "PAST_REF"
+    assert spans("BP is paying claims a month in advance.")["a month"] == "P1M"
+    assert "a day" not in spans("He was making $2,000 a day before the spill.")
+    assert spans("The deficit for this fiscal year is large.",
+                 dt.date(2016, 1, 20))["this fiscal year"] == "2016"
+    assert spans("Is he capable of another Sept. 11-style attack?") == {}
+
+
+def test_since_a_month_looks_back() -> None:
+    october = dt.date(2008, 10, 15)
+    assert spans("The bank has moved aggressively since December.", october)["December"] == \
+        "2007-12"
+    assert spans("He has run the post since April.", dt.date(2010, 8, 6))["April"] == "2010-04"
+
+
+def test_the_summer_after_more_words_but_not_the_fall_of_prices() -> None:
+    april = dt.date(2009, 4, 28)
+    assert spans("We are coming up to the summer.", april)["the summer"] == "2009-SU"
+    assert spans("After devoting much of the summer to it, she left.",
+                 dt.date(2016, 9, 19))["the summer"] == "2016-SU"
+    assert spans("Trump has led for much of the fall, and winter.",
+                 dt.date(2016, 2, 3))["the fall"] == "2015-FA"
+    assert spans("It may take years to follow the tracks of the fall out of this.", april) == {}
+    assert spans("Investors reacted to the fall in prices.", april) == {}
+
+
+def test_years_in_more_places_and_counts_with_an_adjective() -> None:
+    dct = dt.date(2016, 2, 3)
+    assert spans("Democrats could not keep pace with 2008, when 236,000 voted.", dct)["2008"] \
+        == "2008"
+    assert spans("The Saudi 2008 budget assumes $40 oil.", dct)["2008"] == "2008"
+    assert spans("He studied the Indian Ocean 2004 tsunami.", dct)["2004"] == "2004"
+    assert "2047" not in spans("The poll of 2047 registered voters was released.", dct)
+    assert spans("The store opens at 9 a.m. every day.", dct)["9 a.m."] == "XXXX-XX-XXT09:00"

@@ -106,6 +106,10 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
             and _SET_CLOCK_GAP.fullmatch(gap):
         # "daily at 0910 local time", "every day at 9 p.m.": a clock time of no one day
         return [a, dataclasses.replace(b, value="XXXX-XX-XX" + b.value[b.value.index("T"):])]
+    if a.type == "TIME" and "T" in a.value and b.type == "SET" and b.value == "P1D" and \
+            gap.strip() in {"", ","}:
+        # "opens at 9 a.m. every day"
+        return [dataclasses.replace(a, value="XXXX-XX-XX" + a.value[a.value.index("T"):]), b]
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")

@@ -92,7 +92,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"
                   # or a local time with its conversion: "at 1653 (2153 GMT)"
                   rf"|(?=\s+\((?:[01]\d|2[0-3])[0-5]\d\s+{_TZ}\)))"),
-    ("mdy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?P<month>{_MONTH_ANY})\s+"
+    ("mdy", rf"{_B}(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
+            rf"(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
             rf"(?:(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?,?\s+"
@@ -133,7 +134,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
     ("weekday_that", rf"{_B}(?i:that)\s+(?P<weekday>{_WEEKDAY})(?![\w'’-])"
                      rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
-    ("month", rf"{_B}(?:(?P<rel>(?i:last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
+    ("month", rf"{_B}(?:(?P<rel>(?i:this\s+coming|this\s+past|last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
               # the first of two months takes their year: "from September to December 2014"
               rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
@@ -177,8 +178,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                    r"(?P<unit>quarter|period)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))"
                    r"(?![\w-])"),
     ("year_adj", r"(?<![\w-])(?i:(?P<which>year[-\s]earlier|year[-\s]ago))(?=\s+[\w$])"),
-    ("fiscal_year", rf"{_B}(?i:fiscal(?:\s+year)?\s+(?P<year>{_YEAR4})|(?P<the>the\s+)"
-                    r"(?:(?P<which>current|latest|last|previous|prior|past|next|new|coming|"
+    ("fiscal_year", rf"{_B}(?i:fiscal(?:\s+year)?\s+(?P<year>{_YEAR4})|(?P<the>the\s+|(?=(?i:this|last|next)\s))"
+                    r"(?:(?P<which>this|current|latest|last|previous|prior|past|next|new|coming|"
                     r"same)\s+)?fiscal\s+year)(?![\w-])(?=(?P<ended>\s+(?:ended|ending)\b))?"),
     ("the_year", r"(?<![\w-])(?i:(?:(?P<mod>earlier|later)\s+in\s+|(?P<premod>the\s+(?:end|"
                  r"start|beginning|middle|rest|remainder|first\s+half|second\s+half)\s+of\s+))?"
@@ -227,7 +228,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                       r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-?long(?![\w-])"),
     ("set_every_n", rf"(?<![\w-])(?i:every\s+(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
                     r"days|weeks|months|years|decades))(?!\w)"),
-    ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?P<other>other\s+)?(?P<unit>day|week|month|"
+    ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?(?P<unit>day|week|month|"
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
                   r"spring|summer|autumn|fall|winter))(?!\w)"),
     ("set_weekday", rf"(?<![\w-])(?i:every|each)\s+(?P<weekday>{_WEEKDAY}){_E}"),
@@ -236,7 +237,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   r"every|each)\s+(?P<unit>day|week|month|year|hour|minute|decade))(?!\w)"),
     ("set_adverb", r"(?<![\w-])(?i:(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|"
                    r"quarterly|nightly))(?![\w-])"
-                   r"(?!\s+(?!(?:at|in|on|from|for|during|between|until|since|and|or)\b)[a-z])"),
+                   r"(?!\s+(?!(?:at|in|on|from|for|during|between|until|since|by|through|over|across|"
+                   r"to|with|and|or)\b)[a-z])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
               r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
@@ -251,7 +253,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
             r"long\s+ago|a\s+later\s+date|an\s+earlier\s+date))(?![\w-])"),
-    ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+past|recent\s+(?:years|months|weeks|"
+    ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+(?:recent\s+|distant\s+)?past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
@@ -351,10 +353,16 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_DAY_RULES: Final = frozenset({"mdy", "dmy"})
+_NAME_SUFFIX: Final = re.compile(r"-(?:style|type|like|era)\b")
+
+
 def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     """Context checks that decide whether a grammar match is really a time expression."""
     start, end = m.span()
     parts = m.groupdict()
+    if name in _DAY_RULES and _NAME_SUFFIX.match(text, end):
+        return False  # an event's name: "another Sept. 11-style attack"
     if name in _LOWER_CASE_RULES:
         core = "word" if parts.get("word") else "adverb"
         if _in_title(text, m.start(core), m.end(core)):
@@ -430,7 +438,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False
         if word.lower() in {"and", "or"}:  # "in the autumn and winter": a second season
             return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
-        return word.lower() in _SEASON_BEFORE
+        if word.lower() in _SEASON_BEFORE:
+            return True
+        # "much of the fall, ..." but not "the fall out of this", "to the fall in prices"
+        return bool(parts["the"]) and word.lower() in _SEASON_BEFORE_THE and (
+            parts["season"].lower() != "fall" or after_gap.strip()[:1] in {",", ".", ";"}
+            or after.lower() in {"and", "or"})
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
@@ -452,9 +465,13 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # loss" is untagged in the training data; "SAVE A QUARTER" of the cost)
         if text[m.start("num"):end] == "60 Minutes":
             return False  # the television programme
-        if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start):
+        if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start) and \
+                not _AHEAD_AFTER.match(text, end):
             return False  # a rate: "$2 million a year", "four flights a week"
         return not (num in {"some", "many", "few"} and not parts["plural"])
+    if name == "ref" and parts["word"].lower().startswith(("a later", "an earlier")) and \
+            _next_word(text, end)[1].lower() == "than":
+        return False  # a comparison: "started at a later date than anyone else"
     if name == "set_adverb":
         # a publication: "a daily", "the weekly" (not "the two met weekly")
         word, gap = _previous_word(text, start)
@@ -558,6 +575,10 @@ _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", 
 _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
                                    "into", "this", "last", "next", "early", "late", "before",
                                    "after", "its", "their", "come"})
+#: More words before "the summer" that make it a time ("much of the summer", "spent the
+#: summer", "up to the summer", "all through the winter").
+_SEASON_BEFORE_THE: Final = frozenset({"of", "to", "for", "throughout", "spent", "spend",
+                                       "spends", "spending", "from", "across"})
 #: A tagged season and "and" / "or" before a second one ("in the autumn and winter").
 _PAIRED_SEASON: Final = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(sorted(_SEASON_BEFORE | {'the'}))})\s+(?:the\s+)?"
@@ -575,6 +596,11 @@ def _determiner_before(text: str, start: int) -> bool:
 
 _NOT_PLURAL: Final = frozenset({"was", "has", "is", "his", "this", "its", "as", "us", "does",
                                  "less", "thus", "plus", "yes", "whereas", "across"})
+
+
+#: What after "a month" makes it a lead time, not the unit of a rate ("paying claims a month
+#: in advance").
+_AHEAD_AFTER: Final = re.compile(r"\s+(?i:in\s+advance|ahead|early|late)\b")
 
 
 def _rate_before(text: str, start: int) -> bool:
@@ -631,6 +657,16 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     after_gap, after = _next_word(text, end)
     word, gap = _previous_word(text, start)
     modern = m.group("year")[:2] in {"19", "20"}
+    if after_gap == " " and after.endswith("ed") and word.lower() not in _YEAR_ONLY_AFTER:
+        gap2, third = _next_word(text, end + len(after_gap) + len(after))
+        if gap2 == " " and len(third) > 3 and third.islower() and third.endswith("s"):
+            return False  # a count of something qualified: "a poll of 2047 registered voters"
+    if after_gap.strip() == "," and after.lower() in {"when", "where"} and modern:
+        return True  # "could not keep pace with 2008, when turnout ..."
+    if after_gap == " " and after[:1].islower() and modern and not after.endswith("s") \
+            and after.lower() not in YEAR_COUNTED and \
+            _PROPER_MODIFIER_BEFORE.search(text, max(0, start - 60), start):
+        return True  # "the Saudi 2008 budget", "the Indian Ocean 2004 tsunami"
     if _determiner_before(text, start) and modern \
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
@@ -668,6 +704,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and modern
 
 
+#: An article or possessive and one to three capitalised words before a year that modifies a
+#: noun ("the Saudi 2008 budget").
+_PROPER_MODIFIER_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?i:the|its|their|his|her|a|an)\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
 _YEAR_AFTER_BOUND: Final = re.compile(
     r"(?i)(?<![\w'])(?:(?:since|from|until|before|after|in)\s+at\s+least|as\s+(?:early|late|"
     r"recently)\s+as|as\s+far\s+back\s+as)\s+$")

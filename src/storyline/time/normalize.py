@@ -378,7 +378,8 @@ _MONTH_PAIR_WORDS = frozenset({"and", "or", "through", "to", "until", "till"})
 
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
-    rel = (c.get("rel") or "").lower()
+    rel = " ".join((c.get("rel") or "").lower().split())
+    rel = {"this past": "past", "this coming": "coming"}.get(rel, rel)
     if ctx.dct is None:
         return ("DATE", f"XXXX-{m:02d}", "month", True)
     y, dm = ctx.dct.year, ctx.dct.month
@@ -404,6 +405,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         y = y if m < dm else y - 1
     elif rel in ("next", "coming"):
         y = y if m > dm else y + 1
+    elif ctx.before == "since" and not rel:
+        y = y if m <= dm else y - 1  # "has grown since December": the last one
     elif rel != "this":
         tense = ctx.tense()
         if ctx.before == "come":
@@ -874,6 +877,7 @@ _REF_VALUES = {"previously": "PAST_REF", "the future": "FUTURE_REF", "right now"
                "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
                "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
                "a long time ago": "PAST_REF", "long ago": "PAST_REF", "the past": "PAST_REF",
+               "the recent past": "PAST_REF", "the distant past": "PAST_REF",
                "a later date": "FUTURE_REF", "an earlier date": "PAST_REF"}
 
 
