@@ -605,3 +605,16 @@ def test_years_in_more_places_and_counts_with_an_adjective() -> None:
     assert spans("He studied the Indian Ocean 2004 tsunami.", dct)["2004"] == "2004"
     assert "2047" not in spans("The poll of 2047 registered voters was released.", dct)
     assert spans("The store opens at 9 a.m. every day.", dct)["9 a.m."] == "XXXX-XX-XXT09:00"
+
+
+def test_spans_of_days_with_to_run_forward_and_paired_decades() -> None:
+    v = spans("The poll was conducted June 3 to 6 among 1,004 adults.", dt.date(2010, 6, 10))
+    assert v["June 3"] == "2010-06-03"
+    assert v["6"] == "2010-06-06"
+    v = spans("The WHO raised its alert on April 29 to 5 on the scale.", dt.date(2009, 5, 16))
+    assert v == {"April 29": "2009-04-29"}
+    v = spans("It is not as virulent as the pandemics in the 50s and 60s.")
+    assert v["the 50s"] == "195"
+    assert v["60s"] == "196"
+    assert spans("She won titles in the 1960s and 70s.")["70s"] == "197"
+    assert "60s" not in spans("Temperatures were in the 50s and 60s.")

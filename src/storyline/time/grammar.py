@@ -72,7 +72,8 @@ _POD = r"(?:morning|afternoon|evening|night)"
 _TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
 _DAYHALF = r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
-_DAY_JOIN = r"(?:\s+(?:and|or)\s+|[-–])"  # between two days of one month: "23 and 24", "23-24"
+#: between two days of one month: "23 and 24", "23-24", "3 to 6"
+_DAY_JOIN = r"(?:\s+(?:and|or|to|through)\s+|[-–])"
 #: what may not follow a year that ends a span of years ("2014-2016", "1998-99")
 _YEAR_SPAN_END = r"(?![\w-]|[.,]\d|\s*%)"
 #: the month (and year) that ends a day-first span of days: no day number after the month
@@ -101,7 +102,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?{_DAY_JOIN}"
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
-                r"were|is|are|will|would|and|or|as|respectively|this|next|last)\b)[a-z])"
+                r"were|is|are|will|would|and|or|as|respectively|this|next|last|among|across|from|"
+                r"to|with)\b)[a-z])"
                 rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?)"),
     ("week_in_month", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+"
                       rf"week\s+of)\s+(?P<month>{_MONTH_FULL})(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
@@ -155,6 +157,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     # "the 70s" without an apostrophe: only after "the", and only where no count is near
     ("decade_bare", r"(?<![\w-])(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?)(?P<short>[3-9])0s"
                     r"(?![\w'’-])"),
+    # the second of two decades: "the 50s and 60s", "the 1950s and '60s"
+    ("decade_pair", r"(?<![\w-])(?i:the\s+(?:(?:early|late|mid)[-\s]+)?(?:1\d)?[1-9]0['’]?s\s+"
+                    r"(?:and|or|to)\s+)(?P<core>['’]?(?P<short>[1-9])0s)(?![\w'’-])"),
     ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
                     rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
     ("century", rf"{_B}(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
@@ -361,6 +366,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     """Context checks that decide whether a grammar match is really a time expression."""
     start, end = m.span()
     parts = m.groupdict()
+    if name == "mdy_and":
+        first = re.search(r"\d+", text[start:m.start("core")])
+        if first is None or int(first.group()) >= int(parts["day"]):
+            return False  # a span runs forward: not "raised the alert on April 29 to 5"
     if name in _DAY_RULES and _NAME_SUFFIX.match(text, end):
         return False  # an event's name: "another Sept. 11-style attack"
     if name in _LOWER_CASE_RULES:
@@ -415,7 +424,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return not _inside_name(text, start, end)
     if name == "year":
         return _year_context(text, m)
-    if name == "decade_bare":
+    if name in ("decade_bare", "decade_pair"):
         # (a percentage or degrees anywhere in the next 80 characters, a unit right after)
         if _next_word(text, end)[1].lower() in _NOT_DECADE_UNIT_AFTER:
             return False

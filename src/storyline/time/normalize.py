@@ -1141,7 +1141,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _year(c, ctx)
     if rule == "year_to":
         return ("DATE", f"{year_span_end(c.parts['first'], c.parts['year']):04d}", "year", False)
-    if rule in ("decade", "decade_bare", "decade_word"):
+    if rule in ("decade", "decade_bare", "decade_pair", "decade_word"):
         return _decade(c, ctx)
     if rule == "century":
         return _century(c, ctx)
