@@ -618,3 +618,16 @@ def test_spans_of_days_with_to_run_forward_and_paired_decades() -> None:
     assert v["60s"] == "196"
     assert spans("She won titles in the 1960s and 70s.")["70s"] == "197"
     assert "60s" not in spans("Temperatures were in the 50s and 60s.")
+
+
+def test_a_day_named_for_an_outcome_has_passed() -> None:
+    thursday = dt.date(2016, 5, 5)
+    v = spans("Winning will be hard, something aides argue is possible after Tuesday's victory.",
+              thursday)
+    assert v["Tuesday"] == "2016-05-03"
+    assert spans("Friday's attacks will be discussed.", thursday)["Friday"] == "2016-04-29"
+    assert spans("Aid workers helping victims of Tuesday's devastating earthquake spoke.",
+                 dt.date(2010, 1, 18))["Tuesday"] == "2010-01-12"
+    # a vote or a primary may still be ahead
+    assert spans("After Tuesday's primary, Sanders will campaign.", thursday)["Tuesday"] == \
+        "2016-05-10"

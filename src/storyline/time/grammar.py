@@ -84,6 +84,12 @@ _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostroph
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
 #: The grammar: (rule name, pattern).  Order breaks ties between matches of equal length.
+#: Nouns of an outcome that has happened, after a day's possessive ("Tuesday's victory",
+#: "Friday's deadly attack"); "Tuesday's vote" or "debate" may still be ahead.
+_OUTCOMES = (r"(?:victory|victories|win|wins|loss|losses|defeat|triumph|upset|results?|"
+             r"attacks?|shootings?|bombings?|blasts?|explosions?|crash|massacre|quake|"
+             r"earthquake|verdict|ruling|announcement|remarks|comments|killings?)")
+
 RULES: Final[tuple[tuple[str, str], ...]] = (
     ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
@@ -132,7 +138,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
-                rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?{_E})?"),
+                rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?{_E})?"
+                # an outcome the day is named for has happened: "after Tuesday's victory"
+                rf"(?=['’]s\s+(?:[a-z]+\s+)?(?P<outcome>{_OUTCOMES})\b)?"),
     # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
     ("weekday_that", rf"{_B}(?i:that)\s+(?P<weekday>{_WEEKDAY})(?![\w'’-])"
                      rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),

@@ -460,6 +460,8 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         k = (wd - dct.isoweekday()) % 7 or 7
     elif rel == "this":
         k = wd - dct.isoweekday()
+    elif c.get("outcome"):
+        k = -delta_back  # the last such day: "after Tuesday's victory"
     elif ctx.tense() == "future":
         k = (wd - dct.isoweekday()) % 7  # the dct's own weekday: that day ("will vote Tuesday")
     elif delta_back == 6:
