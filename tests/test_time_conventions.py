@@ -631,3 +631,27 @@ def test_a_day_named_for_an_outcome_has_passed() -> None:
     # a vote or a primary may still be ahead
     assert spans("After Tuesday's primary, Sanders will campaign.", thursday)["Tuesday"] == \
         "2016-05-10"
+
+
+def test_modals_and_delays_look_ahead_for_weekdays_and_days() -> None:
+    monday = dt.date(2010, 5, 31)
+    assert spans("Another fix could be tried as soon as Wednesday.", monday)["Wednesday"] == \
+        "2010-06-02"
+    assert spans("The bill may be raised during the debate on Tuesday.", monday)["Tuesday"] == \
+        "2010-06-01"
+    assert spans("BP said its board would meet Monday.", dt.date(2010, 6, 12))["Monday"] == \
+        "2010-06-14"
+    # "could" is as often the past of "can"; "may have" looks back
+    assert spans("Neither could be located Wednesday in their hometown.", monday)[
+        "Wednesday"] == "2010-05-26"
+    assert spans("It may have happened on Wednesday.", monday)["Wednesday"] == "2010-05-26"
+    assert spans("The band postponed Sunday's shows in Monterrey, Mexico to July 31.",
+                 dt.date(2009, 5, 14))["July 31"] == "2009-07-31"
+
+
+def test_since_a_weekday_and_short_past_verbs() -> None:
+    friday = dt.date(2010, 7, 16)
+    assert spans("The cap has been on the well since Monday night, officials said.", friday)[
+        "Monday night"] == "2010-07-12TNI"
+    assert spans("A principal suffering from flu died on Sunday, officials said.",
+                 dt.date(2009, 5, 18))["Sunday"] == "2009-05-17"

@@ -153,6 +153,7 @@ COMPANY_SUFFIXES: Final = frozenset({
 #: Past-tense cue words for the regex tense heuristic (regular "-ed" forms are found by suffix).
 PAST_WORDS: Final = frozenset({
     "was", "were", "had", "did", "said", "told", "made", "took", "met", "went", "came",
+    "died",
     "began", "gave", "held", "left", "saw", "sent", "spoke", "wrote", "led", "put", "set",
     "cut", "won", "lost", "got", "became", "brought", "bought", "built", "chose", "fell",
     "felt", "fought", "found", "flew", "forgot", "heard", "hit", "kept", "knew", "laid",

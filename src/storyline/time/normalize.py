@@ -462,8 +462,12 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         k = wd - dct.isoweekday()
     elif c.get("outcome"):
         k = -delta_back  # the last such day: "after Tuesday's victory"
-    elif ctx.tense() == "future":
-        k = (wd - dct.isoweekday()) % 7  # the dct's own weekday: that day ("will vote Tuesday")
+    elif ctx.before == "since":
+        k = -delta_back  # "on top of the well since Monday night"
+    elif ctx.tense() == "future" or (ctx.tense() == "unknown" and ctx.prospective()):
+        # the dct's own weekday: that day ("will vote Tuesday"); a modal or a plan with no
+        # tense of its own looks ahead too ("could be tried as soon as Wednesday")
+        k = (wd - dct.isoweekday()) % 7
     elif delta_back == 6:
         k = 1  # the day after the dct: wire copy dated the eve of its events
     else:

@@ -184,7 +184,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
 #: A plan or promise told in the past ("announced he would not run", "agreed to hold") or an
 #: obligation ("must support her", "has to win"): what follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:would|must|should|can|needs?\s+to|ha(?:s|ve)\s+to|"
+    r"(?i)(?<![\w'])(?:would|must|should|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b)|"
+    r"needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
     r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+|"
@@ -195,14 +196,17 @@ _PROSPECTIVE_RE: Final = re.compile(
 #: "heading into the fall"), whatever the tense of the clause.
 _AHEAD_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:ahead\s+of|heading\s+into|going\s+into|leading\s+up\s+to|"
-    r"in\s+the\s+run-?up\s+to|in\s+advance\s+of)\s+(?:the\s+)?$")
+    r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|"
+    # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
+    r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back)\b[^.;]{0,60}?\s(?:to|until|till)"
+    r")\s+(?:the\s+)?$")
 
 
 def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
     """Whether a plan, promise or obligation stands before ``start`` in its sentence, in the
     same voice ("Mubarak announced he would not run again in September"), or words right
     before it look ahead to it ("ahead of the Nov. 8 election")."""
-    if _AHEAD_RE.search(text, max(bounds[0], start - 40), start):
+    if _AHEAD_RE.search(text, max(bounds[0], start - 90), start):
         return True
     for lo, hi in _same_voice(text, start, bounds):
         if lo < start and _PROSPECTIVE_RE.search(text, lo, min(hi, start)):
