@@ -655,3 +655,15 @@ def test_since_a_weekday_and_short_past_verbs() -> None:
         "Monday night"] == "2010-07-12TNI"
     assert spans("A principal suffering from flu died on Sunday, officials said.",
                  dt.date(2009, 5, 18))["Sunday"] == "2009-05-17"
+
+
+def test_holidays_days_away_things_of_the_season_and_one_of_these_days() -> None:
+    dec23 = dt.date(2015, 12, 23)
+    assert spans("Their debate was held the Saturday before Christmas.", dec23)["Christmas"] == \
+        "2015-12-25"
+    assert spans("I guess Christmas Eve was booked.", dec23)["Christmas Eve"] == "2015-12-24"
+    assert spans("Sales were strong at Christmas.", dt.date(2016, 1, 8))["Christmas"] == \
+        "2015-12-25"
+    assert spans("Mexico retaliated against Christmas trees from Oregon.", dec23) == {}
+    assert spans("One of these days, Egypt will have a democracy.")["One of these days"] == \
+        "FUTURE_REF"

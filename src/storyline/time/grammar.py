@@ -264,7 +264,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                       rf"(?P<dayhalf>{_DAYHALF}))"),
     ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
-            r"at\s+present|at\s+the\s+moment|these\s+days|recently|lately|a\s+long\s+time\s+ago|"
+            r"at\s+present|at\s+the\s+moment|(?:one\s+of\s+)?these\s+days|recently|lately|a\s+long\s+time\s+ago|"
             r"long\s+ago|a\s+later\s+date|an\s+earlier\s+date))(?![\w-])"),
     ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+(?:recent\s+|distant\s+)?past|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
@@ -367,6 +367,11 @@ def _in_title(text: str, start: int, end: int) -> bool:
 
 
 _DAY_RULES: Final = frozenset({"mdy", "dmy"})
+#: Nouns after a holiday's name that make it a thing of the season, not a day.
+_HOLIDAY_THINGS: Final = frozenset({"tree", "trees", "card", "cards", "carol", "carols",
+                                    "decorations", "ornaments", "lights", "presents", "gifts",
+                                    "spirit", "music", "songs", "sweater", "sweaters", "movie",
+                                    "cake", "pudding", "candy", "costume", "costumes"})
 _NAME_SUFFIX: Final = re.compile(r"-(?:style|type|like|era)\b")
 
 
@@ -414,6 +419,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return gap == " " and word.isalpha() and word.islower() \
             and _determiner_before(text, adj_start)
     if name == "holiday":
+        after_gap, after = _next_word(text, end)
+        if after_gap == " " and after.lower() in _HOLIDAY_THINGS:
+            return False  # a thing of the season: "Christmas trees from Oregon"
         word, gap = _previous_word(text, start)
         return not (word == "Father" and gap == " ")  # "Father Christmas"
     if name == "weekday_that":

@@ -881,7 +881,7 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
 _REF_VALUES = {"previously": "PAST_REF", "the future": "FUTURE_REF", "right now": "PRESENT_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
                "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-               "these days": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+               "these days": "PRESENT_REF", "one of these days": "FUTURE_REF", "recently": "PAST_REF", "lately": "PAST_REF",
                "a long time ago": "PAST_REF", "long ago": "PAST_REF", "the past": "PAST_REF",
                "the recent past": "PAST_REF", "the distant past": "PAST_REF",
                "a later date": "FUTURE_REF", "an earlier date": "PAST_REF"}
@@ -1086,6 +1086,10 @@ def _holiday_date(name: str, year: int) -> dt.date:
     return _nth_weekday(year, 2, 0, 3)  # Presidents' Day
 
 
+#: days before a holiday within which a bare mention is that coming holiday
+_HOLIDAY_SOON = 3
+
+
 def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
     """A named holiday: its year when given; else "last Christmas" the one before the dct,
     "next Easter" the one after, and a bare name the occurrence the clause's tense points to
@@ -1112,6 +1116,11 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
                if dt.MINYEAR < y < dt.MAXYEAR]
     rel = (c.get("rel") or "").lower()
     tense = ctx.tense() if rel not in ("last", "next", "this") else "unknown"
+    soon = next((d for d in options if 0 < (d - dct).days <= _HOLIDAY_SOON), None)
+    if soon is not None and not rel:
+        # a holiday days away is this one, even in a past clause ("the debate was held the
+        # Saturday before Christmas", told on Dec. 23)
+        return value(soon, True)
     if rel == "last" or tense == "past":
         before = [d for d in options if d < dct or (d == dct and rel != "last")]
         date = max(before) if before else options[0]
