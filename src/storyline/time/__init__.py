@@ -95,6 +95,11 @@ _WEEKDAY_OR_YEAR: Final = re.compile(
     r"easter|thanksgiving|labou?r|memorial|king|presidents|holy\s+week)")
 
 
+def _no_day(clock: TimeExpression) -> TimeExpression:
+    """A clock time that belongs to no one day: ``XXXX-XX-XXT09:10``."""
+    return dataclasses.replace(clock, value="XXXX-XX-XX" + clock.value[clock.value.index("T"):])
+
+
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
     """What replaces two adjacent expressions that name one time: one expression for a clock
     time and its day ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9") or a month
@@ -105,11 +110,11 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     if a.type == "SET" and a.value.startswith("P") and b.type == "TIME" and "T" in b.value \
             and _SET_CLOCK_GAP.fullmatch(gap):
         # "daily at 0910 local time", "every day at 9 p.m.": a clock time of no one day
-        return [a, dataclasses.replace(b, value="XXXX-XX-XX" + b.value[b.value.index("T"):])]
+        return [a, _no_day(b)]
     if a.type == "TIME" and "T" in a.value and b.type == "SET" and b.value == "P1D" and \
             gap.strip() in {"", ","}:
         # "opens at 9 a.m. every day"
-        return [dataclasses.replace(a, value="XXXX-XX-XX" + a.value[a.value.index("T"):]), b]
+        return [_no_day(a), b]
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")

@@ -376,10 +376,14 @@ _MONTH_AHEAD = 4
 _MONTH_PAIR_WORDS = frozenset({"and", "or", "through", "to", "until", "till"})
 
 
+#: "this past May", "this coming Tuesday": the last / the next one
+_THIS_REL = {"this past": "last", "this coming": "next"}
+
+
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     rel = " ".join((c.get("rel") or "").lower().split())
-    rel = {"this past": "past", "this coming": "coming"}.get(rel, rel)
+    rel = _THIS_REL.get(rel, rel)
     if ctx.dct is None:
         return ("DATE", f"XXXX-{m:02d}", "month", True)
     y, dm = ctx.dct.year, ctx.dct.month
@@ -439,7 +443,7 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     dct = ctx.dct
     delta_back = (dct.isoweekday() - wd) % 7  # days back to the most recent such day
     rel = " ".join((c.get("rel") or "").lower().split())
-    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
+    rel = _THIS_REL.get(rel, rel)
     if c.rule == "weekday_that" and ctx.anchor.day is not None:
         # "that Sunday": the narrative's day if it is a Sunday, else the first Sunday after it
         # (a bare weekday where the narrative has no day yet)
@@ -460,11 +464,9 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         k = (wd - dct.isoweekday()) % 7 or 7
     elif rel == "this":
         k = wd - dct.isoweekday()
-    elif c.get("outcome"):
-        k = -delta_back  # the last such day: "after Tuesday's victory"
-    elif ctx.before == "since":
-        k = -delta_back  # "on top of the well since Monday night"
-    elif ctx.tense() == "future" or (ctx.tense() == "unknown" and ctx.prospective()):
+    elif c.get("outcome") or ctx.before == "since":
+        k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night"
+    elif (tense := ctx.tense()) == "future" or (tense == "unknown" and ctx.prospective()):
         # the dct's own weekday: that day ("will vote Tuesday"); a modal or a plan with no
         # tense of its own looks ahead too ("could be tried as soon as Wednesday")
         k = (wd - dct.isoweekday()) % 7
@@ -1115,12 +1117,12 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
     options = [_holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)
                if dt.MINYEAR < y < dt.MAXYEAR]
     rel = (c.get("rel") or "").lower()
-    tense = ctx.tense() if rel not in ("last", "next", "this") else "unknown"
     soon = next((d for d in options if 0 < (d - dct).days <= _HOLIDAY_SOON), None)
     if soon is not None and not rel:
         # a holiday days away is this one, even in a past clause ("the debate was held the
         # Saturday before Christmas", told on Dec. 23)
         return value(soon, True)
+    tense = ctx.tense() if rel not in ("last", "next", "this") else "unknown"
     if rel == "last" or tense == "past":
         before = [d for d in options if d < dct or (d == dct and rel != "last")]
         date = max(before) if before else options[0]

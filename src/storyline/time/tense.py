@@ -48,7 +48,7 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 _ON_GAP: Final = re.compile(
     r",?\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
     r"statement|interview|conference|news|briefing|press|television|radio|while|when|"
-    r"it|he|she|they|we|officials|his|her|their|its|our|speech|remarks|address|rally|"
+    r"it|he|she|they|we|officials|his|their|its|our|speech|remarks|address|rally|"
     r"appearance|debate|hearing|testimony|call|meeting|session|visit|victory|campaign|event|"
     r"letter|post|tweet)|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
