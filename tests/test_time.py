@@ -563,3 +563,28 @@ def test_more_seasons_months_and_clock_times() -> None:
         {"10-day": "P10D"}
     assert values("He came back following a day of talks.", dt.date(2016, 1, 27)) == \
         {"a day": "P1D"}
+
+
+def test_ranges_schedules_and_narrative_years() -> None:
+    # hyphenated count ranges are one duration with the lower bound, as "6 to 8 weeks"
+    assert values("Emergency relief takes 6-8 weeks, with recovery 2-4 years.",
+                  dt.date(2010, 1, 16)) == {"6-8 weeks": "P6W", "2-4 years": "P2Y"}
+    assert values("Pandemics come about every 20-40 years.", dt.date(2009, 4, 29)) == \
+        {"every 20-40 years": "P20Y"}
+    # a zone after noon belongs to it; the day after the bracketed conversion dates it
+    assert values("The stretch ended at noon CDT (1700 GMT) on Tuesday.",
+                  dt.date(2010, 6, 10)) == {"noon CDT": "2010-06-08T12:00",
+                                            "Tuesday": "2010-06-08"}
+    # clock times of a standing schedule belong to no one day
+    v = values("The show airs weekdays from 6:00 a.m. to 9:00 a.m. Eastern.", dt.date(2016, 9, 15))
+    assert v == {"6:00 a.m.": "XXXX-XX-XXT06:00", "9:00 a.m.": "XXXX-XX-XXT09:00"}
+    assert values("Stores open Sundays from noon.", dt.date(2016, 9, 15))["noon"] == \
+        "XXXX-XX-XXT12:00"
+    # a month or season told of a year the narrative named
+    assert values("Riots at the 1968 convention contributed to his loss that November.",
+                  dt.date(2016, 6, 23)) == {"1968": "1968", "November": "1968-11"}
+    assert values("In 1918, there was a first wave of mild flu in April.",
+                  dt.date(2009, 4, 29)) == {"1918": "1918", "April": "1918-04"}
+    # but not where the year is a passing modifier
+    assert values("The 2004 tsunami was worse than the earthquake in January.",
+                  dt.date(2010, 1, 26))["January"] == "2010-01"

@@ -82,7 +82,7 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 _CLOCK_DAY_GAP: Final = re.compile(
     r"(?:\s{0,3}\([^()\n]{1,24}\))?,?\s{1,3}"
     r"(?:on\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?)?")
-_SET_CLOCK_GAP: Final = re.compile(r"\s{1,3}at\s{1,3}")
+_SET_CLOCK_GAP: Final = re.compile(r"\s{1,3}(?:at|from|between|until|till)\s{1,3}")
 _STEP_WORDS: Final = re.compile(r"(?i)\b(?:later|earlier|next|following|after|before|"
                                 r"previous|prior)\b")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
@@ -100,6 +100,27 @@ def _no_day(clock: TimeExpression) -> TimeExpression:
     return dataclasses.replace(clock, value="XXXX-XX-XX" + clock.value[clock.value.index("T"):])
 
 
+#: a standing schedule right before a clock time: "airs weekdays from 6 a.m.", "every
+#: weekday at noon": the clock time belongs to no one day
+_SCHEDULE_BEFORE: Final = re.compile(
+    r"(?i)\b(?:weekdays|weeknights|weekday\s+(?:mornings|evenings|nights)|"
+    r"(?:every|each)\s+weekday(?:\s+(?:morning|evening|night))?)"
+    r"\s{1,3}(?:from|at|between|until|till|starting\s+at)\s{1,3}$")
+#: between the two ends of a span of clock times: "from 6 a.m. to 9 a.m."
+_CLOCK_SPAN_GAP: Final = re.compile(r"\s{0,3}(?:[-–]|to|and|until|till)\s{0,3}")
+
+
+def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> bool:
+    """Whether the clock time ``e`` is part of a standing schedule, or ends a span whose
+    start is ("weekdays from 6:00 a.m. to 9:00 a.m.")."""
+    if e.type != "TIME" or "T" not in e.value or e.value.startswith("XXXX-XX-XX"):
+        return False
+    if _SCHEDULE_BEFORE.search(text, max(0, e.start - 40), e.start):
+        return True
+    return prev is not None and prev.type == "TIME" and prev.value.startswith("XXXX-XX-XXT") \
+        and _CLOCK_SPAN_GAP.fullmatch(text[prev.end:e.start]) is not None
+
+
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
     """What replaces two adjacent expressions that name one time: one expression for a clock
     time and its day ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9") or a month
@@ -107,9 +128,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     where a preposition stands between them ("0100 GMT on Saturday", two TIMEX3 in TimeML).
     None where the two stay as they are."""
     gap = text[a.end:b.start]
-    if a.type == "SET" and a.value.startswith("P") and b.type == "TIME" and "T" in b.value \
-            and _SET_CLOCK_GAP.fullmatch(gap):
-        # "daily at 0910 local time", "every day at 9 p.m.": a clock time of no one day
+    if a.type == "SET" and b.type == "TIME" and "T" in b.value and _SET_CLOCK_GAP.fullmatch(gap):
+        # "daily at 0910 local time", "every day at 9 p.m.", "Sundays from noon": a clock
+        # time of no one day
         return [a, _no_day(b)]
     if a.type == "TIME" and "T" in a.value and b.type == "SET" and b.value == "P1D" and \
             gap.strip() in {"", ","}:
@@ -198,6 +219,11 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             anchor.update(value, granularity, cand.start, dct,
                           stated=not relative and ctx.before != "the"
                           and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start))
+        if cand.rule == "year" and not cand.get("mod") and value.isdigit():
+            # a year given by its number: the time of a past narrative that follows
+            anchor.named_year, anchor.named_at = int(value), cand.start
+            anchor.framed = ctx.before in ("in", "during") and ctx.opens_sentence() and \
+                text[cand.end:cand.end + 1] == ","
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             type=cast(TimexType, typ), value=value, granularity=granularity,
@@ -205,6 +231,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         ))
     joined: list[TimeExpression] = []
     for e in out:
+        if _scheduled(text, e, joined[-1] if joined else None):
+            e = _no_day(e)
         both = _join(text, joined[-1], e) if joined else None
         if both is not None:
             joined[-1:] = both

@@ -226,7 +226,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("duration", rf"{_B}(?i:(?:(?P<rel>(?:the|this)\s+past|the\s+(?:last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
-                 rf"recent))\s+)?(?:(?P<low>{_NUM})\s+(?:to|or)\s+)?(?P<num>{_NUM})"
+                 rf"recent))\s+)?(?:(?P<low>{_NUM})(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d)))?(?P<num>{_NUM})"
                  r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
@@ -239,7 +239,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                       r"years))(?=\s+(?:after|before|later|earlier)\b)"),
     ("long_compound", rf"{_B}(?:(?P<num>{_NUM})-)?(?P<unit>(?i:second|minute|hour|day|night|"
                       r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-?long(?![\w-])"),
-    ("set_every_n", rf"(?<![\w-])(?i:every\s+(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
+    ("set_every_n", rf"(?<![\w-])(?i:every\s+(?:(?P<low>{_NUM})(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d)))?(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
                     r"days|weeks|months|years|decades))(?!\w)"),
     ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?(?P<unit>day|week|month|"
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
@@ -262,7 +262,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("clock_dayhalf", r"(?<![\w-])(?i:at|by|until|till|after|before|around|about|from|to)\s+"
                       r"(?P<core>(?P<hour>1[0-2]|[1-9])(?::(?P<minute>[0-5]\d))?\s+"
                       rf"(?P<dayhalf>{_DAYHALF}))"),
-    ("noon", r"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])"),
+    ("noon", rf"(?<![\w-])(?P<word>(?i:noon|midnight|midday))(?![\w-])(?:\s+(?P<tz>{_TZ})(?!\w))?"),
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|(?:one\s+of\s+)?these\s+days|recently|lately|a\s+long\s+time\s+ago|"
             r"long\s+ago|a\s+later\s+date|an\s+earlier\s+date))(?![\w-])"),

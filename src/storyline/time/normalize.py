@@ -94,6 +94,12 @@ class Anchor:
     #: text offset
     stated_year: int | None = None
     stated_at: int = -1
+    #: the last year the text gave by its number ("the 1968 convention") and its offset;
+    #: ``framed``: the number opened its sentence as the time of what follows ("In 1918,
+    #: there was a first wave of mild flu in April")
+    named_year: int | None = None
+    named_at: int = -1
+    framed: bool = False
 
     def update(self, value: str, granularity: str, offset: int,
                dct: dt.date | None = None, stated: bool = False) -> None:
@@ -380,6 +386,21 @@ _MONTH_PAIR_WORDS = frozenset({"and", "or", "through", "to", "until", "till"})
 _THIS_REL = {"this past": "last", "this coming": "next"}
 
 
+def _narrative_year(ctx: Context) -> int | None:
+    """The earlier year a past narrative has just named, for a month or season it then
+    gives without one ("went up against McCain in the fall", in a sentence about 2008;
+    "Humphrey's loss that November", after "the 1968 convention")."""
+    a = ctx.anchor
+    if a.named_year is None or ctx.dct is None or a.named_year >= ctx.dct.year:
+        return None
+    if ctx.before == "that" and 0 < ctx.at - a.named_at <= 300:
+        return a.named_year
+    if a.framed and ctx.same_sentence(a.named_at) and ctx.tense() == "past" and \
+            not ctx.prospective():
+        return a.named_year
+    return None
+
+
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     rel = " ".join((c.get("rel") or "").lower().split())
@@ -411,6 +432,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         y = y if m > dm else y + 1
     elif ctx.before == "since" and not rel:
         y = y if m <= dm else y - 1  # "has grown since December": the last one
+    elif not rel and (narrative := _narrative_year(ctx)) is not None:
+        y = narrative
     elif rel != "this":
         tense = ctx.tense()
         if ctx.before == "come":
@@ -557,6 +580,8 @@ def _season(c: Candidate, ctx: Context) -> Normalized:
         y = y - 1 if code == "WI" or dm <= months[-1] else y
     elif rel in ("next", "coming"):
         y = y if code != "WI" and dm < months[0] else y + 1
+    elif not rel and (narrative := _narrative_year(ctx)) is not None:
+        y = narrative
     elif rel != "this" and ctx.tense() == "past" and code != "WI" and months[0] > dm \
             and not ctx.prospective():
         y -= 1
