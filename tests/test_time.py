@@ -588,3 +588,26 @@ def test_ranges_schedules_and_narrative_years() -> None:
     # but not where the year is a passing modifier
     assert values("The 2004 tsunami was worse than the earthquake in January.",
                   dt.date(2010, 1, 26))["January"] == "2010-01"
+
+
+def test_weekdays_ahead_in_clauses_with_no_tense() -> None:
+    # a deadline or a span running on to the day, in a clause with no tense of its own
+    assert values("Airlines let customers change tickets for free until Monday.",
+                  dt.date(2011, 1, 28)) == {"Monday": "2011-01-31"}
+    assert values("The box could be working by Monday.", dt.date(2010, 5, 6)) == \
+        {"Monday": "2010-05-10"}
+    # but not the particle of a verb
+    assert values("Guards stand by Friday in Cairo.", dt.date(2011, 1, 29)) == \
+        {"Friday": "2011-01-28"}
+    # curly apostrophes and "won't" are future cues; so is what is yet to be done
+    assert values("She’ll visit on Friday.", dt.date(2016, 6, 22)) == {"Friday": "2016-06-24"}
+    assert values("He won't sign it before Friday.", dt.date(2016, 6, 22)) == \
+        {"Friday": "2016-06-24"}
+    assert values("The report, to be released on Tuesday, is damning.",
+                  dt.date(2011, 1, 6)) == {"Tuesday": "2011-01-11"}
+    assert values("A memorial service is planned Friday in Louisville.",
+                  dt.date(2016, 6, 5)) == {"Friday": "2016-06-10"}
+    assert values("Officials expect them to resume Monday.", dt.date(2010, 7, 24)) == \
+        {"Monday": "2010-07-26"}
+    assert values("The Latest in the lead up to Tuesday’s primary.", dt.date(2016, 4, 14)) == \
+        {"Tuesday": "2016-04-19"}

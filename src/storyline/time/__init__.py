@@ -189,6 +189,12 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _word_start_before(text: str, start: int) -> int:
+    """Where the word right before ``start`` begins (``start`` when there is none)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.start(1) if m else start
+
+
 def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
     """Time expressions of ``text``, normalized against the publication date ``dct``.
 
@@ -208,6 +214,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             same_sentence=partial(_in_sentence, text, doc, cand),
             at=cand.start,
             before=_word_before(text, cand.start),
+            before_before=_word_before(text, _word_start_before(text, cand.start)),
             opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
         )

@@ -175,10 +175,13 @@ NOT_PAST_ED: Final = frozenset({
 })
 #: Future-tense cue words and phrases for the regex tense heuristic.
 FUTURE_PATTERNS: Final = (
-    r"will", r"\w+'ll", r"shall", r"wo(?=n't)", r"going\s+to", r"gonna", r"plans?\s+to",
+    r"will", r"\w+['’]ll", r"shall", r"won['’]t", r"going\s+to", r"gonna", r"plans?\s+to",
     r"scheduled\s+to", r"expected\s+to", r"due\s+to\s+(?:be|take|start|begin|launch|meet|"
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
-    r"(?:is|are)\s+(?:expected|due|scheduled|slated|set\s+(?:for|on))",
-    r"(?:hopes?|intends?|expects?)\s+to", r"hoping\s+(?:to|that)",
+    r"(?:is|are)\s+(?:expected|due|scheduled|slated|planned|set\s+(?:for|on))",
+    r"(?:hopes?|intends?|expects?)\s+(?:(?:him|her|them|it|us)\s+)?to",
+    # what is yet to be done: "the report, to be released in full on Tuesday"
+    r"to\s+be\s+(?:held|released|published|announced|unveiled|signed|sworn\s+in|"
+    r"debated|heard|tried|sentenced|launched|opened|completed|delivered|decided)", r"hoping\s+(?:to|that)",
 )

@@ -148,6 +148,8 @@ class Context:
     at: int = -1
     #: the lower-cased word right before the candidate ("in", "by", "since", ...)
     before: str = ""
+    #: the lower-cased word before that one ("stand" in "stand by Friday")
+    before_before: str = ""
     #: whether the word before the candidate opens its sentence ("By October, ...")
     opens_sentence: Callable[[], bool] = lambda: False
     #: whether a plan, promise or obligation comes before the candidate in its sentence
@@ -454,6 +456,15 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     return ("DATE", f"{y:04d}-{m:02d}", "month", True)
 
 
+#: before a weekday in a clause with no tense, a deadline or a span that runs on to it:
+#: "free to change tickets until Monday", "working by Monday", "could last into Monday"
+#: (not a verb's particle: "guards stand by Friday in Cairo")
+_RUNS_ON_TO = frozenset({"by", "until", "till", "into"})
+_PARTICLE_BY = frozenset({"stand", "stands", "stood", "standing", "stop", "stops", "stopped",
+                          "drop", "dropped", "come", "came", "pass", "passed", "walk",
+                          "walked", "swing", "swung"})
+
+
 def _weekday(c: Candidate, ctx: Context) -> Normalized:
     wd = _weekday_number(c.parts["weekday"])
     pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
@@ -489,7 +500,9 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         k = wd - dct.isoweekday()
     elif c.get("outcome") or ctx.before == "since":
         k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night"
-    elif (tense := ctx.tense()) == "future" or (tense == "unknown" and ctx.prospective()):
+    elif (tense := ctx.tense()) == "future" or (tense == "unknown" and (
+            ctx.prospective() or (ctx.before in _RUNS_ON_TO and
+                                  ctx.before_before not in _PARTICLE_BY))):
         # the dct's own weekday: that day ("will vote Tuesday"); a modal or a plan with no
         # tense of its own looks ahead too ("could be tried as soon as Wednesday")
         k = (wd - dct.isoweekday()) % 7

@@ -196,6 +196,7 @@ _PROSPECTIVE_RE: Final = re.compile(
 #: "heading into the fall"), whatever the tense of the clause.
 _AHEAD_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:ahead\s+of|heading\s+into|going\s+into|leading\s+up\s+to|"
+    r"(?:the|a)\s+(?:lead|build)[-\s]?up\s+to|"
     r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|"
     # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
     r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back)\b[^.;]{0,60}?\s(?:to|until|till)"
