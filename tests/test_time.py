@@ -611,3 +611,26 @@ def test_weekdays_ahead_in_clauses_with_no_tense() -> None:
         {"Monday": "2010-07-26"}
     assert values("The Latest in the lead up to Tuesday’s primary.", dt.date(2016, 4, 14)) == \
         {"Tuesday": "2016-04-19"}
+
+
+def test_recurring_days_spans_votes_and_figurative_tomorrow() -> None:
+    v = values("The curfew runs from 7 p.m. to 6 a.m. daily.", dt.date(2011, 2, 3))
+    assert v["7 p.m."] == "XXXX-XX-XXT19:00" and v["6 a.m."] == "XXXX-XX-XXT06:00"
+    assert values("The center is open every Tuesday and Friday.", dt.date(2011, 2, 3)) == \
+        {"every Tuesday": "XXXX-WXX-2", "Friday": "XXXX-WXX-5"}
+    assert values("He was a congressman (1975 to 1981).", dt.date(2009, 1, 22)) == \
+        {"1975": "1975", "1981": "1981"}
+    # a vote named by its month is the coming one up to seven months ahead, in any tense
+    assert values("It gave her the impetus to shift focus toward the November election.",
+                  dt.date(2016, 4, 28)) == {"November": "2016-11"}
+    assert values("Protesters blasted the November elections as fraudulent.",
+                  dt.date(2011, 2, 7)) == {"November": "2010-11"}
+    assert values("These are the leaders of tomorrow.", dt.date(2016, 5, 24)) == \
+        {"tomorrow": "FUTURE_REF"}
+    assert values("The vote is tomorrow.", dt.date(2016, 5, 24)) == {"tomorrow": "2016-05-25"}
+    # told on a Sunday, "this week" ahead is the coming ISO week; told on a Monday, a past
+    # "this weekend" is the one just gone
+    assert values("The panel will take it up at this week's meeting.", dt.date(2016, 4, 17)) == \
+        {"this week": "2016-W16"}
+    assert values("The governor told voters this weekend that he would stay.",
+                  dt.date(2016, 9, 19)) == {"this weekend": "2016-W37-WE"}

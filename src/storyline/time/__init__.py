@@ -121,6 +121,17 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
         and _CLOCK_SPAN_GAP.fullmatch(text[prev.end:e.start]) is not None
 
 
+_WEEKDAY_ONLY: Final = re.compile(rf"(?i:{'|'.join(WEEKDAYS)})")
+_AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
+
+
+def _span_of_no_day(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether clock time ``a`` starts a span whose end ``b`` belongs to no one day."""
+    return a.type == "TIME" and "T" in a.value and not a.value.startswith("XXXX") and \
+        b.type == "TIME" and b.value.startswith("XXXX-XX-XXT") and \
+        _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
+
+
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
     """What replaces two adjacent expressions that name one time: one expression for a clock
     time and its day ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9") or a month
@@ -128,6 +139,13 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     where a preposition stands between them ("0100 GMT on Saturday", two TIMEX3 in TimeML).
     None where the two stay as they are."""
     gap = text[a.end:b.start]
+    if a.type == "SET" and a.value.startswith("XXXX-WXX-") and b.type == "DATE" and \
+            b.granularity == "day" and _WEEKDAY_ONLY.fullmatch(b.text) and \
+            _AND_GAP.fullmatch(gap):
+        # "every Tuesday and Friday": the second day recurs too
+        return [a, dataclasses.replace(
+            b, type="SET", granularity="set", relative=False,
+            value=f"XXXX-WXX-{WEEKDAYS[b.text.capitalize()]}")]
     if a.type == "SET" and b.type == "TIME" and "T" in b.value and _SET_CLOCK_GAP.fullmatch(gap):
         # "daily at 0910 local time", "every day at 9 p.m.", "Sundays from noon": a clock
         # time of no one day
@@ -243,6 +261,9 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         both = _join(text, joined[-1], e) if joined else None
         if both is not None:
             joined[-1:] = both
+            if len(joined) >= 3 and _span_of_no_day(text, joined[-3], joined[-2]):
+                # "from 7 p.m. to 6 a.m. daily": the span's start has no one day either
+                joined[-3] = _no_day(joined[-3])
         else:
             joined.append(e)
     return joined

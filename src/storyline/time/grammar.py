@@ -146,6 +146,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                      rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
     ("month", rf"{_B}(?:(?P<rel>(?i:this\s+coming|this\s+past|last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
+              # a vote named by its month: "the November election", "a June referendum"
+              r"(?:(?=(?:['’]s)?\s+(?:(?:general|presidential|congressional|midterm|parliamentary|"
+              r"national|special|primary)\s+)?(?:elections?|referendum|ballot|runoff)\b)"
+              r"(?P<poll>))?"
               # the first of two months takes their year: "from September to December 2014"
               rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
               rf"(?P<range_month>{_MONTH_FULL}),?\s+(?P<range_year>{_YEAR4})(?!\d)))?"),
@@ -200,6 +204,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("season", rf"{_B}(?i:(?:(?P<rel>last|next|this|coming|past)\s+|(?P<mod>{_PREMOD})[-\s]+)?"
                r"(?P<the>the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?"
                rf"(?P<year>{_YEAR4}))?)(?:{_E}|(?=['’]s\b))"),  # "this summer's convention"
+    # a figurative tomorrow: "the leaders of tomorrow", "a better tomorrow" (FUTURE_REF)
+    ("ref_tomorrow", r"(?:(?<=\bof\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=better\s)|(?<=brighter\s)|"
+                     r"(?<=\bnew\s))(?P<word>tomorrow)(?![\w'’-])"),
     ("rel_day", rf"{_B}(?i:(?:(?P<mod>late|early|later|earlier)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
@@ -208,7 +215,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+following|"
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
-                 r"afternoon|evening|night))(?!\w)"),
+                 r"afternoon|evening|night))(?!\w)"
+                 # the subject of a verb not in the past: "this weekend is calm"
+                 r"(?:(?=\s+(?:is|are|will|looks?|promises?)\b)(?P<subject>))?"),
     ("the_unit", r"(?<![\w-])(?i:the\s+(?P<premod>end|start|beginning|middle|rest|remainder)"
                  r"\s+of\s+the\s+(?P<unit>month|week|quarter))(?![\w-])"),
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
@@ -675,6 +684,11 @@ _VERBS_AFTER_YEAR: Final = frozenset({"was", "is", "will", "has", "had", "saw", 
 _YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "throughout"})
 
 
+#: right after the first year of a span: "(1975 to 1981)", not "1998 to 2000 people"
+_YEAR_TO_YEAR: Final = re.compile(r"\s+(?:to|through|until|till)\s+(?:19|20)\d\d(?!\d)"
+                                  r"(?!\s+[a-z])")
+
+
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
@@ -688,6 +702,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             return False  # a count of something qualified: "a poll of 2047 registered voters"
     if after_gap.strip() == "," and after.lower() in {"when", "where"} and modern:
         return True  # "could not keep pace with 2008, when turnout ..."
+    if modern and _YEAR_TO_YEAR.match(text, end):
+        return True  # the first of a span of years: "a congressman (1975 to 1981)"
     if after_gap == " " and after[:1].islower() and modern and not after.endswith("s") \
             and after.lower() not in YEAR_COUNTED and \
             _PROPER_MODIFIER_BEFORE.search(text, max(0, start - 60), start):

@@ -388,6 +388,11 @@ _MONTH_PAIR_WORDS = frozenset({"and", "or", "through", "to", "until", "till"})
 _THIS_REL = {"this past": "last", "this coming": "next"}
 
 
+#: How many months ahead a vote named by its month ("the November election") may lie in a
+#: past clause and still be the coming one.
+_VOTE_AHEAD = 7
+
+
 def _narrative_year(ctx: Context) -> int | None:
     """The earlier year a past narrative has just named, for a month or season it then
     gives without one ("went up against McCain in the fall", in a sentence about 2008;
@@ -447,7 +452,10 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             # does a past clause about the month just ended or this one: "raised $287
             # million by the end of February", told in March)
             tense = "future"
-        if tense == "past" and m > dm + _MONTH_LAG and not ctx.prospective():
+        if tense == "past" and m > dm + _MONTH_LAG and not ctx.prospective() and \
+                not ("poll" in c.parts and m - dm <= _VOTE_AHEAD):
+            # (a vote up to seven months off is the coming one whatever the tense: "shift
+            # focus toward the November election", told in April)
             y -= 1
         elif tense == "future" and m < dm:
             y += 1
@@ -696,6 +704,13 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
         refs = _anchor_refs(ctx)
     else:
         k = _DCT_REL[rel]
+        if unit == "weekend" and rel == "this" and ctx.dct is not None and \
+                ctx.dct.isoweekday() <= 2 and "subject" not in c.parts and \
+                ctx.tense() == "past" and not ctx.prospective():
+            k = -1  # told on a Monday or Tuesday, a past "this weekend" is the one just gone
+        if unit == "week" and rel == "this" and ctx.dct is not None and \
+                ctx.dct.isoweekday() == 7 and ctx.tense() == "future":
+            k = 1  # told on a Sunday, the week ahead ("will take it up at this week's meeting")
         quarter = ctx.quarter_context()
         if quarter is not None and unit == "year" and k == -1:
             return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)

@@ -50,7 +50,8 @@ _ON_GAP: Final = re.compile(
     r"statement|interview|conference|news|briefing|press|television|radio|while|when|"
     r"it|he|she|they|we|officials|his|their|its|our|speech|remarks|address|rally|"
     r"appearance|debate|hearing|testimony|call|meeting|session|visit|victory|campaign|event|"
-    r"letter|post|tweet)|"
+    r"letter|post|tweet|voters|supporters|crowd|audience|lawmakers|donors|students|"
+    r"members|colleagues|aides|allies|workers)|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
