@@ -634,3 +634,17 @@ def test_recurring_days_spans_votes_and_figurative_tomorrow() -> None:
         {"this week": "2016-W16"}
     assert values("The governor told voters this weekend that he would stay.",
                   dt.date(2016, 9, 19)) == {"this weekend": "2016-W37-WE"}
+
+
+def test_sept_11_attacks_protest_marches_and_seasons_ahead() -> None:
+    assert values("The network trafficked in Sept. 11 conspiracy theories.",
+                  dt.date(2016, 9, 19)) == {"Sept. 11": "2001-09-11"}
+    assert values("Women were shocked after Sept. 11 when the spotlight turned on Kabul.",
+                  dt.date(2016, 3, 18)) == {"Sept. 11": "2001-09-11"}
+    # the day itself where nothing points to the attacks
+    assert values("She left the Sept. 11 memorial service early.", dt.date(2016, 9, 12)) == \
+        {"Sept. 11": "2016-09-11"}
+    assert values("He was at the March on Washington in 1963.", dt.date(2016, 2, 11)) == \
+        {"1963": "1963"}
+    assert values("He is making a film set to be released in the summer.",
+                  dt.date(2015, 12, 19)) == {"the summer": "2016-SU"}

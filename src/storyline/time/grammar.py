@@ -104,7 +104,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
             rf"(?:(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?,?\s+"
-            rf"(?P<range_year>{_YEAR4})(?!\d)))?"),
+            rf"(?P<range_year>{_YEAR4})(?!\d)))?"
+            # what names an event of its own: "the Sept. 11 attacks", "Sept. 11 victims"
+            r"(?:(?=,?\s+(?:attacks?|terror\w*|hijack\w*|[Cc]ommission|conspiracy|victims|"
+            r"families|museum|[Mm]useum|era)\b)(?P<event>))?"),
     ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?{_DAY_JOIN}"
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
@@ -408,6 +411,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # a possessive: "December's figures" ("May's" is too often Theresa May's)
             return parts["month"] != "May" and not _inside_name(text, start, end)
         after_gap, after = _next_word(text, end)
+        if parts["month"] == "March" and _PROTEST_MARCH.match(text, end):
+            return False  # a protest: "the March on Washington", "March on the RNC"
         if after_gap.startswith(":") and (not word or "\n" in gap) and \
                 parts["month"] != "May":
             return True  # a label that opens an entry of a chronology: "November: Congress
@@ -687,6 +692,9 @@ _YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "througho
 #: right after the first year of a span: "(1975 to 1981)", not "1998 to 2000 people"
 _YEAR_TO_YEAR: Final = re.compile(r"\s+(?:to|through|until|till)\s+(?:19|20)\d\d(?!\d)"
                                   r"(?!\s+[a-z])")
+
+
+_PROTEST_MARCH: Final = re.compile(r"\s+(?:on|against|for)\s+(?:the\s+)?[A-Z]")
 
 
 def _year_context(text: str, m: re.Match[str]) -> bool:

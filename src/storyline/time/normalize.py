@@ -286,6 +286,13 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
         m = _month_number(c.parts["month"])
         d = int(day) if day.isdigit() else ORDINALS[" ".join(day.lower().split())]  # "the first of June"
         given = c.parts.get("year") or c.parts.get("range_year")
+        if given is None and (m, d) == (9, 11) and ctx.dct is not None and \
+                ctx.dct.year > 2001 and not _told_from_stated_year(ctx) and (
+                    "event" in c.parts or (ctx.before in ("after", "since", "post")
+                                           and ctx.dct.month < 9)):
+            # the attacks: "the Sept. 11 attacks", "since Sept. 11" (inferred, so not a
+            # year the narrative states)
+            return ("DATE", "2001-09-11", "day", True)
         if given is None:
             if ctx.dct is None:
                 if _safe_date(2000, m, d) is None:
@@ -311,6 +318,15 @@ _DEADLINE_WORDS = frozenset({"by", "until", "till", "effective"})
 _STATED_REACH = 600
 
 
+def _told_from_stated_year(ctx: Context) -> bool:
+    """Whether the text just stated a day with an earlier year ("on Nov. 12, 2012"), so that
+    its month-days without a year are of that year ("the September 11 attack" in Benghazi)."""
+    a = ctx.anchor
+    return ctx.dct is not None and a.stated_year is not None and \
+        a.stated_year < ctx.dct.year and a.day is not None and a.day.year == a.stated_year \
+        and 0 <= ctx.at - a.stated_at <= _STATED_REACH
+
+
 def _month_day_year(ctx: Context, month: int, day: int) -> int:
     """The year of a month and day given without one: in a past clause the last such day
     (up to two months after the dct still counts as this year's: reporting lags and plans
@@ -325,9 +341,7 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
         return _nearest_year(dct, month, day)
     tense = ctx.tense()
     a = ctx.anchor
-    if tense in ("past", "unknown") and a.stated_year is not None and \
-            a.stated_year < dct.year and a.day is not None and a.day.year == a.stated_year \
-            and 0 <= ctx.at - a.stated_at <= _STATED_REACH:
+    if tense in ("past", "unknown") and a.day is not None and _told_from_stated_year(ctx):
         near = _nearest_year(a.day, month, day)
         if (near, month, day) <= (dct.year, dct.month, dct.day):
             return near
@@ -603,9 +617,13 @@ def _season(c: Candidate, ctx: Context) -> Normalized:
         y = y if code != "WI" and dm < months[0] else y + 1
     elif not rel and (narrative := _narrative_year(ctx)) is not None:
         y = narrative
-    elif rel != "this" and ctx.tense() == "past" and code != "WI" and months[0] > dm \
-            and not ctx.prospective():
-        y -= 1
+    elif rel != "this" and code != "WI":
+        tense = ctx.tense()
+        if tense == "past" and months[0] > dm and not ctx.prospective():
+            y -= 1
+        elif months[-1] < dm and (tense == "future" or
+                                  (tense == "unknown" and ctx.prospective())):
+            y += 1  # "a film set to be released in the summer", told in December
     return ("DATE", f"{y:04d}-{code}", "season", True)
 
 
