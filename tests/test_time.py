@@ -648,3 +648,11 @@ def test_sept_11_attacks_protest_marches_and_seasons_ahead() -> None:
         {"1963": "1963"}
     assert values("He is making a film set to be released in the summer.",
                   dt.date(2015, 12, 19)) == {"the summer": "2016-SU"}
+
+
+def test_parts_and_pairs_of_centuries() -> None:
+    assert values("It grew in the second half of the 20th century.", dt.date(2010, 1, 19)) == \
+        {"the second half of the 20th century": "19"}
+    assert values("In the 18th and early 19th centuries trade grew.", dt.date(2010, 1, 19)) == \
+        {"the 18th": "17", "early 19th centuries": "18"}
+    assert values("He finished 18th and 19th in the races.", dt.date(2010, 1, 19)) == {}

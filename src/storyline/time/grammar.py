@@ -177,8 +177,12 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                     r"(?:and|or|to)\s+)(?P<core>['’]?(?P<short>[1-9])0s)(?![\w'’-])"),
     ("decade_word", rf"{_B}(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?"
                     rf"(?P<word>{_alt(DECADE_WORDS)})){_E}"),
-    ("century", rf"{_B}(?i:(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
-                r"[-\s]+century)(?!\w)"),
+    ("century", rf"{_B}(?i:(?:the\s+(?:beginning|start|end|middle|turn|(?:first|second|"
+                r"latter)\s+half|(?:early|later?)\s+part)\s+of\s+)?(?:the\s+)?"
+                rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<ordinal>{_ORD})"
+                # the first of two: "the 18th and early 19th centuries"
+                rf"(?:[-\s]+centur(?:y|ies)|(?=\s+(?:and|or|to)\s+(?:(?:early|late|mid)[-\s]+)?"
+                rf"{_ORD}[-\s]+centuries)))(?!\w)"),
     ("quarter", rf"{_B}(?i:(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?(?P<ordinal>first|second|third|fourth|final|last|1st|2nd|"
                 r"3rd|4th)[-\s]+(?P<unit>quarter|half)(?:\s+(?:of\s+)?(?P<year>"
                 rf"{_YEAR4})|\s+of\s+(?P<yrel>this|next|last)\s+year)?){_E}"
