@@ -656,3 +656,10 @@ def test_parts_and_pairs_of_centuries() -> None:
     assert values("In the 18th and early 19th centuries trade grew.", dt.date(2010, 1, 19)) == \
         {"the 18th": "17", "early 19th centuries": "18"}
     assert values("He finished 18th and 19th in the races.", dt.date(2010, 1, 19)) == {}
+
+
+def test_weekday_takes_the_date_in_brackets_beside_it() -> None:
+    v = values("The vote will be held on Friday (March 20).", dt.date(2009, 3, 12))
+    assert v == {"Friday": "2009-03-20", "March 20": "2009-03-20"}
+    # not when the two disagree
+    assert values("It is on Friday (March 21).", dt.date(2009, 3, 12))["Friday"] == "2009-03-13"

@@ -122,6 +122,7 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
 
 
 _WEEKDAY_ONLY: Final = re.compile(rf"(?i:{'|'.join(WEEKDAYS)})")
+_BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 _AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
 
 
@@ -165,6 +166,13 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
             return [dataclasses.replace(a, value=value, relative=b.relative), b]
         return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                                value=value, granularity="time", relative=b.relative)]
+    if a.type == "DATE" and a.granularity == "day" and a.relative and \
+            _WEEKDAY_ONLY.fullmatch(a.text) and b.type == "DATE" and b.granularity == "day" \
+            and _BRACKET_GAP.fullmatch(gap) and text[b.end:b.end + 1] == ")" and \
+            b.value[:4].isdigit() and dt.date.fromisoformat(b.value).isoweekday() == \
+            WEEKDAYS[a.text.capitalize()]:
+        # "on Friday (March 20)": the date in brackets says which Friday
+        return [dataclasses.replace(a, value=b.value), b]
     if a.type == "DATE" and a.granularity == "day" and a.relative and b.type == "DATE" and \
             b.granularity == "day" and any(ch.isdigit() for ch in b.text) and \
             _STEP_WORDS.search(a.text) and \
