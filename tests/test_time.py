@@ -663,3 +663,9 @@ def test_weekday_takes_the_date_in_brackets_beside_it() -> None:
     assert v == {"Friday": "2009-03-20", "March 20": "2009-03-20"}
     # not when the two disagree
     assert values("It is on Friday (March 21).", dt.date(2009, 3, 12))["Friday"] == "2009-03-13"
+
+
+def test_month_days_keep_the_year_of_a_stated_month() -> None:
+    v = values("She disappeared in Colorado in November 2006. She left the home on the "
+               "afternoon of November 19, but never arrived.", dt.date(2011, 2, 8))
+    assert v["November 19"] == "2006-11-19"

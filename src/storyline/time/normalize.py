@@ -94,6 +94,8 @@ class Anchor:
     #: text offset
     stated_year: int | None = None
     stated_at: int = -1
+    #: the stated day, or the middle of a stated month or season ("in the fall of 2007")
+    stated_ref: dt.date | None = None
     #: the last year the text gave by its number ("the 1968 convention") and its offset;
     #: ``framed``: the number opened its sentence as the time of what follows ("In 1918,
     #: there was a first wave of mild flu in April")
@@ -108,8 +110,10 @@ class Anchor:
         year itself, as the time of its narrative, not as a modifier: "on Nov. 1, 2002",
         not "the Sept. 11, 2001, attacks")."""
         self.last_granularity, self.last_at = granularity, offset
-        if stated and granularity == "day" and value[:4].isdigit():
-            self.stated_year, self.stated_at = int(value[:4]), offset
+        if stated and value[:4].isdigit():
+            ref = _stated_ref(value, granularity)
+            if ref is not None:
+                self.stated_year, self.stated_at, self.stated_ref = ref.year, offset, ref
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
@@ -134,6 +138,21 @@ class Anchor:
                     self.done_quarter, self.done_at = self.quarter, offset
         except ValueError:
             return
+
+
+def _stated_ref(value: str, granularity: str) -> dt.date | None:
+    """The day a stated DATE stands for when later month-days look for their year: the day
+    itself, or the middle of a month or of a season (winter, across two years, is left out)."""
+    try:
+        if granularity == "day" and value[:10].count("-") == 2:
+            return dt.date.fromisoformat(value[:10])
+        if granularity == "month" and len(value) == 7:
+            return dt.date(int(value[:4]), int(value[5:7]), 15)
+        if granularity == "season" and value[5:] in ("SP", "SU", "FA"):
+            return dt.date(int(value[:4]), SEASON_MONTHS[value[5:]][1], 15)
+    except ValueError:
+        return None
+    return None
 
 
 @dataclass
@@ -323,7 +342,7 @@ def _told_from_stated_year(ctx: Context) -> bool:
     its month-days without a year are of that year ("the September 11 attack" in Benghazi)."""
     a = ctx.anchor
     return ctx.dct is not None and a.stated_year is not None and \
-        a.stated_year < ctx.dct.year and a.day is not None and a.day.year == a.stated_year \
+        a.stated_year < ctx.dct.year and a.year == a.stated_year \
         and 0 <= ctx.at - a.stated_at <= _STATED_REACH
 
 
@@ -341,8 +360,9 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
         return _nearest_year(dct, month, day)
     tense = ctx.tense()
     a = ctx.anchor
-    if tense in ("past", "unknown") and a.day is not None and _told_from_stated_year(ctx):
-        near = _nearest_year(a.day, month, day)
+    if tense in ("past", "unknown") and a.stated_ref is not None and \
+            _told_from_stated_year(ctx):
+        near = _nearest_year(a.stated_ref, month, day)
         if (near, month, day) <= (dct.year, dct.month, dct.day):
             return near
     if tense == "past":
