@@ -669,3 +669,10 @@ def test_month_days_keep_the_year_of_a_stated_month() -> None:
     v = values("She disappeared in Colorado in November 2006. She left the home on the "
                "afternoon of November 19, but never arrived.", dt.date(2011, 2, 8))
     assert v["November 19"] == "2006-11-19"
+
+
+def test_one_day_after_a_modal_is_an_unnamed_day_ahead() -> None:
+    assert values("The road could one day stretch to Europe.", dt.date(2015, 12, 28)) == \
+        {"one day": "FUTURE_REF"}
+    assert values("It could take one day to heal.", dt.date(2015, 12, 28)) == {"one day": "P1D"}
+    assert values("The strike lasted one day.", dt.date(2015, 12, 28)) == {"one day": "P1D"}

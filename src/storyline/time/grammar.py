@@ -214,6 +214,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     # a figurative tomorrow: "the leaders of tomorrow", "a better tomorrow" (FUTURE_REF)
     ("ref_tomorrow", r"(?:(?<=\bof\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=better\s)|(?<=brighter\s)|"
                      r"(?<=\bnew\s))(?P<word>tomorrow)(?![\w'’-])"),
+    # an unnamed day ahead: "could one day stretch" ("someday" is untagged in TimeBank)
+    ("ref_someday", r"(?P<word>(?:(?<=\bcould\s)|(?<=\bwould\s)|(?<=\bmight\s)|"
+                    r"(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bcan\s)|(?<=\bshould\s))"
+                    r"one\s+day(?=\s+(?!(?:of|to|and|or|in|for|a|the|at|after|before|"
+                    r"later|earlier)\b)[a-z]+))"),
     ("rel_day", rf"{_B}(?i:(?:(?P<mod>late|early|later|earlier)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
