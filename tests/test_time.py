@@ -676,3 +676,10 @@ def test_one_day_after_a_modal_is_an_unnamed_day_ahead() -> None:
         {"one day": "FUTURE_REF"}
     assert values("It could take one day to heal.", dt.date(2015, 12, 28)) == {"one day": "P1D"}
     assert values("The strike lasted one day.", dt.date(2015, 12, 28)) == {"one day": "P1D"}
+
+
+def test_may_have_as_a_verb_of_its_own_looks_ahead() -> None:
+    assert values("She downplayed any impact her server may have in November.",
+                  dt.date(2016, 5, 26)) == {"November": "2016-11"}
+    assert values("He may have left in November.", dt.date(2016, 5, 26)) == \
+        {"November": "2015-11"}
