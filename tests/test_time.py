@@ -683,3 +683,10 @@ def test_may_have_as_a_verb_of_its_own_looks_ahead() -> None:
                   dt.date(2016, 5, 26)) == {"November": "2016-11"}
     assert values("He may have left in November.", dt.date(2016, 5, 26)) == \
         {"November": "2015-11"}
+
+
+def test_between_two_counts_is_one_duration() -> None:
+    assert values("The repair could take between four and seven days.",
+                  dt.date(2010, 5, 30)) == {"four and seven days": "P4D"}
+    # but not ages
+    assert values("Most were between 20 and 50 years old.", dt.date(2009, 4, 28)) == {}

@@ -251,6 +251,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
+    # "between four and seven days": one duration, the lower bound (as "four to seven days")
+    ("duration_between", rf"(?<=\b[Bb]etween\s)(?i:(?P<low>{_NUM})\s+and\s+(?P<num>{_NUM})"
+                         rf"[-\s]+(?P<unit>{_UNIT})(?P<plural>s)?)(?!\w)"),
     ("duration_the", r"(?<![\w-])(?i:(?P<rel>the\s+(?:past|last|previous))\s+"
                      r"(?P<unit>week|month|year|decade|century|day|hour|quarter))(?!\w)"),
     ("bare_plural", r"(?<![\w-])(?i:(?:for|over|within|across|spanning|after|in|during)\s+"
@@ -492,6 +495,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return bool(parts["the"]) and word.lower() in _SEASON_BEFORE_THE and (
             parts["season"].lower() != "fall" or after_gap.strip()[:1] in {",", ".", ";"}
             or after.lower() in {"and", "or"})
+    if name == "duration_between":
+        # not ages ("between 20 and 50 years old") nor offsets ("between 9 and 17 years ago")
+        return re.match(r"-?\s*(?:olds?|of\s+age|ago|earlier|later|before|after)\b",
+                        text[end:end + 12]) is None
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()

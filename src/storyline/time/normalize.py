@@ -1269,7 +1269,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _day_before(c, ctx)
     if rule in ("offset", "offset_pp"):
         return _offset(c, ctx)
-    if rule in ("duration", "duration_the", "bare_plural", "plural_offset", "long_compound"):
+    if rule in ("duration", "duration_between", "duration_the", "bare_plural",
+                "plural_offset", "long_compound"):
         return _duration(c, ctx)
     if rule.startswith("set_"):
         return _set(c, ctx)
