@@ -110,27 +110,34 @@ _SCHEDULE_BEFORE: Final = re.compile(
 _CLOCK_SPAN_GAP: Final = re.compile(r"\s{0,3}(?:[-–]|to|and|until|till)\s{0,3}")
 
 
+def _dayless(e: TimeExpression) -> bool:
+    """Whether ``e`` is a clock time of no one day (``XXXX-XX-XXT09:10``)."""
+    return e.type == "TIME" and e.value.startswith("XXXX-XX-XXT")
+
+
+def _dated_clock(e: TimeExpression) -> bool:
+    """Whether ``e`` is a clock time that names its day."""
+    return e.type == "TIME" and "T" in e.value and not e.value.startswith("XXXX")
+
+
+def _clock_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether only a span word stands between ``a`` and ``b`` ("from 6 a.m. to 9 a.m.")."""
+    return _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
+
+
 def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> bool:
     """Whether the clock time ``e`` is part of a standing schedule, or ends a span whose
     start is ("weekdays from 6:00 a.m. to 9:00 a.m.")."""
-    if e.type != "TIME" or "T" not in e.value or e.value.startswith("XXXX-XX-XX"):
+    if e.type != "TIME" or "T" not in e.value or _dayless(e):
         return False
     if _SCHEDULE_BEFORE.search(text, max(0, e.start - 40), e.start):
         return True
-    return prev is not None and prev.type == "TIME" and prev.value.startswith("XXXX-XX-XXT") \
-        and _CLOCK_SPAN_GAP.fullmatch(text[prev.end:e.start]) is not None
+    return prev is not None and _dayless(prev) and _clock_span(text, prev, e)
 
 
 _WEEKDAY_ONLY: Final = re.compile(rf"(?i:{'|'.join(WEEKDAYS)})")
 _BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 _AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
-
-
-def _span_of_no_day(text: str, a: TimeExpression, b: TimeExpression) -> bool:
-    """Whether clock time ``a`` starts a span whose end ``b`` belongs to no one day."""
-    return a.type == "TIME" and "T" in a.value and not a.value.startswith("XXXX") and \
-        b.type == "TIME" and b.value.startswith("XXXX-XX-XXT") and \
-        _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
 
 
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
@@ -209,16 +216,11 @@ def _before_opens_sentence(text: str, start: int) -> bool:
     return _OPENING_WORD.search(text[max(0, start - 40):start]) is not None
 
 
-def _word_before(text: str, start: int) -> str:
-    """The lower-cased word right before ``start`` ("" when there is none)."""
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The lower-cased word right before ``start`` ("" when there is none) and where it
+    begins (``start`` when there is none)."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
-
-
-def _word_start_before(text: str, start: int) -> int:
-    """Where the word right before ``start`` begins (``start`` when there is none)."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.start(1) if m else start
+    return (m.group(1).lower(), m.start(1)) if m else ("", start)
 
 
 def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
@@ -233,14 +235,15 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
     anchor = Anchor()
     out: list[TimeExpression] = []
     for cand in recognize(text):
+        before, before_at = _word_before(text, cand.start)
         ctx = Context(
             dct=dct,
             anchor=anchor,
             tense=partial(_tense, text, doc, cand),
             same_sentence=partial(_in_sentence, text, doc, cand),
             at=cand.start,
-            before=_word_before(text, cand.start),
-            before_before=_word_before(text, _word_start_before(text, cand.start)),
+            before=before,
+            before_before=_word_before(text, before_at)[0],
             opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
         )
@@ -254,9 +257,9 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
                           and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start))
         if cand.rule == "year" and not cand.get("mod") and value.isdigit():
             # a year given by its number: the time of a past narrative that follows
-            anchor.named_year, anchor.named_at = int(value), cand.start
-            anchor.framed = ctx.before in ("in", "during") and ctx.opens_sentence() and \
-                text[cand.end:cand.end + 1] == ","
+            anchor.name_year(int(value), cand.start,
+                             framed=ctx.before in ("in", "during") and ctx.opens_sentence()
+                             and text[cand.end:cand.end + 1] == ",")
         out.append(TimeExpression(
             start=cand.start, end=cand.end, text=text[cand.start:cand.end],
             type=cast(TimexType, typ), value=value, granularity=granularity,
@@ -269,7 +272,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         both = _join(text, joined[-1], e) if joined else None
         if both is not None:
             joined[-1:] = both
-            if len(joined) >= 3 and _span_of_no_day(text, joined[-3], joined[-2]):
+            if len(joined) >= 3 and _dated_clock(joined[-3]) and _dayless(joined[-2]) and \
+                    _clock_span(text, joined[-3], joined[-2]):
                 # "from 7 p.m. to 6 a.m. daily": the span's start has no one day either
                 joined[-3] = _no_day(joined[-3])
         else:

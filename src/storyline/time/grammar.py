@@ -107,7 +107,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             rf"(?P<range_year>{_YEAR4})(?!\d)))?"
             # what names an event of its own: "the Sept. 11 attacks", "Sept. 11 victims"
             r"(?:(?=,?\s+(?:attacks?|terror\w*|hijack\w*|[Cc]ommission|conspiracy|victims|"
-            r"families|museum|[Mm]useum|era)\b)(?P<event>))?"),
+            r"families|[Mm]useum|era)\b)(?P<event>))?"),
     ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?{_DAY_JOIN}"
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"

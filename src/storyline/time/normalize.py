@@ -90,12 +90,10 @@ class Anchor:
     done_at: int = -1
     last_granularity: str = ""  # granularity of the last DATE recorded
     last_at: int = -1  # its text offset
-    #: the year of the last day the text stated with its year ("Nov. 12, 2012") and its
-    #: text offset
-    stated_year: int | None = None
-    stated_at: int = -1
-    #: the stated day, or the middle of a stated month or season ("in the fall of 2007")
+    #: the last day the text stated with its year ("Nov. 12, 2012"), or the middle of a
+    #: stated month or season ("in November 2006"), and its text offset
     stated_ref: dt.date | None = None
+    stated_at: int = -1
     #: the last year the text gave by its number ("the 1968 convention") and its offset;
     #: ``framed``: the number opened its sentence as the time of what follows ("In 1918,
     #: there was a first wave of mild flu in April")
@@ -113,7 +111,7 @@ class Anchor:
         if stated and value[:4].isdigit():
             ref = _stated_ref(value, granularity)
             if ref is not None:
-                self.stated_year, self.stated_at, self.stated_ref = ref.year, offset, ref
+                self.stated_ref, self.stated_at = ref, offset
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
@@ -138,6 +136,11 @@ class Anchor:
                     self.done_quarter, self.done_at = self.quarter, offset
         except ValueError:
             return
+
+    def name_year(self, year: int, offset: int, framed: bool) -> None:
+        """Record a year the text gave by its number (``framed``: it opened its sentence as
+        the time of what follows, "In 1918, ...")."""
+        self.named_year, self.named_at, self.framed = year, offset, framed
 
 
 def _stated_ref(value: str, granularity: str) -> dt.date | None:
@@ -306,7 +309,7 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
         d = int(day) if day.isdigit() else ORDINALS[" ".join(day.lower().split())]  # "the first of June"
         given = c.parts.get("year") or c.parts.get("range_year")
         if given is None and (m, d) == (9, 11) and ctx.dct is not None and \
-                ctx.dct.year > 2001 and not _told_from_stated_year(ctx) and (
+                ctx.dct.year > 2001 and _stated_earlier(ctx) is None and (
                     "event" in c.parts or (ctx.before in ("after", "since", "post")
                                            and ctx.dct.month < 9)):
             # the attacks: "the Sept. 11 attacks", "since Sept. 11" (inferred, so not a
@@ -337,13 +340,15 @@ _DEADLINE_WORDS = frozenset({"by", "until", "till", "effective"})
 _STATED_REACH = 600
 
 
-def _told_from_stated_year(ctx: Context) -> bool:
-    """Whether the text just stated a day with an earlier year ("on Nov. 12, 2012"), so that
-    its month-days without a year are of that year ("the September 11 attack" in Benghazi)."""
-    a = ctx.anchor
-    return ctx.dct is not None and a.stated_year is not None and \
-        a.stated_year < ctx.dct.year and a.year == a.stated_year \
-        and 0 <= ctx.at - a.stated_at <= _STATED_REACH
+def _stated_earlier(ctx: Context) -> dt.date | None:
+    """The day the text just stated with an earlier year ("on Nov. 12, 2012"), whose year its
+    month-days without one then take ("the September 11 attack" in Benghazi); None if there
+    is none within reach or the narrative has since moved to another year."""
+    a, ref = ctx.anchor, ctx.anchor.stated_ref
+    if ctx.dct is None or ref is None or ref.year >= ctx.dct.year or a.year != ref.year or \
+            not 0 <= ctx.at - a.stated_at <= _STATED_REACH:
+        return None
+    return ref
 
 
 def _month_day_year(ctx: Context, month: int, day: int) -> int:
@@ -359,10 +364,8 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
     if this_year is None or ctx.before in _DEADLINE_WORDS or ctx.prospective():
         return _nearest_year(dct, month, day)
     tense = ctx.tense()
-    a = ctx.anchor
-    if tense in ("past", "unknown") and a.stated_ref is not None and \
-            _told_from_stated_year(ctx):
-        near = _nearest_year(a.stated_ref, month, day)
+    if tense in ("past", "unknown") and (stated := _stated_earlier(ctx)) is not None:
+        near = _nearest_year(stated, month, day)
         if (near, month, day) <= (dct.year, dct.month, dct.day):
             return near
     if tense == "past":
