@@ -80,6 +80,8 @@ _YEAR_SPAN_END = r"(?![\w-]|[.,]\d|\s*%)"
 #: ("won 3-1 May 5"), no verb after "May" ("5-10 May be low")
 _DMY_SPAN_END = (rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d)|(?!\s*\d))"
                  r"(?!(?<=May)\s+(?!(?:in|at|on|and|or|to|the|of|for|with|when|was|were|is|are|will)\b)[a-z])")
+#: between the two counts of a range: "two to three weeks", "six-to-eight", "6-8 weeks"
+_RANGE_JOIN = r"(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d))"
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
@@ -247,7 +249,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("duration", rf"{_B}(?i:(?:(?P<rel>(?:the|this)\s+past|the\s+(?:last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
-                 rf"recent))\s+)?(?:(?P<low>{_NUM})(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d)))?(?P<num>{_NUM})"
+                 rf"recent))\s+)?(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})"
                  r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
@@ -263,7 +265,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                       r"years))(?=\s+(?:after|before|later|earlier)\b)"),
     ("long_compound", rf"{_B}(?:(?P<num>{_NUM})-)?(?P<unit>(?i:second|minute|hour|day|night|"
                       r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-?long(?![\w-])"),
-    ("set_every_n", rf"(?<![\w-])(?i:every\s+(?:(?P<low>{_NUM})(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d)))?(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
+    ("set_every_n", rf"(?<![\w-])(?i:every\s+(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
                     r"days|weeks|months|years|decades))(?!\w)"),
     ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?(?P<unit>day|week|month|"
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
