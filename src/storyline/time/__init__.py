@@ -32,6 +32,7 @@ from storyline.time.normalize import (
     clock_in_part_of_day,
     normalize,
     updates_anchor,
+    weekday_number,
 )
 from storyline.time.tense import (
     Tense,
@@ -135,7 +136,6 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
     return prev is not None and _dayless(prev) and _clock_span(text, prev, e)
 
 
-_WEEKDAY_ONLY: Final = re.compile(rf"(?i:{'|'.join(WEEKDAYS)})")
 _BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 _AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
 
@@ -148,12 +148,11 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
     None where the two stay as they are."""
     gap = text[a.end:b.start]
     if a.type == "SET" and a.value.startswith("XXXX-WXX-") and b.type == "DATE" and \
-            b.granularity == "day" and _WEEKDAY_ONLY.fullmatch(b.text) and \
+            b.granularity == "day" and (wd := weekday_number(b.text)) and \
             _AND_GAP.fullmatch(gap):
         # "every Tuesday and Friday": the second day recurs too
-        return [a, dataclasses.replace(
-            b, type="SET", granularity="set", relative=False,
-            value=f"XXXX-WXX-{WEEKDAYS[b.text.capitalize()]}")]
+        return [a, dataclasses.replace(b, type="SET", granularity="set", relative=False,
+                                       value=f"XXXX-WXX-{wd}")]
     if a.type == "SET" and b.type == "TIME" and "T" in b.value and _SET_CLOCK_GAP.fullmatch(gap):
         # "daily at 0910 local time", "every day at 9 p.m.", "Sundays from noon": a clock
         # time of no one day
@@ -174,10 +173,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
         return [TimeExpression(start=a.start, end=b.end, text=text[a.start:b.end], type="TIME",
                                value=value, granularity="time", relative=b.relative)]
     if a.type == "DATE" and a.granularity == "day" and a.relative and \
-            _WEEKDAY_ONLY.fullmatch(a.text) and b.type == "DATE" and b.granularity == "day" \
+            (wd := weekday_number(a.text)) and b.type == "DATE" and b.granularity == "day" \
             and _BRACKET_GAP.fullmatch(gap) and text[b.end:b.end + 1] == ")" and \
-            b.value[:4].isdigit() and dt.date.fromisoformat(b.value).isoweekday() == \
-            WEEKDAYS[a.text.capitalize()]:
+            b.value[:4].isdigit() and dt.date.fromisoformat(b.value).isoweekday() == wd:
         # "on Friday (March 20)": the date in brackets says which Friday
         return [dataclasses.replace(a, value=b.value), b]
     if a.type == "DATE" and a.granularity == "day" and a.relative and b.type == "DATE" and \

@@ -229,7 +229,8 @@ def _month_number(word: str) -> int:
     return MONTHS.get(w.capitalize()) or MONTH_ABBREVIATIONS.get(w.capitalize(), 0)
 
 
-def _weekday_number(word: str) -> int:
+def weekday_number(word: str) -> int:
+    """The ISO number of a weekday's name in any case ("TUESDAY": 2); 0 for any other word."""
     return WEEKDAYS.get(word.capitalize(), 0)
 
 
@@ -511,7 +512,7 @@ _PARTICLE_BY = frozenset({"stand", "stands", "stood", "standing", "stop", "stops
 
 
 def _weekday(c: Candidate, ctx: Context) -> Normalized:
-    wd = _weekday_number(c.parts["weekday"])
+    wd = weekday_number(c.parts["weekday"])
     pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
     suffix = f"T{pod}" if pod else ""
     gran = "part_of_day" if pod else "day"
@@ -912,7 +913,7 @@ def _set(c: Candidate, ctx: Context) -> Normalized | None:
     if c.rule == "set_month":
         return ("SET", f"XXXX-{_month_number(c.parts['month']):02d}", "set", False)
     if c.rule == "set_weekday":
-        return ("SET", f"XXXX-WXX-{_weekday_number(c.parts['weekday'])}", "set", False)
+        return ("SET", f"XXXX-WXX-{weekday_number(c.parts['weekday'])}", "set", False)
     word = (c.get("unit") or c.get("adverb") or "").lower()
     if word in PARTS_OF_DAY:
         return ("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}", "set", False)
