@@ -82,6 +82,11 @@ _DMY_SPAN_END = (rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d)|(?!\s*\d))"
                  r"(?!(?<=May)\s+(?!(?:in|at|on|and|or|to|the|of|for|with|when|was|were|is|are|will)\b)[a-z])")
 #: between the two counts of a range: "two to three weeks", "six-to-eight", "6-8 weeks"
 _RANGE_JOIN = r"(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d))"
+#: a vote after the date that names it ("the November election", "the Nov. 8 presidential
+#: election", "whose Feb. 9 primary"): the coming one whatever the tense
+_POLL = (r"(?:(?:general|presidential|congressional|midterm|parliamentary|national|special|"
+         r"primary|state)\s+)?(?:elections?|referendum|ballot|runoff|primary|primaries|"
+         r"caucus(?:es)?)\b")
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
@@ -109,7 +114,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
             rf"(?P<range_year>{_YEAR4})(?!\d)))?"
             # what names an event of its own: "the Sept. 11 attacks", "Sept. 11 victims"
             r"(?:(?=,?\s+(?:attacks?|terror\w*|hijack\w*|[Cc]ommission|conspiracy|victims|"
-            r"families|[Mm]useum|era)\b)(?P<event>))?"),
+            r"families|[Mm]useum|era)\b)(?P<event>))?"
+            # a vote named by its day: "the Nov. 8 election", "whose Feb. 9 primary"
+            rf"(?:(?=\s+(?:[A-Z][\w.]*\s+){{0,2}}{_POLL})(?P<poll>))?"),
     ("mdy_and", rf"{_B}(?P<month>{_MONTH_ANY})\s+{_DAY}(?:st|nd|rd|th)?{_DAY_JOIN}"
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
@@ -143,7 +150,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
-                rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?{_E})?"
+                rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?(?:{_E}|(?=['’]s\b)))?"
                 # an outcome the day is named for has happened: "after Tuesday's victory"
                 rf"(?=['’]s\s+(?:[a-z]+\s+)?(?P<outcome>{_OUTCOMES})\b)?"),
     # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
@@ -152,9 +159,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("month", rf"{_B}(?:(?P<rel>(?i:this\s+coming|this\s+past|last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
               # a vote named by its month: "the November election", "a June referendum"
-              r"(?:(?=(?:['’]s)?\s+(?:(?:general|presidential|congressional|midterm|parliamentary|"
-              r"national|special|primary)\s+)?(?:elections?|referendum|ballot|runoff)\b)"
-              r"(?P<poll>))?"
+              rf"(?:(?=(?:['’]s)?\s+{_POLL})(?P<poll>))?"
               # the first of two months takes their year: "from September to December 2014"
               rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
               rf"(?P<range_month>{_MONTH_FULL}),?\s+(?P<range_year>{_YEAR4})(?!\d)))?"),
@@ -738,6 +743,11 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
+    if modern and after_gap == " " and after[:1].islower() and not after.endswith("s") \
+            and after.lower() not in YEAR_COUNTED and _ADJECTIVE_YEAR_BEFORE.search(
+                text, max(0, start - 40), start) and \
+            word.lower() not in _QUANTITY_ADJECTIVES:
+        return True  # an adjective before the year: "a tough 2010 reelection bid"
     if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and modern and \
             _sentence_initial(word, gap):
         return True  # "2004 was a bad year for Democrats."
@@ -775,6 +785,18 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
 #: noun ("the Saudi 2008 budget").
 _PROPER_MODIFIER_BEFORE: Final = re.compile(
     r"(?<![\w-])(?i:the|its|their|his|her|a|an)\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
+#: An article or possessive and one lowercase adjective before a year that modifies a noun
+#: ("a tough 2010 reelection bid", "his failed 2008 campaign").
+_ADJECTIVE_YEAR_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?|its|their|his|her|our|[A-Z]\w+['’]s)\s+[a-z][a-z-]+[a-z]\s+$")
+#: Adjectives of amount before a number that counts ("a record 2000 votes", "an estimated
+#: 2000 residents"); with them the number is not a year.
+_QUANTITY_ADJECTIVES: Final = frozenset({
+    "record", "whopping", "mere", "estimated", "additional", "further", "total", "staggering",
+    "reported", "full", "extra", "net", "average", "combined", "projected", "paltry",
+    "modest", "massive", "hefty", "healthy", "cool", "remarkable", "impressive",
+    "approximately", "about", "nearly", "almost", "roughly", "some", "other", "first",
+    "last", "next", "remaining", "original", "initial", "maximum", "minimum", "annual"})
 _YEAR_AFTER_BOUND: Final = re.compile(
     r"(?i)(?<![\w'])(?:(?:since|from|until|before|after|in)\s+at\s+least|as\s+(?:early|late|"
     r"recently)\s+as|as\s+far\s+back\s+as)\s+$")

@@ -321,7 +321,8 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
                 if _safe_date(2000, m, d) is None:
                     return None
                 return ("DATE", f"XXXX-{m:02d}-{d:02d}", "day", True)
-            return _day_value(ctx, _safe_date(_month_day_year(ctx, m, d), m, d), True)
+            return _day_value(ctx, _safe_date(_month_day_year(ctx, m, d, "poll" in c.parts),
+                                              m, d), True)
         y = int(given)
     date = _safe_date(y, m, d)
     if date is None:
@@ -352,16 +353,22 @@ def _stated_earlier(ctx: Context) -> dt.date | None:
     return ref
 
 
-def _month_day_year(ctx: Context, month: int, day: int) -> int:
+def _month_day_year(ctx: Context, month: int, day: int, poll: bool = False) -> int:
     """The year of a month and day given without one: in a past clause the last such day
     (up to two months after the dct still counts as this year's: reporting lags and plans
     told in the past tense), else the occurrence nearest the dct (measured on the training
     portion: the future cue is too unreliable to move a date forward).  A story told from a
     day stated with an earlier year ("the attack on Nov. 12, 2012 ... the September 11
-    raid") keeps that year: the one that puts the day nearest the stated day."""
+    raid") keeps that year: the one that puts the day nearest the stated day.  A vote named
+    by its day ("the Nov. 8 election") up to seven months ahead is the coming one whatever
+    the tense ("hacked the emails to sway the Nov. 8 election")."""
     assert ctx.dct is not None
     dct = ctx.dct
     this_year = _safe_date(dct.year, month, min(day, 28))
+    if poll and this_year is not None:
+        ahead = this_year if this_year >= dct else _safe_date(dct.year + 1, month, min(day, 28))
+        if ahead is not None and _months_between(dct, ahead) <= _VOTE_AHEAD:
+            return ahead.year
     if this_year is None or ctx.before in _DEADLINE_WORDS or ctx.prospective():
         return _nearest_year(dct, month, day)
     tense = ctx.tense()
@@ -372,6 +379,11 @@ def _month_day_year(ctx: Context, month: int, day: int) -> int:
     if tense == "past":
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
     return _nearest_year(dct, month, day)
+
+
+def _months_between(a: dt.date, b: dt.date) -> int:
+    """Whole calendar months from ``a``'s month to ``b``'s."""
+    return (b.year - a.year) * 12 + b.month - a.month
 
 
 def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
