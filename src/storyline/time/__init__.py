@@ -83,7 +83,11 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 _CLOCK_DAY_GAP: Final = re.compile(
     r"(?:\s{0,3}\([^()\n]{1,24}\))?,?\s{1,3}"
     r"(?:on\s+(?:the\s+(?:night|morning|evening|afternoon)\s+of\s+)?)?")
-_SET_CLOCK_GAP: Final = re.compile(r"\s{1,3}(?:at|from|between|until|till)\s{1,3}")
+#: between a daily schedule and its clock time, with up to a few words of the same clause
+#: between them ("daily at 0910", "daily in Haitian Creole at 0910")
+_SET_CLOCK_GAP: Final = re.compile(
+    r"\s{1,3}(?:(?!(?:and|but|or|then|when|while|before|after|since|on)\b)[^\W\d]+\s{1,3}){0,4}"
+    r"(?:at|from|between|until|till)\s{1,3}")
 _STEP_WORDS: Final = re.compile(r"(?i)\b(?:later|earlier|next|following|after|before|"
                                 r"previous|prior)\b")
 _MONTH_YEAR_GAP: Final = re.compile(r"\s{1,3}(?:of\s+)?")
