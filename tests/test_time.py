@@ -690,3 +690,34 @@ def test_between_two_counts_is_one_duration() -> None:
                   dt.date(2010, 5, 30)) == {"four and seven days": "P4D"}
     # but not ages
     assert values("Most were between 20 and 50 years old.", dt.date(2009, 4, 28)) == {}
+
+
+def test_a_vote_named_by_its_day_is_the_coming_one() -> None:
+    d = dt.date(2016, 7, 31)
+    assert values("Officials said Russia leaked the emails to influence the Nov. 8 "
+                  "U.S. presidential election.", d) == {"Nov. 8": "2016-11-08"}
+    assert values("The nominee for the Nov. 8 election later said he was joking.", d) == \
+        {"Nov. 8": "2016-11-08"}
+    assert values("In New Hampshire, whose Feb. 9 primary is the first, Trump was ahead.",
+                  dt.date(2015, 11, 23)) == {"Feb. 9": "2016-02-09"}
+    # a day that is not a vote keeps the past clause's reading
+    assert values("The nominee said he was joking on Nov. 8.", d) == {"Nov. 8": "2015-11-08"}
+
+
+def test_possessive_part_of_day_and_adjectival_years() -> None:
+    assert values("Here is a list of Sunday night's winners.", dt.date(2011, 1, 31)) == \
+        {"Sunday night": "2011-01-30TNI"}
+    d = dt.date(2009, 1, 22)
+    assert values("The senator faced a tough 2010 reelection bid.", d) == {"2010": "2010"}
+    assert values("It was the disputed 2000 presidential election.", d) == {"2000": "2000"}
+    # an adjective of amount makes the number a count
+    assert values("He won a record 2000 votes.", d) == {}
+    assert values("They sent an estimated 2000 soldiers.", d) == {}
+
+
+def test_a_daily_schedule_frees_its_clock_times_of_any_day() -> None:
+    v = values("Connexion Haiti is broadcast daily in the Creole language at 09:10 to "
+               "09:30 local time.", dt.date(2010, 1, 30))
+    assert v["09:10"] == "XXXX-XX-XXT09:10" and v["09:30 local time"] == "XXXX-XX-XXT09:30"
+    assert values("He runs every day and at 9 a.m. he left.", dt.date(2010, 1, 30))[
+        "9 a.m."] == "2010-01-30T09:00"
