@@ -721,3 +721,16 @@ def test_a_daily_schedule_frees_its_clock_times_of_any_day() -> None:
     assert v["09:10"] == "XXXX-XX-XXT09:10" and v["09:30 local time"] == "XXXX-XX-XXT09:30"
     assert values("He runs every day and at 9 a.m. he left.", dt.date(2010, 1, 30))[
         "9 a.m."] == "2010-01-30T09:00"
+
+
+def test_a_moment_told_in_two_zones_crosses_midnight() -> None:
+    v = values("(Update 4:30 a.m. in Cairo, 9:30 p.m. ET) A spokesman spoke.", dt.date(2011, 2, 3))
+    assert v == {"4:30 a.m.": "2011-02-04T04:30", "9:30 p.m. ET": "2011-02-03T21:30"}
+    v = values("(Update 11:45 p.m. in Cairo, 4:45 p.m. ET) Streets stayed full.",
+               dt.date(2011, 2, 3))
+    assert v == {"11:45 p.m.": "2011-02-03T23:45", "4:45 p.m. ET": "2011-02-03T16:45"}
+    # days given with the times say it themselves
+    v = values("(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Monday) A ministry spoke.",
+               dt.date(2011, 1, 31))
+    assert v == {"1:12 a.m. Tuesday": "2011-02-01T01:12",
+                 "6:12 p.m. ET Monday": "2011-01-31T18:12"}

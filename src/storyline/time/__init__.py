@@ -141,6 +141,9 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
 
 
 _BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
+#: between a local clock time and the same moment in another zone: "4:30 a.m. in Cairo,
+#: 9:30 p.m. ET"
+_LOCAL_ZONE_GAP: Final = re.compile(r"\s{1,3}in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s{1,3}")
 _AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
 
 
@@ -165,6 +168,22 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
             gap.strip() in {"", ","}:
         # "opens at 9 a.m. every day"
         return [_no_day(a), b]
+    if _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
+            a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
+            _LOCAL_ZONE_GAP.fullmatch(gap) and not _WEEKDAY_OR_YEAR.search(a.text) and \
+            not _WEEKDAY_OR_YEAR.match(text[b.end:b.end + 12].lstrip(" ,")):
+        # one moment told in two zones, neither with its day: the one more than twelve
+        # hours earlier on the clock is past midnight ("4:30 a.m. in Cairo, 9:30 p.m. ET": Cairo's
+        # day is the next one)
+        ha, hb = int(a.value[11:13]), int(b.value[11:13])
+        if abs(ha - hb) > 12:
+            later = a if ha < hb else b
+            day = dt.date.fromisoformat(later.value[:10])
+            if day < dt.date.max:
+                moved = dataclasses.replace(later, value=(day + dt.timedelta(days=1))
+                                            .isoformat() + later.value[10:])
+                return [moved, b] if later is a else [a, moved]
+        return None
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")
