@@ -178,9 +178,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
         ha, hb = int(a.value[11:13]), int(b.value[11:13])
         if abs(ha - hb) > 12:
             later = a if ha < hb else b
-            day = dt.date.fromisoformat(later.value[:10])
-            if day < dt.date.max:
-                moved = dataclasses.replace(later, value=(day + dt.timedelta(days=1))
+            on = dt.date.fromisoformat(later.value[:10])
+            if on < dt.date.max:
+                moved = dataclasses.replace(later, value=(on + dt.timedelta(days=1))
                                             .isoformat() + later.value[10:])
                 return [moved, b] if later is a else [a, moved]
         return None
