@@ -734,3 +734,10 @@ def test_a_moment_told_in_two_zones_crosses_midnight() -> None:
                dt.date(2011, 1, 31))
     assert v == {"1:12 a.m. Tuesday": "2011-02-01T01:12",
                  "6:12 p.m. ET Monday": "2011-01-31T18:12"}
+
+
+def test_hours_earlier_count_from_the_day_named_not_a_month_since() -> None:
+    v = values("The president spoke Tuesday about the leader's pledge not to run again in "
+               "September. He praised the pledge made less than three hours earlier.",
+               dt.date(2011, 2, 2))
+    assert v["less than three hours earlier"] == "2011-02-01"

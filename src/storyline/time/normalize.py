@@ -80,6 +80,10 @@ class Anchor:
 
     day: dt.date | None = None
     day_at: int = -1  # text offset where the day was mentioned
+    #: the last day named, kept when a later month or year clears ``day`` (what "three
+    #: hours earlier" counts from when only a month was named since: "spoke Tuesday about
+    #: his pledge not to run in September ... the pledge made three hours earlier")
+    named_day: dt.date | None = None
     week: dt.date | None = None  # the Monday of the week
     month: tuple[int, int] | None = None
     year: int | None = None
@@ -115,7 +119,7 @@ class Anchor:
         try:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
-                self.day, self.day_at = d, offset
+                self.day, self.day_at, self.named_day = d, offset, d
                 self.week = d - dt.timedelta(days=d.weekday())
                 self.month, self.year = (d.year, d.month), d.year
             elif granularity == "week" and "-W" in value:
@@ -818,6 +822,10 @@ def _day_before(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", value, gran, True)
 
 
+#: How far (characters) back a named day still anchors an offset in hours.
+_CLOCK_DAY_REACH = 500
+
+
 def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     unit = c.parts["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
@@ -840,6 +848,12 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
         value, gran = _unresolved("day" if unit == "night" else unit)
         return ("DATE", value, gran, True)
     k = sign * round(n * UNIT_MULTIPLIER.get(unit, 1))
+    a = ctx.anchor
+    if unit in ("hour", "minute", "second") and refs[0] is not None and a.day is None and \
+            a.named_day is not None and a.week is None and \
+            0 < ctx.at - a.day_at <= _CLOCK_DAY_REACH and direction not in ("ago", "from now",
+                                                                            "hence"):
+        refs = (a.named_day, refs[1], refs[2])  # hours from the day named, not a month since
     if unit in ("hour", "minute", "second"):
         unit, k = "day", sign * round(n / {"hour": 24, "minute": 1440, "second": 86400}[unit])
     elif unit in ("night", "fortnight"):
