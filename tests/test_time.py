@@ -741,3 +741,11 @@ def test_hours_earlier_count_from_the_day_named_not_a_month_since() -> None:
                "September. He praised the pledge made less than three hours earlier.",
                dt.date(2011, 2, 2))
     assert v["less than three hours earlier"] == "2011-02-01"
+
+
+def test_a_stated_season_gives_its_year_to_a_deadline_told_in_the_past() -> None:
+    v = values("In the fall of 2007 she led him by 24 points. By Jan. 18, he had overtaken "
+               "her.", dt.date(2016, 2, 1))
+    assert v["Jan. 18"] == "2008-01-18"
+    assert values("They must repay it by Jan. 18.", dt.date(2016, 2, 1))["Jan. 18"] == \
+        "2016-01-18"

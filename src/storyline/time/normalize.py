@@ -351,7 +351,8 @@ def _stated_earlier(ctx: Context) -> dt.date | None:
     month-days without one then take ("the September 11 attack" in Benghazi); None if there
     is none within reach or the narrative has since moved to another year."""
     a, ref = ctx.anchor, ctx.anchor.stated_ref
-    if ctx.dct is None or ref is None or ref.year >= ctx.dct.year or a.year != ref.year or \
+    if ctx.dct is None or ref is None or ref.year >= ctx.dct.year or \
+            a.year not in (None, ref.year) or \
             not 0 <= ctx.at - a.stated_at <= _STATED_REACH:
         return None
     return ref
@@ -373,13 +374,15 @@ def _month_day_year(ctx: Context, month: int, day: int, poll: bool = False) -> i
         ahead = this_year if this_year >= dct else _safe_date(dct.year + 1, month, min(day, 28))
         if ahead is not None and _months_between(dct, ahead) <= _VOTE_AHEAD:
             return ahead.year
-    if this_year is None or ctx.before in _DEADLINE_WORDS or ctx.prospective():
+    if this_year is None or ctx.prospective():
         return _nearest_year(dct, month, day)
     tense = ctx.tense()
     if tense in ("past", "unknown") and (stated := _stated_earlier(ctx)) is not None:
         near = _nearest_year(stated, month, day)
         if (near, month, day) <= (dct.year, dct.month, dct.day):
             return near
+    if ctx.before in _DEADLINE_WORDS:
+        return _nearest_year(dct, month, day)
     if tense == "past":
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
     return _nearest_year(dct, month, day)
