@@ -749,3 +749,21 @@ def test_a_stated_season_gives_its_year_to_a_deadline_told_in_the_past() -> None
     assert v["Jan. 18"] == "2008-01-18"
     assert values("They must repay it by Jan. 18.", dt.date(2016, 2, 1))["Jan. 18"] == \
         "2016-01-18"
+
+
+def test_h14_round_recognition_and_clause_tense() -> None:
+    assert values("The winter will cause many deaths.", dt.date(2010, 1, 15)) == \
+        {"The winter": "2010-WI"}
+    assert values("The fall was steep.", dt.date(2010, 1, 15)) == {}
+    assert values("Rising imports from 1999 to 2011 cost up to 2.4 million jobs.",
+                  dt.date(2016, 3, 16)) == {"1999": "1999", "2011": "2011"}
+    assert values("Candidates are being chosen for the June European elections.",
+                  dt.date(2009, 4, 29)) == {"June": "2009-06"}
+    # a future verb after a comma belongs to another clause than the day
+    assert values("Clinton, who declared victory Tuesday night, will return the favor.",
+                  dt.date(2016, 6, 9)) == {"Tuesday night": "2016-06-07TNI"}
+    assert values("The cap, which was mounted on the well Monday, will be used.",
+                  dt.date(2010, 7, 15)) == {"Monday": "2010-07-12"}
+    # but one before the day still looks ahead
+    assert values("It is set to announce it sooner, perhaps as early as Thursday.",
+                  dt.date(2010, 6, 14)) == {"Thursday": "2010-06-17"}

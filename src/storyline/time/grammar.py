@@ -159,7 +159,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("month", rf"{_B}(?:(?P<rel>(?i:this\s+coming|this\s+past|last|next|this|coming|past))\s+|(?P<mod>(?i:{_PREMOD}))"
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
               # a vote named by its month: "the November election", "a June referendum"
-              rf"(?:(?=(?:['’]s)?\s+{_POLL})(?P<poll>))?"
+              rf"(?:(?=(?:['’]s)?\s+(?:[A-Z][\w.]*\s+){{0,2}}{_POLL})(?P<poll>))?"
               # the first of two months takes their year: "from September to December 2014"
               rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
               rf"(?P<range_month>{_MONTH_FULL}),?\s+(?P<range_year>{_YEAR4})(?!\d)))?"),
@@ -436,6 +436,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                 parts["month"] != "May":
             return True  # a label that opens an entry of a chronology: "November: Congress
             # passes the law"
+        if parts["poll"] is not None and _determiner_before(text, start):
+            return True  # "the June European elections"
         if after_gap.strip() or not after[:1].islower() or after in {"of", "and", "or", "to"}:
             return False
         # an adjectival month after an article or possessive: "a June agreement",
@@ -498,6 +500,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
         if word.lower() in _SEASON_BEFORE:
             return True
+        if parts["the"] and after_gap == " " and after.lower() in _SEASON_SUBJECT_VERBS and \
+                parts["season"].lower() != "fall":
+            return True  # the season as a subject: "The winter will cause many deaths"
         # "much of the fall, ..." but not "the fall out of this", "to the fall in prices"
         return bool(parts["the"]) and word.lower() in _SEASON_BEFORE_THE and (
             parts["season"].lower() != "fall" or after_gap.strip()[:1] in {",", ".", ";"}
@@ -637,6 +642,12 @@ _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", 
 _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
                                    "into", "this", "last", "next", "early", "late", "before",
                                    "after", "its", "their", "come"})
+#: Verbs after "the winter" that make it the subject of a clause, a time ("The winter will
+#: cause many deaths", "the summer was hot").
+_SEASON_SUBJECT_VERBS: Final = frozenset({"will", "would", "could", "may", "might", "should",
+                                          "was", "is", "has", "had", "brought", "brings",
+                                          "saw", "sees", "promises", "ahead", "ended", "ends",
+                                          "began", "begins", "starts", "started"})
 #: More words before "the summer" that make it a time ("much of the summer", "spent the
 #: summer", "up to the summer", "all through the winter").
 _SEASON_BEFORE_THE: Final = frozenset({"of", "to", "for", "throughout", "spent", "spend",
@@ -735,6 +746,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # "could not keep pace with 2008, when turnout ..."
     if modern and _YEAR_TO_YEAR.match(text, end):
         return True  # the first of a span of years: "a congressman (1975 to 1981)"
+    if modern and _YEAR_SPAN_BEFORE.search(text, max(0, start - 30), start):
+        return True  # the end of a span of years: "imports from 1999 to 2011 cost jobs"
     if after_gap == " " and after[:1].islower() and modern and not after.endswith("s") \
             and after.lower() not in YEAR_COUNTED and \
             _PROPER_MODIFIER_BEFORE.search(text, max(0, start - 60), start):
@@ -785,6 +798,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
 #: noun ("the Saudi 2008 budget").
 _PROPER_MODIFIER_BEFORE: Final = re.compile(
     r"(?<![\w-])(?i:the|its|their|his|her|a|an)\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
+#: The start of a span of years right before a year: "from 1999 to", "between 2001 and".
+_YEAR_SPAN_BEFORE: Final = re.compile(
+    r"(?<![\w-])(?i:from\s+(?:19|20)\d\d\s+(?:to|through|until|till)|between\s+(?:19|20)\d\d"
+    r"\s+and)\s+$")
 #: An article or possessive and one lowercase adjective before a year that modifies a noun
 #: ("a tough 2010 reelection bid", "his failed 2008 campaign").
 _ADJECTIVE_YEAR_BEFORE: Final = re.compile(

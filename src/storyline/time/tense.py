@@ -151,6 +151,11 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
     return best[1] if best else "unknown"
 
 
+#: How much farther (characters) a future cue after the expression counts when a comma
+#: stands between them ("Clinton, who declared victory Tuesday night, will return the favor").
+_COMMA_COST = 20
+
+
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, Tense] | None:
     """The past or future cue in ``text[lo:hi]`` nearest to ``text[start:end]``, with its
     distance."""
@@ -159,6 +164,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
+        if m.start() >= end and "," in text[end:m.start()]:
+            dist += _COMMA_COST
         if best is None or dist < best[0]:
             best = (dist, "future")
     for m in _WORD_RE.finditer(text, lo, hi):
