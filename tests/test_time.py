@@ -767,3 +767,15 @@ def test_h14_round_recognition_and_clause_tense() -> None:
     # but one before the day still looks ahead
     assert values("It is set to announce it sooner, perhaps as early as Thursday.",
                   dt.date(2010, 6, 14)) == {"Thursday": "2010-06-17"}
+
+
+def test_month_of_that_year_and_a_year_earlier_than_a_month() -> None:
+    v = values("Then in January 2010, he can replace the chairman, and the vice chairman's "
+               "term ends in June of that year.", dt.date(2008, 12, 19))
+    assert v == {"January 2010": "2010-01", "June of that year": "2010-06"}
+    assert values("Sales in September declined 27 percent compared with a year earlier.",
+                  dt.date(2008, 10, 3)) == {"September": "2008-09", "a year earlier": "2007-09"}
+    # not after a span of months: the span a year back is not one month
+    v = values("It earned $1.79 billion from July through September, compared with $5.3 "
+               "billion a year earlier.", dt.date(2008, 10, 3))
+    assert v["a year earlier"] == "2007"

@@ -138,6 +138,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                    rf"(?P<month>{_MONTH_ANY}){_DMY_SPAN_END}"),
     ("dmy_word", rf"{_B}(?i:the)\s+(?P<day>(?i:{_alt(ORDINALS)}))\s+of\s+(?P<month>{_MONTH_ANY})"
             rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+    # a month of the year the narrative named: "his term ends in June of that year"
+    ("month_that_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_FULL})\s+"
+                        r"(?i:of\s+(?:that|the\s+same)\s+year)(?![\w'’-])"),
     ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"

@@ -80,6 +80,9 @@ class Anchor:
 
     day: dt.date | None = None
     day_at: int = -1  # text offset where the day was mentioned
+    #: where the last two months were named (month granularity only)
+    month_at: int = -1
+    earlier_month_at: int = -1
     #: the last day named, kept when a later month or year clears ``day`` (what "three
     #: hours earlier" counts from when only a month was named since: "spoke Tuesday about
     #: his pledge not to run in September ... the pledge made three hours earlier")
@@ -129,6 +132,8 @@ class Anchor:
                 self.month, self.year = (monday.year, monday.month), monday.year
             elif granularity == "month":
                 self.day = self.week = None
+                self.earlier_month_at = self.month_at
+                self.month_at = offset
                 self.month, self.year = (int(value[:4]), int(value[5:7])), int(value[:4])
             elif granularity == "year":
                 self.day = self.week = None
@@ -448,6 +453,15 @@ _THIS_REL = {"this past": "last", "this coming": "next"}
 #: How many months ahead a vote named by its month ("the November election") may lie in a
 #: past clause and still be the coming one.
 _VOTE_AHEAD = 7
+
+
+def _month_that_year(c: Candidate, ctx: Context) -> Normalized:
+    """"June of that year": the month in the year the narrative last named."""
+    m = _month_number(c.parts["month"])
+    year = ctx.anchor.year if ctx.anchor.year is not None else \
+        ctx.dct.year if ctx.dct is not None else None
+    return ("DATE", f"{year:04d}-{m:02d}" if year is not None else f"XXXX-{m:02d}", "month",
+            True)
 
 
 def _narrative_year(ctx: Context) -> int | None:
@@ -843,6 +857,13 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     quarter = ctx.quarter_context()
     if quarter is not None and unit == "year" and n == 1 and sign < 0:
         return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)
+    a = ctx.anchor
+    if unit == "year" and n == 1 and sign < 0 and direction == "earlier" and \
+            a.last_granularity == "month" and a.month is not None and \
+            ctx.same_sentence(a.last_at) and not ctx.same_sentence(a.earlier_month_at):
+        # "sales in September fell 27 percent from a year earlier": that month a year back
+        # (not after a span of months: "from July through September")
+        return ("DATE", _fmt_month((a.month[0] - 1, a.month[1])), "month", True)
     refs = _dct_refs(ctx) if direction in ("ago", "from now", "hence") else _anchor_refs(ctx)
     if sign > 0 and direction in ("later", "after") and unit in ("day", "week", "night") and \
             ctx.anchor.day is None and ctx.anchor.week is None and ctx.tense() != "future":
@@ -851,7 +872,6 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
         value, gran = _unresolved("day" if unit == "night" else unit)
         return ("DATE", value, gran, True)
     k = sign * round(n * UNIT_MULTIPLIER.get(unit, 1))
-    a = ctx.anchor
     if unit in ("hour", "minute", "second") and refs[0] is not None and a.day is None and \
             a.named_day is not None and a.week is None and \
             0 < ctx.at - a.day_at <= _CLOCK_DAY_REACH and direction not in ("ago", "from now",
@@ -1276,6 +1296,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _month_year(c, ctx)
     if rule == "month":
         return _bare_month(c, ctx)
+    if rule == "month_that_year":
+        return _month_that_year(c, ctx)
     if rule in ("weekday", "weekday_that"):
         return _weekday(c, ctx)
     if rule == "year" or rule == "year_from":
