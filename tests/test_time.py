@@ -779,3 +779,9 @@ def test_month_of_that_year_and_a_year_earlier_than_a_month() -> None:
     v = values("It earned $1.79 billion from July through September, compared with $5.3 "
                "billion a year earlier.", dt.date(2008, 10, 3))
     assert v["a year earlier"] == "2007"
+
+
+def test_the_quarter_is_the_latest_completed_one_the_story_named() -> None:
+    v = values("BP will report third-quarter results. BP took a charge in the second quarter. "
+               "The spill would impact the quarter's results.", dt.date(2010, 10, 22))
+    assert v["the quarter"] == "2010-Q3" and v["the second quarter"] == "2010-Q2"

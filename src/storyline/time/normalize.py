@@ -95,6 +95,9 @@ class Anchor:
     #: forecast "fourth-quarter charge" is not) and its text offset
     done_quarter: tuple[int, int] | None = None
     done_at: int = -1
+    #: the latest completed quarter the text named (a results story's own quarter, which a
+    #: passing mention of an earlier one does not replace)
+    latest_done: tuple[int, int] | None = None
     last_granularity: str = ""  # granularity of the last DATE recorded
     last_at: int = -1  # its text offset
     #: the last day the text stated with its year ("Nov. 12, 2012"), or the middle of a
@@ -143,6 +146,8 @@ class Anchor:
                 self.year = int(value[:4])
                 if dct is None or self.quarter < _quarter_of(dct):
                     self.done_quarter, self.done_at = self.quarter, offset
+                    if self.latest_done is None or self.quarter > self.latest_done:
+                        self.latest_done = self.quarter
         except ValueError:
             return
 
@@ -1056,8 +1061,8 @@ def _shift_quarter(yq: tuple[int, int], k: int) -> tuple[int, int]:
 def _reported_quarter(ctx: Context) -> tuple[int, int] | None:
     """The quarter a business story is about: the one the text last named, else the last
     quarter completed before the dct (results come out after a quarter ends)."""
-    if ctx.anchor.done_quarter is not None:
-        return ctx.anchor.done_quarter
+    if ctx.anchor.latest_done is not None:
+        return ctx.anchor.latest_done
     if ctx.dct is None:
         return None
     return _shift_quarter(_quarter_of(ctx.dct), -1)
