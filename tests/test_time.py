@@ -785,3 +785,13 @@ def test_the_quarter_is_the_latest_completed_one_the_story_named() -> None:
     v = values("BP will report third-quarter results. BP took a charge in the second quarter. "
                "The spill would impact the quarter's results.", dt.date(2010, 10, 22))
     assert v["the quarter"] == "2010-Q3" and v["the second quarter"] == "2010-Q2"
+
+
+def test_h14_round_small_forms() -> None:
+    assert values("He will seek to move past days of turmoil.", dt.date(2016, 6, 9)) == {}
+    assert values("Prices rose in past years.", dt.date(2016, 6, 9)) == {"past years": "PAST_REF"}
+    assert values("The article ran on 4-29-2010.", dt.date(2010, 4, 27)) == \
+        {"4-29-2010": "2010-04-29"}
+    assert values("Call 555-12-2010 now.", dt.date(2010, 4, 27)) == {"now": "PRESENT_REF"}
+    assert values("In previous centuries, plagues filled the pews.", dt.date(2009, 5, 3)) == \
+        {"previous centuries": "PAST_REF"}

@@ -100,7 +100,9 @@ _OUTCOMES = (r"(?:victory|victories|win|wins|loss|losses|defeat|triumph|upset|re
 RULES: Final[tuple[tuple[str, str], ...]] = (
     ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
             r"(?:[T\s](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?(?![\w-]|:\d)"),
-    ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"),
+    ("slash", r"(?<![\w./-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/-])"
+              # or with hyphens and a full year: "4-29-2010"
+              r"|(?<![\w./-])(?P<ha>\d{1,2})-(?P<hb>\d{1,2})-(?P<hyear>(?:19|20)\d\d)(?![\w/-]|-\d)"),
     # military / wire clock times, "at 1100 hours", "0600 GMT" (before "duration": same extent)
     ("clock_mil", rf"(?<![\w.:,$€£-])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?:\s+"
                   rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"
@@ -305,7 +307,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
                    r"months|years|quarters)\s+and\s+)?(?:days|weeks|months|years|decades|"
-                   r"quarters)))(?![\w-])"),
+                   r"quarters|centuries)|(?<=[Ii]n\s)previous\s+(?:decades|centuries)))(?![\w-])"),
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
     ("ref_the_future", r"(?<![\w-])(?i:into|about|for|toward|towards|to)\s+(?P<core>(?P<word>"
@@ -488,6 +490,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return _year_span(parts["year"], parts["to"])
     if name == "year_to":
         return _year_span(parts["first"], parts["year"])
+    if name == "ref_plural" and parts["word"][:4].lower() == "past" and \
+            _previous_word(text, start)[0].lower() in _MOTION_VERBS:
+        return False  # a preposition: "seek to move past days of turmoil"
     if name == "season":
         if parts["rel"] or parts["mod"] or parts["year"]:
             return True
@@ -801,6 +806,12 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
 #: noun ("the Saudi 2008 budget").
 _PROPER_MODIFIER_BEFORE: Final = re.compile(
     r"(?<![\w-])(?i:the|its|their|his|her|a|an)\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
+#: Verbs after which "past" is a preposition ("move past days of turmoil").
+_MOTION_VERBS: Final = frozenset({"move", "moves", "moved", "moving", "get", "gets", "got",
+                                  "getting", "go", "goes", "went", "going", "look", "looks",
+                                  "looked", "looking", "push", "pushed", "pushing", "slip",
+                                  "slipped", "run", "ran", "running", "stretch", "stretched",
+                                  "extend", "extended"})
 #: The start of a span of years right before a year: "from 1999 to", "between 2001 and".
 _YEAR_SPAN_BEFORE: Final = re.compile(
     r"(?<![\w-])(?i:from\s+(?:19|20)\d\d\s+(?:to|through|until|till)|between\s+(?:19|20)\d\d"

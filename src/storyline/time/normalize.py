@@ -314,7 +314,10 @@ def _explicit_date(c: Candidate, ctx: Context) -> Normalized | None:
     if c.rule == "iso":
         y, m, d = int(c.parts["year"]), int(c.parts["month"]), int(c.parts["day"])
     elif c.rule == "slash":
-        a, b, year = int(c.parts["a"]), int(c.parts["b"]), c.parts["year"]
+        if "hyear" in c.parts:  # "4-29-2010"
+            a, b, year = int(c.parts["ha"]), int(c.parts["hb"]), c.parts["hyear"]
+        else:
+            a, b, year = int(c.parts["a"]), int(c.parts["b"]), c.parts["year"]
         m, d = (a, b) if a <= 12 else (b, a)
         y = int(year) if len(year) == 4 else 2000 + int(year) if int(year) < 50 else \
             1900 + int(year)
@@ -1042,7 +1045,7 @@ def _ref(c: Candidate, ctx: Context) -> Normalized:
     word = " ".join(c.parts["word"].lower().split())
     if word in _REF_VALUES:
         value = _REF_VALUES[word]
-    elif word.startswith(("recent", "past ")):
+    elif word.startswith(("recent", "past ", "previous ")):
         value = "PAST_REF"
     else:
         value = "FUTURE_REF"
