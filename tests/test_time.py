@@ -795,3 +795,15 @@ def test_h14_round_small_forms() -> None:
     assert values("Call 555-12-2010 now.", dt.date(2010, 4, 27)) == {"now": "PRESENT_REF"}
     assert values("In previous centuries, plagues filled the pews.", dt.date(2009, 5, 3)) == \
         {"previous centuries": "PAST_REF"}
+
+
+def test_vague_spans_halves_of_decades_and_counts_in_thousands() -> None:
+    d = dt.date(2009, 6, 11)
+    assert values("Stay alert for the next year or two or even beyond.", d) == \
+        {"the next year": "P1Y"}
+    assert values("He earned more than in the previous year and a half.", d) == \
+        {"the previous year and a half": "P1Y6M"}
+    assert values("It took a decade and a half.", d) == {"a decade and a half": "P15Y"}
+    assert values("In the next year, prices rose.", d) == {"the next year": "2010"}
+    assert values("They searched the 10s of 1000s of people.", d) == {}
+    assert values("Prices rose in the 2000s.", d) == {"the 2000s": "200"}

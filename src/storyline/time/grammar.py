@@ -231,6 +231,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                     r"(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bcan\s)|(?<=\bshould\s))"
                     r"one\s+day(?=\s+(?!(?:of|to|and|or|in|for|a|the|at|after|before|"
                     r"later|earlier)\b)[a-z]+))"),
+    # one unit and a vague more: "for the next year or two", "the previous year and a half"
+    # ("the next year or so" stays a date, as TimeBank has it)
+    ("duration_vague", r"(?<![\w-])(?i:the\s+(?:past|last|previous|next|coming|following)\s+"
+                       r"(?P<unit>day|week|month|year|decade)(?:(?P<half>\s+and\s+a\s+half)|"
+                       r"(?=\s+or\s+(?:two|three)\b)))(?![\w-])"),
     ("rel_day", rf"{_B}(?i:(?:(?P<mod>late|early|later|earlier)\s+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
@@ -480,6 +485,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         return not _inside_name(text, start, end)
     if name == "year":
         return _year_context(text, m)
+    if name == "decade" and parts["decade"] == "0" and parts["century"] in ("10", "20") and \
+            not parts["the"] and (_next_word(text, end) == (" ", "of")
+                                  or _previous_word(text, start) == ("of", " ")):
+        return False  # a count: "tens of 1000s of people", "2000s of voters"
     if name in ("decade_bare", "decade_pair"):
         # (a percentage or degrees anywhere in the next 80 characters, a unit right after)
         if _next_word(text, end)[1].lower() in _NOT_DECADE_UNIT_AFTER:

@@ -904,7 +904,7 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
         n: float | None = None
     elif c.rule == "long_compound" and "num" not in c.parts:
         n = None if c.get("plural") else 1.0  # "decades-long" PXY, "day-long" P1D
-    elif c.rule == "duration_the":
+    elif c.rule in ("duration_the", "duration_vague"):
         n = 1.0
     else:
         # a range ("two to three weeks") is its lower bound, as TimeBank writes it (P2W)
@@ -916,12 +916,12 @@ def _duration(c: Candidate, ctx: Context) -> Normalized | None:
         n *= UNIT_MULTIPLIER.get(unit, 1)
         if n <= 0:
             return None
+    if n is not None and (c.get("half") or c.get("halfpre")):
+        n += 0.5 * UNIT_MULTIPLIER.get(unit, 1)
     if n is not None and code in ("DE", "CE"):
         n, code = n * (10 if code == "DE" else 100), "Y"  # TimeBank: "two decades" is P20Y
     elif code == "DE":
         code = "Y"  # "decades-long", "for decades": PXY
-    if n is not None and (c.get("half") or c.get("halfpre")):
-        n += 0.5 * UNIT_MULTIPLIER.get(unit, 1)
     if n is not None and n != int(n):
         mixed = _mixed_duration(n, code, clock)
         if mixed is not None:
@@ -1332,7 +1332,7 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _day_before(c, ctx)
     if rule in ("offset", "offset_pp"):
         return _offset(c, ctx)
-    if rule in ("duration", "duration_between", "duration_the", "bare_plural",
+    if rule in ("duration", "duration_between", "duration_the", "duration_vague", "bare_plural",
                 "plural_offset", "long_compound"):
         return _duration(c, ctx)
     if rule.startswith("set_"):
