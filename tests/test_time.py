@@ -807,3 +807,13 @@ def test_vague_spans_halves_of_decades_and_counts_in_thousands() -> None:
     assert values("In the next year, prices rose.", d) == {"the next year": "2010"}
     assert values("They searched the 10s of 1000s of people.", d) == {}
     assert values("Prices rose in the 2000s.", d) == {"the 2000s": "200"}
+
+
+def test_the_next_day_with_no_day_named_in_a_past_narrative() -> None:
+    d = dt.date(2011, 2, 13)
+    assert values("An official said he wouldn't, and then the next day he did.", d) == \
+        {"the next day": "XXXX-XX-XX"}
+    assert values("The attack began Tuesday. The next day he fled.", d)["The next day"] == \
+        "2011-02-09"
+    assert values("He will arrive and the next day he will speak.", d) == \
+        {"the next day": "2011-02-14"}

@@ -785,6 +785,14 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
     if rel in _ANCHOR_REL:
         k = _ANCHOR_REL[rel]
         refs = _anchor_refs(ctx)
+        if k > 0 and unit in ("day", "morning", "night") and ctx.anchor.day is None and \
+                ctx.anchor.week is None and ctx.tense() == "past" and not ctx.prospective():
+            # "and then the next day he did", with no day named before: the day after some
+            # event the text does not date (counting from the dct would put it ahead)
+            value, gran = _unresolved("day")
+            if unit in PARTS_OF_DAY:
+                value, gran = f"{value}T{PARTS_OF_DAY[unit]}", "part_of_day"
+            return ("DATE", value, gran, True)
     else:
         k = _DCT_REL[rel]
         if unit == "weekend" and rel == "this" and ctx.dct is not None and \
