@@ -817,3 +817,15 @@ def test_the_next_day_with_no_day_named_in_a_past_narrative() -> None:
         "2011-02-09"
     assert values("He will arrive and the next day he will speak.", d) == \
         {"the next day": "2011-02-14"}
+
+
+def test_a_call_or_a_chance_in_the_present_looks_ahead() -> None:
+    assert values("Opposition groups are calling for mass protests on Saturday.",
+                  dt.date(2011, 1, 31)) == {"Saturday": "2011-02-05"}
+    assert values("I think we stand an excellent chance to win it on Tuesday.",
+                  dt.date(2016, 6, 3)) == {"Tuesday": "2016-06-07"}
+    assert values("Rubio is facing the prospect of a loss in his own state on Tuesday.",
+                  dt.date(2016, 3, 12)) == {"Tuesday": "2016-03-15"}
+    # a call told in the past keeps the past reading
+    assert values("Groups called for protests on Saturday.", dt.date(2011, 1, 31)) == \
+        {"Saturday": "2011-01-29"}

@@ -197,7 +197,11 @@ _PROSPECTIVE_RE: Final = re.compile(
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
     r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+|"
-    r"(?<!more\s)(?<!less\s)(?<!most\s)likely\s+to\s+[a-z]+)(?![\w'])")
+    r"(?<!more\s)(?<!less\s)(?<!most\s)likely\s+to\s+[a-z]+|"
+    # a call or a chance in the present: "are calling for mass protests on Saturday", "we
+    # stand a chance to win it on Tuesday", "faces the prospect of a loss on Tuesday"
+    r"(?:is|are|am|'re|’re|'s|’s)\s+(?:\w+\s+)?calling\s+for|calls?\s+for|"
+    r"(?<!had\s)(?<!was\s)(?<!were\s)(?:chance|prospect)\s+(?:to|of))(?![\w'])")
 
 
 #: Words right before a date that look ahead to it ("ahead of the Nov. 8 election",
