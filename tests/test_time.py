@@ -676,6 +676,8 @@ def test_one_day_after_a_modal_is_an_unnamed_day_ahead() -> None:
         {"one day": "FUTURE_REF"}
     assert values("It could take one day to heal.", dt.date(2015, 12, 28)) == {"one day": "P1D"}
     assert values("The strike lasted one day.", dt.date(2015, 12, 28)) == {"one day": "P1D"}
+    assert values("It was bound to happen one day, he said.", dt.date(2010, 6, 13)) == \
+        {"one day": "FUTURE_REF"}
 
 
 def test_may_have_as_a_verb_of_its_own_looks_ahead() -> None:

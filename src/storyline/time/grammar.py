@@ -230,7 +230,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("ref_someday", r"(?P<word>(?:(?<=\bcould\s)|(?<=\bwould\s)|(?<=\bmight\s)|"
                     r"(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bcan\s)|(?<=\bshould\s))"
                     r"one\s+day(?=\s+(?!(?:of|to|and|or|in|for|a|the|at|after|before|"
-                    r"later|earlier)\b)[a-z]+))"),
+                    r"later|earlier)\b)[a-z]+)"
+                    # or closing a clause after a bare "happen": "was bound to happen one day"
+                    r"|(?<=\bhappen\s)one\s+day(?=\s*[,.;!?\"”]))"),
     # one unit and a vague more: "for the next year or two", "the previous year and a half"
     # ("the next year or so" stays a date, as TimeBank has it)
     ("duration_vague", r"(?<![\w-])(?i:the\s+(?:past|last|previous|next|coming|following)\s+"
