@@ -731,6 +731,12 @@ def test_a_moment_told_in_two_zones_crosses_midnight() -> None:
     v = values("(Update 11:45 p.m. in Cairo, 4:45 p.m. ET) Streets stayed full.",
                dt.date(2011, 2, 3))
     assert v == {"11:45 p.m.": "2011-02-03T23:45", "4:45 p.m. ET": "2011-02-03T16:45"}
+    # without "in", too; but dated by a day the narrative named, either clock may be on it
+    assert values("(Update 1:50 a.m. Cairo, 6:50 p.m. ET) Prisoners escaped.",
+                  dt.date(2011, 1, 29))["1:50 a.m."] == "2011-01-30T01:50"
+    v = values("Nile TV reported Sunday. (Update 1:50 a.m. Cairo, 6:50 p.m. ET) Prisoners "
+               "escaped.", dt.date(2011, 1, 29))
+    assert v["1:50 a.m."][:10] == v["6:50 p.m. ET"][:10]
     # days given with the times say it themselves
     v = values("(Update 1:12 a.m. Tuesday in Cairo, 6:12 p.m. ET Monday) A ministry spoke.",
                dt.date(2011, 1, 31))
@@ -831,3 +837,21 @@ def test_a_call_or_a_chance_in_the_present_looks_ahead() -> None:
     # a call told in the past keeps the past reading
     assert values("Groups called for protests on Saturday.", dt.date(2011, 1, 31)) == \
         {"Saturday": "2011-01-29"}
+
+
+def test_h15_round() -> None:
+    assert values("Tremors struck in 1860, 1761 and 1618.", dt.date(2010, 1, 13)) == \
+        {"1860": "1860", "1761": "1761", "1618": "1618"}
+    assert values("As a July NATO summit meeting in Warsaw approaches, Germany is rearming.",
+                  dt.date(2016, 6, 7)) == {"July": "2016-07"}
+    assert values("Something hit me, which remains with me to this day.",
+                  dt.date(2010, 1, 30)) == {"this day": "PRESENT_REF"}
+    assert values("It has led us to this day of reckoning.", dt.date(2008, 12, 18)) == {}
+    v = values("The curfew runs from 4 p.m. to 8 a.m.", dt.date(2011, 1, 29))
+    assert v == {"4 p.m.": "2011-01-29T16:00", "8 a.m.": "2011-01-30T08:00"}
+    # a past event "a year later" is not after the publication date
+    v = values("When he flew to Boise for a speech last winter, he met her. A year later, "
+               "he called her.", dt.date(2016, 1, 20))
+    assert v["A year later"] == "XXXX"
+    assert values("A year later, he will return.", dt.date(2016, 1, 20)) == \
+        {"A year later": "2017"}

@@ -86,7 +86,7 @@ _CLOCK_DAY_GAP: Final = re.compile(
 #: between a daily schedule and its clock time, with up to a few words of the same clause
 #: between them ("daily at 0910", "daily in Haitian Creole at 0910")
 _SET_CLOCK_GAP: Final = re.compile(
-    r"\s{1,3}(?:(?!(?:and|but|or|then|when|while|before|after|since|on)\b)[^\W\d]+\s{1,3}){0,4}"
+    r"\s{1,3}(?:(?!(?:and|but|or|then|when|while|before|after|since|on)\b)[^\W\d]+,?\s{1,3}){0,4}"
     r"(?:at|from|between|until|till)\s{1,3}")
 _STEP_WORDS: Final = re.compile(r"(?i)\b(?:later|earlier|next|following|after|before|"
                                 r"previous|prior)\b")
@@ -130,6 +130,18 @@ def _clock_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
 
 
+def _overnight(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether the clock span "from ``a`` to ``b``" runs past midnight: both on one day that
+    the text did not give with either of them, ``b`` earlier on the clock than ``a``."""
+    if not (_dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10]):
+        return False
+    if not (a.value[11:13].isdigit() and b.value[11:13].isdigit()) or \
+            _WEEKDAY_OR_YEAR.search(a.text) or _WEEKDAY_OR_YEAR.search(b.text):
+        return False
+    return text[max(0, a.start - 5):a.start].lower().endswith("from ") and \
+        _clock_span(text, a, b) and a.value[11:16] > b.value[11:16]
+
+
 def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> bool:
     """Whether the clock time ``e`` is part of a standing schedule, or ends a span whose
     start is ("weekdays from 6:00 a.m. to 9:00 a.m.")."""
@@ -143,11 +155,12 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
 _BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 #: between a local clock time and the same moment in another zone: "4:30 a.m. in Cairo,
 #: 9:30 p.m. ET"
-_LOCAL_ZONE_GAP: Final = re.compile(r"\s{1,3}in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s{1,3}")
+_LOCAL_ZONE_GAP: Final = re.compile(r"\s{1,3}(?:in\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s{1,3}")
 _AND_GAP: Final = re.compile(r",?\s{1,3}(?:and|or)\s{1,3}")
 
 
-def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpression] | None:
+def _join(text: str, a: TimeExpression, b: TimeExpression,
+          dct: dt.date | None = None) -> list[TimeExpression] | None:
     """What replaces two adjacent expressions that name one time: one expression for a clock
     time and its day ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9") or a month
     and a relative year ("July last year"); the clock time dated by its day and the day
@@ -169,12 +182,13 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> list[TimeExpressio
         # "opens at 9 a.m. every day"
         return [_no_day(a), b]
     if _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
-            a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
+            dct is not None and a.value[:10] == dct.isoformat() and a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
             _LOCAL_ZONE_GAP.fullmatch(gap) and not _WEEKDAY_OR_YEAR.search(a.text) and \
             not _WEEKDAY_OR_YEAR.match(text[b.end:b.end + 12].lstrip(" ,")):
-        # one moment told in two zones, neither with its day: the one more than twelve
-        # hours earlier on the clock is past midnight ("4:30 a.m. in Cairo, 9:30 p.m. ET": Cairo's
-        # day is the next one)
+        # one moment told in two zones, neither with its day, both dated by the publication
+        # date: the one more than twelve hours earlier on the clock is past midnight ("4:30
+        # a.m. in Cairo, 9:30 p.m. ET": Cairo's day is the next one). (Dated by a day the
+        # narrative named, either clock may be on that day: left as it is.)
         ha, hb = int(a.value[11:13]), int(b.value[11:13])
         if abs(ha - hb) > 12:
             later = a if ha < hb else b
@@ -290,7 +304,13 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
     for e in out:
         if _scheduled(text, e, joined[-1] if joined else None):
             e = _no_day(e)
-        both = _join(text, joined[-1], e) if joined else None
+        elif joined and _overnight(text, joined[-1], e):
+            # "a curfew from 4 p.m. to 8 a.m.": the span ends the next morning
+            on = dt.date.fromisoformat(e.value[:10])
+            if on < dt.date.max:
+                e = dataclasses.replace(e, value=(on + dt.timedelta(days=1)).isoformat()
+                                        + e.value[10:])
+        both = _join(text, joined[-1], e, dct) if joined else None
         if both is not None:
             joined[-1:] = both
             if len(joined) >= 3 and _dated_clock(joined[-3]) and _dayless(joined[-2]) and \

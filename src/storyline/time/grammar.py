@@ -448,8 +448,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                 parts["month"] != "May":
             return True  # a label that opens an entry of a chronology: "November: Congress
             # passes the law"
-        if parts["poll"] is not None and _determiner_before(text, start):
-            return True  # "the June European elections"
+        if (parts["poll"] is not None or _NAMED_MEETING_AFTER.match(text, end)) and \
+                _determiner_before(text, start):
+            return True  # "the June European elections", "a July NATO summit"
         if after_gap.strip() or not after[:1].islower() or after in {"of", "and", "or", "to"}:
             return False
         # an adjectival month after an article or possessive: "a June agreement",
@@ -602,9 +603,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             and gap.strip() == "")
     if name == "rel_unit":
         unit = parts["unit"]
-        if unit.lower() == "day" and parts["rel"].lower() == "that" and \
+        if unit.lower() == "day" and parts["rel"].lower() in ("that", "this") and \
                 _next_word(text, end) in {(" ", "of"), (" ", "in")}:
-            return False  # "that day of reckoning", "until that day in April"
+            return False  # "that day of reckoning", "until that day in April", "this day of"
         if unit.isupper():
             after_gap, after = _next_word(text, end)
             if after_gap == " " and len(after) > 1 and after.isupper():
@@ -661,6 +662,11 @@ _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", 
 _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
                                    "into", "this", "last", "next", "early", "late", "before",
                                    "after", "its", "their", "come"})
+#: A meeting named by capitalized words after a month ("a July NATO summit", "the April G20
+#: meeting").
+_NAMED_MEETING_AFTER: Final = re.compile(
+    r"\s+(?:[A-Z][\w.]*\s+){1,2}(?:summit|meeting|conference|talks|convention|congress|"
+    r"session|hearing|visit)\b")
 #: Verbs after "the winter" that make it the subject of a clause, a time ("The winter will
 #: cause many deaths", "the summer was hot").
 _SEASON_SUBJECT_VERBS: Final = frozenset({"will", "would", "could", "may", "might", "should",
@@ -721,7 +727,7 @@ def _year_span(first: str, last: str) -> bool:
     return 0 < year_span_end(first, last) - int(first) <= 50
 
 
-_YEAR_BEFORE_AND: Final = re.compile(r"(?<![\w$€£.,/'’-])(?:19|20)\d\d,?\s+(?:and|or)\s+$",
+_YEAR_BEFORE_AND: Final = re.compile(r"(?<![\w$€£.,/'’-])(?:1[5-9]|20)\d\d,?\s+(?:and|or)\s+$",
                                      re.I)
 
 
@@ -796,8 +802,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # "since at least 1980", "as early as 2003"
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
-    if g in {"", ","} and re.fullmatch(r"(?:19|20)\d\d", word):
-        return True  # a list of years: "in 1994, 1995 and 1997"
+    if g in {"", ","} and re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
+        return True  # a list of years: "in 1994, 1995 and 1997", "in 1860, 1761 and 1618"
     if word.lower() in {"and", "or"} and g == "" and _YEAR_BEFORE_AND.search(
             text, max(0, start - 40), start):
         return True  # the second of two years: "in 2008 or 2012"

@@ -805,6 +805,8 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
         quarter = ctx.quarter_context()
         if quarter is not None and unit == "year" and k == -1:
             return ("DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", "quarter", True)
+        if unit == "day" and rel == "this" and ctx.before == "to":
+            return ("DATE", "PRESENT_REF", "ref", False)  # "remains with me to this day"
         if unit == "day" or (unit in PARTS_OF_DAY and rel not in ("this", "last")):
             return None
         if unit in PARTS_OF_DAY and rel == "last":
@@ -898,10 +900,23 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     elif unit in ("night", "fortnight"):
         unit, k = ("day", k) if unit == "night" else ("week", k)
     got = _unit_value(unit, *refs, k)
-    if got is None:
+    if got is None or (sign > 0 and direction in ("later", "after") and ctx.dct is not None
+                       and _after_dct(got[0], ctx.dct) and ctx.tense() == "past"
+                       and not ctx.prospective()):
+        # (a past event "a year later" cannot lie after the publication date: counted from
+        # a time the text did not date)
         value, gran = _unresolved(unit)
         return ("DATE", value, gran, True)
     return ("DATE", got[0], got[1], True)
+
+
+def _after_dct(value: str, dct: dt.date) -> bool:
+    """Whether a year or month value ("2017", "2016-11") lies wholly after ``dct``."""
+    if len(value) == 4 and value.isdigit():
+        return int(value) > dct.year
+    if len(value) == 7 and value[:4].isdigit() and value[5:7].isdigit():
+        return (int(value[:4]), int(value[5:7])) > (dct.year, dct.month)
+    return False
 
 
 def _duration(c: Candidate, ctx: Context) -> Normalized | None:
