@@ -855,3 +855,10 @@ def test_h15_round() -> None:
     assert v["A year later"] == "XXXX"
     assert values("A year later, he will return.", dt.date(2016, 1, 20)) == \
         {"A year later": "2017"}
+
+
+def test_month_year_before_following_and_a_suggested_plan() -> None:
+    assert values("Ferguson erupted in protests in August 2014 following the death of a "
+                  "teenager.", dt.date(2016, 5, 19)) == {"August 2014": "2014-08"}
+    assert values("The statement suggested they try to unite for the fight against her in "
+                  "the fall.", dt.date(2016, 5, 12)) == {"the fall": "2016-FA"}

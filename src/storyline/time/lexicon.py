@@ -125,7 +125,8 @@ AFTER_YEAR_OK: Final = frozenset({
     "also", "alone", "onwards", "onward", "only", "because", "if", "though", "although",
     "than", "so", "not", "no", "most", "more", "into", "over", "under", "against",
     "among", "between", "about", "around", "up", "down", "out", "off", "again", "already",
-    "ago", "earlier", "later", "itself", "saw", "brought", "led", "marked",
+    "ago", "earlier", "later", "itself", "saw", "brought", "led", "marked", "following",
+    "despite", "after", "when",
 })
 
 #: Capitalized words allowed just before a weekday or month ("On Monday", "Last March").

@@ -196,7 +196,8 @@ _PROSPECTIVE_RE: Final = re.compile(
     r"needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
-    r"voted|moved|chose)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?to\s+(?:not\s+)?[a-z]+|"
+    r"voted|moved|chose|suggested|urged|proposed|encouraged)(?:\s+[\w'’]+){0,3}?\s+(?:not\s+)?"
+    r"to\s+(?:not\s+)?[a-z]+|"
     r"(?<!more\s)(?<!less\s)(?<!most\s)likely\s+to\s+[a-z]+|"
     # a call or a chance in the present: "are calling for mass protests on Saturday", "we
     # stand a chance to win it on Tuesday", "faces the prospect of a loss on Tuesday"
