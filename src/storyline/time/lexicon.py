@@ -126,7 +126,7 @@ AFTER_YEAR_OK: Final = frozenset({
     "than", "so", "not", "no", "most", "more", "into", "over", "under", "against",
     "among", "between", "about", "around", "up", "down", "out", "off", "again", "already",
     "ago", "earlier", "later", "itself", "saw", "brought", "led", "marked", "following",
-    "despite", "after", "when",
+    "despite",
 })
 
 #: Capitalized words allowed just before a weekday or month ("On Monday", "Last March").
