@@ -862,3 +862,10 @@ def test_month_year_before_following_and_a_suggested_plan() -> None:
                   "teenager.", dt.date(2016, 5, 19)) == {"August 2014": "2014-08"}
     assert values("The statement suggested they try to unite for the fight against her in "
                   "the fall.", dt.date(2016, 5, 12)) == {"the fall": "2016-FA"}
+
+
+def test_the_nth_weekday_of_a_month() -> None:
+    assert values("On the last Sunday in January, a few hundred people filled a ballroom.",
+                  dt.date(2011, 2, 7)) == {"the last Sunday in January": "2011-01-30"}
+    assert values("The vote is on the second Tuesday of March 2010.", dt.date(2011, 2, 7)) == \
+        {"the second Tuesday of March 2010": "2010-03-09"}

@@ -125,6 +125,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"were|is|are|will|would|and|or|as|respectively|this|next|last|among|across|from|"
                 r"to|with)\b)[a-z])"
                 rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?)"),
+    # "the last Sunday in January", "the second Tuesday of March 2010"
+    ("nth_weekday", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+)"
+                    rf"(?P<weekday>{_WEEKDAY})\s+(?i:in|of)\s+(?P<month>{_MONTH_FULL})"
+                    rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?{_E}"),
     ("week_in_month", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+"
                       rf"week\s+of)\s+(?P<month>{_MONTH_FULL})(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
                       rf"{_E}"),

@@ -414,6 +414,26 @@ def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", _fmt_week(dt.date.fromisoformat(got[1][:10])), "week", got[3])
 
 
+def _nth_weekday_in_month(c: Candidate, ctx: Context) -> Normalized:
+    """"the last Sunday in January": that day of the month's year (the year given, else
+    the one a bare month would take)."""
+    m = _month_number(c.parts["month"])
+    wd = weekday_number(c.parts["weekday"])
+    if "year" in c.parts:
+        year, relative = int(c.parts["year"]), False
+    elif ctx.dct is not None:
+        year, relative = int(_bare_month(c, ctx)[1][:4]), True
+    else:
+        return ("DATE", "XXXX-XX-XX", "day", True)
+    word = c.parts["ordinal"].lower()
+    n = -1 if word in ("last", "final") else ("first", "second", "third", "fourth").index(word) + 1
+    try:
+        day = _nth_weekday(year, m, wd - 1, n)
+    except (ValueError, OverflowError):
+        return ("DATE", "XXXX-XX-XX", "day", True)
+    return ("DATE", day.isoformat(), "day", relative)
+
+
 def _week_in_month(c: Candidate, ctx: Context) -> Normalized:
     """"the first week of April": the ISO week holding the month's 4th (the week with most of
     the month's first seven days), the 11th for the second, ...; "the last week of October"
@@ -1321,6 +1341,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _week_of(c, ctx)
     if rule == "week_in_month":
         return _week_in_month(c, ctx)
+    if rule == "nth_weekday":
+        return _nth_weekday_in_month(c, ctx)
     if rule == "the_unit":
         return _the_unit(c, ctx)
     if rule == "month_year":
