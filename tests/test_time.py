@@ -869,3 +869,10 @@ def test_the_nth_weekday_of_a_month() -> None:
                   dt.date(2011, 2, 7)) == {"the last Sunday in January": "2011-01-30"}
     assert values("The vote is on the second Tuesday of March 2010.", dt.date(2011, 2, 7)) == \
         {"the second Tuesday of March 2010": "2010-03-09"}
+
+
+def test_a_sentence_opening_with_a_month_frames_a_past_narrative() -> None:
+    d = dt.date(2016, 9, 6)
+    assert values("In October, Mrs. Clinton proposed a no-fly zone.", d) == {"October": "2015-10"}
+    assert values("In October, she will propose it.", d) == {"October": "2016-10"}
+    assert values("The plan, in October, was approved.", d) == {"October": "2016-10"}

@@ -551,10 +551,13 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             # does a past clause about the month just ended or this one: "raised $287
             # million by the end of February", told in March)
             tense = "future"
-        if tense == "past" and m > dm + _MONTH_LAG and not ctx.prospective() and \
+        lag = 0 if ctx.before == "in" and ctx.opens_sentence() else _MONTH_LAG
+        if tense == "past" and m > dm + lag and not ctx.prospective() and \
                 not ("poll" in c.parts and m - dm <= _VOTE_AHEAD):
             # (a vote up to seven months off is the coming one whatever the tense: "shift
-            # focus toward the November election", told in April)
+            # focus toward the November election", told in April; a sentence that opens with
+            # the month frames a past narrative: "In October, she proposed ...", told in
+            # September, is last October)
             y -= 1
         elif tense == "future" and m < dm:
             y += 1
