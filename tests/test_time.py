@@ -834,6 +834,8 @@ def test_a_call_or_a_chance_in_the_present_looks_ahead() -> None:
                   dt.date(2016, 6, 3)) == {"Tuesday": "2016-06-07"}
     assert values("Rubio is facing the prospect of a loss in his own state on Tuesday.",
                   dt.date(2016, 3, 12)) == {"Tuesday": "2016-03-15"}
+    assert values("Aides have been pressing for a role at the convention in July.",
+                  dt.date(2016, 6, 1)) == {"July": "2016-07"}
     # a call told in the past keeps the past reading
     assert values("Groups called for protests on Saturday.", dt.date(2011, 1, 31)) == \
         {"Saturday": "2011-01-29"}

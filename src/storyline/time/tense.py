@@ -201,7 +201,8 @@ _PROSPECTIVE_RE: Final = re.compile(
     r"(?<!more\s)(?<!less\s)(?<!most\s)likely\s+to\s+[a-z]+|"
     # a call or a chance in the present: "are calling for mass protests on Saturday", "we
     # stand a chance to win it on Tuesday", "faces the prospect of a loss on Tuesday"
-    r"(?:is|are|am|'re|’re|'s|’s)\s+(?:\w+\s+)?calling\s+for|calls?\s+for|"
+    r"(?:is|are|am|'re|’re|'s|’s|been)\s+(?:\w+\s+)?(?:calling|pressing|pushing)\s+for|"
+    r"calls?\s+for|"
     r"(?<!had\s)(?<!was\s)(?<!were\s)(?:chance|prospect)\s+(?:to|of))(?![\w'])")
 
 
