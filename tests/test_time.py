@@ -878,3 +878,11 @@ def test_a_sentence_opening_with_a_month_frames_a_past_narrative() -> None:
     assert values("In October, Mrs. Clinton proposed a no-fly zone.", d) == {"October": "2015-10"}
     assert values("In October, she will propose it.", d) == {"October": "2016-10"}
     assert values("The plan, in October, was approved.", d) == {"October": "2016-10"}
+
+
+def test_a_bare_early_clock_hour_is_in_the_afternoon() -> None:
+    d = dt.date(2011, 2, 11)
+    assert values("President Obama will no longer be speaking at 1:30.", d) == \
+        {"1:30": "2011-02-11T13:30"}
+    assert values("The blast came at 4:30 a.m.", d) == {"4:30 a.m.": "2011-02-11T04:30"}
+    assert values("The plane landed at 04:30 GMT.", d) == {"04:30 GMT": "2011-02-11T04:30"}
