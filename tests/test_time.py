@@ -886,3 +886,10 @@ def test_a_bare_early_clock_hour_is_in_the_afternoon() -> None:
         {"1:30": "2011-02-11T13:30"}
     assert values("The blast came at 4:30 a.m.", d) == {"4:30 a.m.": "2011-02-11T04:30"}
     assert values("The plane landed at 04:30 GMT.", d) == {"04:30 GMT": "2011-02-11T04:30"}
+
+
+def test_the_start_of_a_span_of_wire_clock_times() -> None:
+    v = values("The show is broadcast from 0910 to 0930 local time (1410 to 1430 GMT).",
+               dt.date(2010, 1, 23))
+    assert set(v) == {"0910", "0930 local time", "1410", "1430 GMT"}
+    assert values("He sold 1200 to 1500 shares.", dt.date(2010, 1, 23)) == {}

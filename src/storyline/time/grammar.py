@@ -107,7 +107,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("clock_mil", rf"(?<![\w.:,$€£-])(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)(?:\s+"
                   rf"(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w)"
                   # or a local time with its conversion: "at 1653 (2153 GMT)"
-                  rf"|(?=\s+\((?:[01]\d|2[0-3])[0-5]\d\s+{_TZ}\)))"),
+                  rf"|(?=\s+\((?:[01]\d|2[0-3])[0-5]\d\s+{_TZ}\))"
+                  # or the start of a span whose end has the zone: "1410 to 1430 GMT"
+                  rf"|(?=\s*(?:to|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s+(?:{_TZ}|(?i:local\s+time))\b)"
+                  r"(?P<span>))"),
     ("mdy", rf"{_B}(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
             rf"(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
@@ -574,6 +577,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         # a zone is enough, and "hours" after "14:30"; "1100 hours" alone is as often a count
         if parts["tz"] and (name == "clock24" or parts["tz"].lower() not in {"hours", "hrs"}):
             return True
+        if parts.get("span") is not None:
+            return True  # the start of "1410 to 1430 GMT"
         word, gap = _previous_word(text, start)
         return word.lower() in {"at", "by", "until", "till", "from", "to", "around", "about",
                                 "before", "after", "since", "approximately", "shortly"} \
