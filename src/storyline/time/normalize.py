@@ -414,17 +414,26 @@ def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", _fmt_week(dt.date.fromisoformat(got[1][:10])), "week", got[3])
 
 
+def _year_of_month(c: Candidate, ctx: Context) -> tuple[int, bool] | None:
+    """The year of the month a candidate names inside it ("the first week of April 2010",
+    "the last Sunday in January") and whether it was inferred: the year given, else the one
+    a bare month would take; None with neither a year nor a dct."""
+    if "year" in c.parts:
+        return int(c.parts["year"]), False
+    if ctx.dct is not None:
+        return int(_bare_month(c, ctx)[1][:4]), True
+    return None
+
+
 def _nth_weekday_in_month(c: Candidate, ctx: Context) -> Normalized:
     """"the last Sunday in January": that day of the month's year (the year given, else
     the one a bare month would take)."""
     m = _month_number(c.parts["month"])
     wd = weekday_number(c.parts["weekday"])
-    if "year" in c.parts:
-        year, relative = int(c.parts["year"]), False
-    elif ctx.dct is not None:
-        year, relative = int(_bare_month(c, ctx)[1][:4]), True
-    else:
+    got = _year_of_month(c, ctx)
+    if got is None:
         return ("DATE", "XXXX-XX-XX", "day", True)
+    year, relative = got
     word = c.parts["ordinal"].lower()
     n = -1 if word in ("last", "final") else ("first", "second", "third", "fourth").index(word) + 1
     try:
@@ -439,12 +448,10 @@ def _week_in_month(c: Candidate, ctx: Context) -> Normalized:
     the month's first seven days), the 11th for the second, ...; "the last week of October"
     the week holding the month's fourth-last day."""
     m = _month_number(c.parts["month"])
-    if "year" in c.parts:
-        year, relative = int(c.parts["year"]), False
-    elif ctx.dct is not None:
-        year, relative = int(_bare_month(c, ctx)[1][:4]), True
-    else:
+    got = _year_of_month(c, ctx)
+    if got is None:
         return ("DATE", "XXXX-WXX", "week", True)
+    year, relative = got
     word = c.parts["ordinal"].lower()
     try:
         if word in ("last", "final"):
@@ -1032,7 +1039,10 @@ def _set(c: Candidate, ctx: Context) -> Normalized | None:
 
 def clock_in_part_of_day(hour: int, part: str) -> int:
     """A 12-hour clock ``hour`` read in a part of the day (TIMEX3 code "MO", "AF", "EV",
-    "NI"): 6 in the evening is 18, 11 at night 23, 12 at night 24; 3 at night stays 3."""
+    "NI"): 6 in the evening is 18, 11 at night 23, 12 at night 24; 3 at night stays 3 (and an
+    early hour read as the afternoon goes back: "6:45 this morning")."""
+    if part in ("MO", "NI") and 13 <= hour <= 18:
+        hour -= 12
     if part in ("AF", "EV") and hour < 12:
         return hour + 12
     if part == "NI" and 6 <= hour < 12:
