@@ -893,3 +893,14 @@ def test_the_start_of_a_span_of_wire_clock_times() -> None:
                dt.date(2010, 1, 23))
     assert set(v) == {"0910", "0930 local time", "1410", "1430 GMT"}
     assert values("He sold 1200 to 1500 shares.", dt.date(2010, 1, 23)) == {}
+
+
+def test_h16_round_years() -> None:
+    d = dt.date(2016, 2, 9)
+    assert values("Think of Jimmy Carter in Iowa 1976 and John McCain in New Hampshire 2000.",
+                  d) == {"1976": "1976", "2000": "2000"}
+    assert values("It was a response to the Wall Street collapse of 2008-9.", d) == \
+        {"2008": "2008", "9": "2009"}
+    assert values('He wrote "Egypt on the Brink" (Yale University Press, 2011).', d) == \
+        {"2011": "2011"}
+    assert values("They sent in 2000 troops.", d) == {}

@@ -179,8 +179,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
     ("year_from", rf"(?<![\w$€£.,/'’-])(?P<year>{_YEAR4})"
-                  rf"(?=[-–](?P<to>{_YEAR4}|\d\d){_YEAR_SPAN_END})"),
-    ("year_to", rf"(?<![\w$€£.,/'’-])(?P<first>{_YEAR4})[-–](?P<core>(?P<year>{_YEAR4}|\d\d))"
+                  rf"(?=[-–](?P<to>{_YEAR4}|\d\d?){_YEAR_SPAN_END})"),
+    ("year_to", rf"(?<![\w$€£.,/'’-])(?P<first>{_YEAR4})[-–](?P<core>(?P<year>{_YEAR4}|\d\d?))"
                 rf"{_YEAR_SPAN_END}"),
     ("spoken_year", rf"{_B}(?:(?P<month>{_MONTH_FULL})\s+)?(?P<century>(?i:nineteen|twenty))\s+"
                     rf"(?P<tens>(?i:{_TENS}))(?:[-\s](?P<ones>(?i:{_ONES})))?{_E}"),
@@ -724,11 +724,12 @@ def _rate_before(text: str, start: int) -> bool:
 
 
 def year_span_end(first: str, last: str) -> int:
-    """The last year of a span written "2014-2016", "1998-99" or "1999-00"."""
+    """The last year of a span written "2014-2016", "1998-99", "1999-00" or "2008-9"."""
     if len(last) == 4:
         return int(last)
-    end = int(first[:2] + last)
-    return end if end > int(first) else end + 100
+    end = int(first[:4 - len(last)] + last)
+    step = 10 ** len(last)
+    return end if end > int(first) else end + step
 
 
 def _year_span(first: str, last: str) -> bool:
@@ -825,7 +826,14 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if after_gap.startswith(":") and modern and \
             (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
         return True  # a label that opens an entry: "1991: 520m gallons were released"
-    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";"} and modern
+    if modern and after_gap == " " and after[:1].islower() and not after.endswith("s") and \
+            after.lower() not in YEAR_COUNTED and _PLACE_BEFORE_YEAR.search(
+                text, max(0, start - 50), start):
+        return True  # a place and its year: "Jimmy Carter in Iowa 1976 and ..."
+    if modern and _PLACE_BEFORE_YEAR.search(text, max(0, start - 50), start) and \
+            after_gap.strip()[:1] in {",", ".", ";", ")"}:
+        return True  # "John McCain in New Hampshire 2000)"
+    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";", ")"} and modern
 
 
 #: An article or possessive and one to three capitalised words before a year that modifies a
@@ -838,6 +846,8 @@ _MOTION_VERBS: Final = frozenset({"move", "moves", "moved", "moving", "get", "ge
                                   "looked", "looking", "push", "pushed", "pushing", "slip",
                                   "slipped", "run", "ran", "running", "stretch", "stretched",
                                   "extend", "extended"})
+#: "in" and a capitalized place right before a year: "Carter in Iowa 1976".
+_PLACE_BEFORE_YEAR: Final = re.compile(r"(?<![\w-])in\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
 #: The start of a span of years right before a year: "from 1999 to", "between 2001 and".
 _YEAR_SPAN_BEFORE: Final = re.compile(
     r"(?<![\w-])(?i:from\s+(?:19|20)\d\d\s+(?:to|through|until|till)|between\s+(?:19|20)\d\d"
