@@ -904,3 +904,11 @@ def test_h16_round_years() -> None:
     assert values('He wrote "Egypt on the Brink" (Yale University Press, 2011).', d) == \
         {"2011": "2011"}
     assert values("They sent in 2000 troops.", d) == {}
+
+
+def test_this_month_day_and_wouldnt() -> None:
+    assert values("In this July 31 file photo, a boat motors through an oil sheen.",
+                  dt.date(2011, 1, 24)) == {"July 31": "2010-07-31"}
+    assert values("He will come this July.", dt.date(2011, 1, 24)) == {"this July": "2011-07"}
+    assert values("He announced that he wouldn't run in September.", dt.date(2011, 2, 1)) == \
+        {"September": "2011-09"}

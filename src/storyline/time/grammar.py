@@ -440,6 +440,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if _in_title(text, m.start(core), m.end(core)):
             return False
     if name == "month":
+        if parts["rel"] and re.match(r"\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?![.,:]?\d|\s*%)",
+                                     text[end:end + 8]):
+            return False  # "in this July 31 file photo": the day is the expression
         if parts["rel"] or parts["mod"]:
             return True
         word, gap = _previous_word(text, start)
