@@ -192,7 +192,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
 #: A plan or promise told in the past ("announced he would not run", "agreed to hold") or an
 #: obligation ("must support her", "has to win"): what follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:wouldn['’]t|shouldn['’]t|mustn['’]t|would|must|should|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
+    r"(?i)(?<![\w'])(?:(?:would|should|must)n['’]t(?=\s+[a-z])|would|must|should|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
     r"needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
