@@ -912,3 +912,10 @@ def test_this_month_day_and_wouldnt() -> None:
     assert values("He will come this July.", dt.date(2011, 1, 24)) == {"this July": "2011-07"}
     assert values("He announced that he wouldn't run in September.", dt.date(2011, 2, 1)) == \
         {"September": "2011-09"}
+
+
+def test_the_rest_of_the_year_a_past_story_stated() -> None:
+    d = dt.date(2009, 4, 27)
+    assert values("In March 2003 the index fell. It rallied during the rest of the year.",
+                  d)["the rest of the year"] == "2003"
+    assert values("Profits fell for the year.", d) == {"the year": "2009"}

@@ -1200,9 +1200,13 @@ def _the_year(c: Candidate, ctx: Context) -> Normalized:
         "H2" if premod.startswith("the second half") else ""
     if ctx.dct is None:
         return ("DATE", f"XXXX-{half}" if half else "XXXX", "half" if half else "year", True)
+    year = ctx.dct.year
+    if (premod or c.get("mod")) and ctx.tense() == "past" and \
+            (stated := _stated_earlier(ctx)) is not None:
+        year = stated.year  # "In March 2003 the index fell. It rallied the rest of the year."
     if half:
-        return ("DATE", f"{ctx.dct.year:04d}-{half}", "half", True)
-    return ("DATE", f"{ctx.dct.year:04d}", "year", True)
+        return ("DATE", f"{year:04d}-{half}", "half", True)
+    return ("DATE", f"{year:04d}", "year", True)
 
 
 def _the_unit(c: Candidate, ctx: Context) -> Normalized:
