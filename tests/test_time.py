@@ -919,3 +919,10 @@ def test_the_rest_of_the_year_a_past_story_stated() -> None:
     assert values("In March 2003 the index fell. It rallied during the rest of the year.",
                   d)["the rest of the year"] == "2003"
     assert values("Profits fell for the year.", d) == {"the year": "2009"}
+
+
+def test_a_clock_time_of_a_weekly_schedule() -> None:
+    d = dt.date(2010, 1, 22)
+    assert values("It airs at 10:40 every Saturday.", d) == \
+        {"10:40": "XXXX-WXX-6T10:40", "every Saturday": "XXXX-WXX-6"}
+    assert values("It airs at 10:40 on Saturdays.", d)["10:40"] == "XXXX-WXX-6T10:40"

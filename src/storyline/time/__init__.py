@@ -181,6 +181,10 @@ def _join(text: str, a: TimeExpression, b: TimeExpression,
             gap.strip() in {"", ","}:
         # "opens at 9 a.m. every day"
         return [_no_day(a), b]
+    if a.type == "TIME" and "T" in a.value and b.type == "SET" and \
+            re.fullmatch(r"XXXX-WXX-[1-7]", b.value) and gap.strip() in {"", ",", "on"}:
+        # "airs at 10:40 every Saturday": the clock of that weekday, of no one week
+        return [dataclasses.replace(a, value=b.value + a.value[a.value.index("T"):]), b]
     if _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
             dct is not None and a.value[:10] == dct.isoformat() and a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
             _LOCAL_ZONE_GAP.fullmatch(gap) and not _WEEKDAY_OR_YEAR.search(a.text) and \
