@@ -414,6 +414,10 @@ def _week_of(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", _fmt_week(dt.date.fromisoformat(got[1][:10])), "week", got[3])
 
 
+#: "the first / ... / last week of April", "the second Tuesday of March": which one (-1 last)
+_MONTH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
 def _year_of_month(c: Candidate, ctx: Context) -> tuple[int, bool] | None:
     """The year of the month a candidate names inside it ("the first week of April 2010",
     "the last Sunday in January") and whether it was inferred: the year given, else the one
@@ -434,10 +438,8 @@ def _nth_weekday_in_month(c: Candidate, ctx: Context) -> Normalized:
     if got is None:
         return ("DATE", "XXXX-XX-XX", "day", True)
     year, relative = got
-    word = c.parts["ordinal"].lower()
-    n = -1 if word in ("last", "final") else ("first", "second", "third", "fourth").index(word) + 1
     try:
-        day = _nth_weekday(year, m, wd - 1, n)
+        day = _nth_weekday(year, m, wd - 1, _MONTH_ORDINALS[c.parts["ordinal"].lower()])
     except (ValueError, OverflowError):
         return ("DATE", "XXXX-XX-XX", "day", True)
     return ("DATE", day.isoformat(), "day", relative)
@@ -452,13 +454,13 @@ def _week_in_month(c: Candidate, ctx: Context) -> Normalized:
     if got is None:
         return ("DATE", "XXXX-WXX", "week", True)
     year, relative = got
-    word = c.parts["ordinal"].lower()
+    n = _MONTH_ORDINALS[c.parts["ordinal"].lower()]
     try:
-        if word in ("last", "final"):
+        if n < 0:
             nxt = _add_months(year, m, 1)
             day = dt.date(*nxt, 1) - dt.timedelta(days=4)
         else:
-            day = dt.date(year, m, 4 + 7 * ("first", "second", "third", "fourth").index(word))
+            day = dt.date(year, m, 4 + 7 * (n - 1))
     except (ValueError, OverflowError):  # beyond the calendar (a dct in year 9999)
         return ("DATE", "XXXX-WXX", "week", True)
     return ("DATE", _fmt_week(day), "week", relative)
