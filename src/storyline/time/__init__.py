@@ -130,6 +130,15 @@ def _clock_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
 
 
+def _a_day_later(clock: TimeExpression) -> TimeExpression:
+    """A dated clock time moved to the next day (unchanged on the calendar's last day)."""
+    on = dt.date.fromisoformat(clock.value[:10])
+    if on == dt.date.max:
+        return clock
+    return dataclasses.replace(clock, value=(on + dt.timedelta(days=1)).isoformat()
+                               + clock.value[10:])
+
+
 def _overnight(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Whether the clock span "from ``a`` to ``b``" runs past midnight: both on one day that
     the text did not give with either of them, ``b`` earlier on the clock than ``a``."""
@@ -185,8 +194,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression,
             re.fullmatch(r"XXXX-WXX-[1-7]", b.value) and gap.strip() in {"", ",", "on"}:
         # "airs at 10:40 every Saturday": the clock of that weekday, of no one week
         return [dataclasses.replace(a, value=b.value + a.value[a.value.index("T"):]), b]
-    if _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
-            dct is not None and a.value[:10] == dct.isoformat() and a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
+    if _dated_clock(a) and _dated_clock(b) and dct is not None and \
+            a.value[:10] == b.value[:10] == dct.isoformat() and \
+            a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
             _LOCAL_ZONE_GAP.fullmatch(gap) and not _WEEKDAY_OR_YEAR.search(a.text) and \
             not _WEEKDAY_OR_YEAR.match(text[b.end:b.end + 12].lstrip(" ,")):
         # one moment told in two zones, neither with its day, both dated by the publication
@@ -195,12 +205,7 @@ def _join(text: str, a: TimeExpression, b: TimeExpression,
         # narrative named, either clock may be on that day: left as it is.)
         ha, hb = int(a.value[11:13]), int(b.value[11:13])
         if abs(ha - hb) > 12:
-            later = a if ha < hb else b
-            on = dt.date.fromisoformat(later.value[:10])
-            if on < dt.date.max:
-                moved = dataclasses.replace(later, value=(on + dt.timedelta(days=1))
-                                            .isoformat() + later.value[10:])
-                return [moved, b] if later is a else [a, moved]
+            return [_a_day_later(a), b] if ha < hb else [a, _a_day_later(b)]
         return None
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
@@ -309,11 +314,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         if _scheduled(text, e, joined[-1] if joined else None):
             e = _no_day(e)
         elif joined and _overnight(text, joined[-1], e):
-            # "a curfew from 4 p.m. to 8 a.m.": the span ends the next morning
-            on = dt.date.fromisoformat(e.value[:10])
-            if on < dt.date.max:
-                e = dataclasses.replace(e, value=(on + dt.timedelta(days=1)).isoformat()
-                                        + e.value[10:])
+            e = _a_day_later(e)  # "a curfew from 4 p.m. to 8 a.m.": it ends the next morning
         both = _join(text, joined[-1], e, dct) if joined else None
         if both is not None:
             joined[-1:] = both
