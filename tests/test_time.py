@@ -926,3 +926,11 @@ def test_a_clock_time_of_a_weekly_schedule() -> None:
     assert values("It airs at 10:40 every Saturday.", d) == \
         {"10:40": "XXXX-WXX-6T10:40", "every Saturday": "XXXX-WXX-6"}
     assert values("It airs at 10:40 on Saturdays.", d)["10:40"] == "XXXX-WXX-6T10:40"
+
+
+def test_a_range_of_counts_before_ago_is_one_date() -> None:
+    d = dt.date(2016, 7, 16)
+    assert values("He approached Corker three or four months ago.", d) == \
+        {"three or four months ago": "2016-04"}
+    assert values("It would have been drafted six to eight weeks ago.", d) == \
+        {"six to eight weeks ago": "2016-W22"}

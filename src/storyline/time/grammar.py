@@ -266,7 +266,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                     r"weekend))(?![\w-])|(?P<poss>(?i:the\s+weekend))(?=['’]s\b))"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
                    r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
-    ("offset", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
+    ("offset", rf"{_B}(?i:(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})\s+"
+               rf"(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
                r"from\s+now|hence|previously))(?!\w)"),
     ("offset_pp", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>before|after))"
                   r"(?=\s*[,.;:)!?]|\s*$)"),

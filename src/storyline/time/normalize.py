@@ -897,7 +897,7 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     unit = c.parts["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
     direction = " ".join(c.parts["dir"].lower().split())
-    n = _number(c.parts["num"])
+    n = _number(c.parts.get("low") or c.parts["num"])  # a range: its lower bound
     sign = -1 if direction in ("earlier", "ago", "previously", "before") else 1
     if n is None:
         if direction == "ago":
