@@ -934,3 +934,11 @@ def test_a_range_of_counts_before_ago_is_one_date() -> None:
         {"three or four months ago": "2016-04"}
     assert values("It would have been drafted six to eight weeks ago.", d) == \
         {"six to eight weeks ago": "2016-W22"}
+
+
+def test_h17_round() -> None:
+    assert values("I had to spend the weekend figuring it out.", dt.date(2016, 5, 4)) == \
+        {"the weekend": "2016-W17-WE"}
+    assert values("The downturn lasts well into 2010.", dt.date(2009, 2, 24)) == {"2010": "2010"}
+    assert values("He said this H1 swine flu virus is worse than H5.", dt.date(2009, 4, 25)) == {}
+    assert values("Profits rose in H1.", dt.date(2016, 5, 4)) == {"H1": "2016-H1"}

@@ -262,6 +262,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
     ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|"
+                    r"spend|spends|spent|spending|"
                     r"before|after|until|till|by|into)\s+(?P<core>(?i:the\s+"
                     r"weekend))(?![\w-])|(?P<poss>(?i:the\s+weekend))(?=['’]s\b))"),
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
@@ -634,6 +635,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if parts["year"] or parts["fy"]:
             return True
         word, gap = _previous_word(text, start)  # "in Q1"; not "H1N1, H1 OH!"
+        if re.match(r"\s*N\d|\s+(?i:swine|flu|influenza|virus|strain|pandemic)\b",
+                    text[end:end + 12]):
+            return False  # a flu strain: "this H1 swine flu virus", "H1 N1"
         return gap == " " and word.lower() in _QUARTER_CODE_BEFORE
     if name == "offset" and parts["dir"].lower() in {"earlier", "later"}:
         # "banned it for several weeks earlier this fall": a duration, then the date

@@ -99,7 +99,7 @@ YEAR_CONTEXT: Final = frozenset({
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "before", "after",
     "during", "throughout", "circa", "early", "late", "mid", "around", "between", "year",
     "and", "summer", "winter", "spring", "autumn", "fall", "as", "year-end", "than",
-    "pre", "post", "for", "both", "due", "fiscal", "beyond",
+    "pre", "post", "for", "both", "due", "fiscal", "beyond", "into",
 })
 #: Lower-case words after a four-digit number that make it a count even after an article
 #: ("the 2000 troops").
