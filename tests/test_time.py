@@ -942,3 +942,10 @@ def test_h17_round() -> None:
     assert values("The downturn lasts well into 2010.", dt.date(2009, 2, 24)) == {"2010": "2010"}
     assert values("He said this H1 swine flu virus is worse than H5.", dt.date(2009, 4, 25)) == {}
     assert values("Profits rose in H1.", dt.date(2016, 5, 4)) == {"H1": "2016-H1"}
+
+
+def test_a_plan_told_in_the_past_that_runs_until_a_weekday() -> None:
+    d = dt.date(2011, 2, 13)
+    assert values("State television announced banks would be shut down until Wednesday.",
+                  d) == {"Wednesday": "2011-02-16"}
+    assert values("Banks were shut until Wednesday.", d) == {"Wednesday": "2011-02-09"}

@@ -621,7 +621,10 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night"
     elif (tense := ctx.tense()) == "future" or (tense == "unknown" and (
             ctx.prospective() or (ctx.before in _RUNS_ON_TO and
-                                  ctx.before_before not in _PARTICLE_BY))):
+                                  ctx.before_before not in _PARTICLE_BY))) or (
+            ctx.before in ("until", "till") and ctx.prospective()):
+        # (a plan told in the past that runs on to the day: "said banks would be shut
+        # until Wednesday")
         # the dct's own weekday: that day ("will vote Tuesday"); a modal or a plan with no
         # tense of its own looks ahead too ("could be tried as soon as Wednesday")
         k = (wd - dct.isoweekday()) % 7
