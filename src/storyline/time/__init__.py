@@ -100,9 +100,14 @@ _WEEKDAY_OR_YEAR: Final = re.compile(
     r"easter|thanksgiving|labou?r|memorial|king|presidents|holy\s+week)")
 
 
+def _clock_on(clock: TimeExpression, day: str) -> TimeExpression:
+    """The clock time put on another day value (``2011-02-04``, ``XXXX-WXX-6``)."""
+    return dataclasses.replace(clock, value=day + clock.value[clock.value.index("T"):])
+
+
 def _no_day(clock: TimeExpression) -> TimeExpression:
     """A clock time that belongs to no one day: ``XXXX-XX-XXT09:10``."""
-    return dataclasses.replace(clock, value="XXXX-XX-XX" + clock.value[clock.value.index("T"):])
+    return _clock_on(clock, "XXXX-XX-XX")
 
 
 #: a standing schedule right before a clock time: "airs weekdays from 6 a.m.", "every
@@ -135,19 +140,22 @@ def _a_day_later(clock: TimeExpression) -> TimeExpression:
     on = dt.date.fromisoformat(clock.value[:10])
     if on == dt.date.max:
         return clock
-    return dataclasses.replace(clock, value=(on + dt.timedelta(days=1)).isoformat()
-                               + clock.value[10:])
+    return _clock_on(clock, (on + dt.timedelta(days=1)).isoformat())
+
+
+def _hours_on_one_day(a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether ``a`` and ``b`` are clock times with hours, both put on the same day, and
+    ``a`` does not name that day itself ("4 p.m.", not "4 p.m. Friday")."""
+    return _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
+        a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
+        not _WEEKDAY_OR_YEAR.search(a.text)
 
 
 def _overnight(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Whether the clock span "from ``a`` to ``b``" runs past midnight: both on one day that
     the text did not give with either of them, ``b`` earlier on the clock than ``a``."""
-    if not (_dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10]):
-        return False
-    if not (a.value[11:13].isdigit() and b.value[11:13].isdigit()) or \
-            _WEEKDAY_OR_YEAR.search(a.text) or _WEEKDAY_OR_YEAR.search(b.text):
-        return False
-    return text[max(0, a.start - 5):a.start].lower().endswith("from ") and \
+    return _hours_on_one_day(a, b) and not _WEEKDAY_OR_YEAR.search(b.text) and \
+        text[max(0, a.start - 5):a.start].lower().endswith("from ") and \
         _clock_span(text, a, b) and a.value[11:16] > b.value[11:16]
 
 
@@ -193,11 +201,9 @@ def _join(text: str, a: TimeExpression, b: TimeExpression,
     if a.type == "TIME" and "T" in a.value and b.type == "SET" and \
             re.fullmatch(r"XXXX-WXX-[1-7]", b.value) and gap.strip() in {"", ",", "on"}:
         # "airs at 10:40 every Saturday": the clock of that weekday, of no one week
-        return [dataclasses.replace(a, value=b.value + a.value[a.value.index("T"):]), b]
-    if _dated_clock(a) and _dated_clock(b) and dct is not None and \
-            a.value[:10] == b.value[:10] == dct.isoformat() and \
-            a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
-            _LOCAL_ZONE_GAP.fullmatch(gap) and not _WEEKDAY_OR_YEAR.search(a.text) and \
+        return [_clock_on(a, b.value), b]
+    if _hours_on_one_day(a, b) and dct is not None and a.value[:10] == dct.isoformat() and \
+            _LOCAL_ZONE_GAP.fullmatch(gap) and \
             not _WEEKDAY_OR_YEAR.match(text[b.end:b.end + 12].lstrip(" ,")):
         # one moment told in two zones, neither with its day, both dated by the publication
         # date: the one more than twelve hours earlier on the clock is past midnight ("4:30

@@ -781,6 +781,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     after_gap, after = _next_word(text, end)
     word, gap = _previous_word(text, start)
     modern = m.group("year")[:2] in {"19", "20"}
+    # a modern year right before a lowercase singular noun it may modify ("2010 reelection")
+    before_noun = modern and after_gap == " " and after[:1].islower() and \
+        not after.endswith("s") and after.lower() not in YEAR_COUNTED
+    closes = after_gap.strip()[:1] in {",", ".", ";", ")"}  # punctuation right after it
     if after_gap == " " and after.endswith("ed") and word.lower() not in _YEAR_ONLY_AFTER:
         gap2, third = _next_word(text, end + len(after_gap) + len(after))
         if gap2 == " " and len(third) > 3 and third.islower() and third.endswith("s"):
@@ -791,17 +795,13 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # the first of a span of years: "a congressman (1975 to 1981)"
     if modern and _YEAR_SPAN_BEFORE.search(text, max(0, start - 30), start):
         return True  # the end of a span of years: "imports from 1999 to 2011 cost jobs"
-    if after_gap == " " and after[:1].islower() and modern and not after.endswith("s") \
-            and after.lower() not in YEAR_COUNTED and \
-            _PROPER_MODIFIER_BEFORE.search(text, max(0, start - 60), start):
+    if before_noun and _PROPER_MODIFIER_BEFORE.search(text, max(0, start - 60), start):
         return True  # "the Saudi 2008 budget", "the Indian Ocean 2004 tsunami"
     if _determiner_before(text, start) and modern \
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
-    if modern and after_gap == " " and after[:1].islower() and not after.endswith("s") \
-            and after.lower() not in YEAR_COUNTED and _ADJECTIVE_YEAR_BEFORE.search(
-                text, max(0, start - 40), start) and \
+    if before_noun and _ADJECTIVE_YEAR_BEFORE.search(text, max(0, start - 40), start) and \
             word.lower() not in _QUANTITY_ADJECTIVES:
         return True  # an adjective before the year: "a tough 2010 reelection bid"
     if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and modern and \
@@ -834,14 +834,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if after_gap.startswith(":") and modern and \
             (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
         return True  # a label that opens an entry: "1991: 520m gallons were released"
-    if modern and after_gap == " " and after[:1].islower() and not after.endswith("s") and \
-            after.lower() not in YEAR_COUNTED and _PLACE_BEFORE_YEAR.search(
-                text, max(0, start - 50), start):
-        return True  # a place and its year: "Jimmy Carter in Iowa 1976 and ..."
-    if modern and _PLACE_BEFORE_YEAR.search(text, max(0, start - 50), start) and \
-            after_gap.strip()[:1] in {",", ".", ";", ")"}:
-        return True  # "John McCain in New Hampshire 2000)"
-    return g.endswith(",") and after_gap.strip()[:1] in {",", ".", ";", ")"} and modern
+    if modern and (before_noun or closes) and \
+            _PLACE_BEFORE_YEAR.search(text, max(0, start - 50), start):
+        return True  # a place and its year: "Carter in Iowa 1976 and McCain in N.H. 2000)"
+    return g.endswith(",") and closes and modern
 
 
 #: An article or possessive and one to three capitalised words before a year that modifies a

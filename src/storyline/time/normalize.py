@@ -495,8 +495,7 @@ _VOTE_AHEAD = 7
 def _month_that_year(c: Candidate, ctx: Context) -> Normalized:
     """"June of that year": the month in the year the narrative last named."""
     m = _month_number(c.parts["month"])
-    year = ctx.anchor.year if ctx.anchor.year is not None else \
-        ctx.dct.year if ctx.dct is not None else None
+    year = _anchor_refs(ctx)[2]  # the narrative's year, else the dct's
     return ("DATE", f"{year:04d}-{m:02d}" if year is not None else f"XXXX-{m:02d}", "month",
             True)
 
@@ -623,10 +622,10 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
             ctx.prospective() or (ctx.before in _RUNS_ON_TO and
                                   ctx.before_before not in _PARTICLE_BY))) or (
             ctx.before in ("until", "till") and ctx.prospective()):
-        # (a plan told in the past that runs on to the day: "said banks would be shut
-        # until Wednesday")
         # the dct's own weekday: that day ("will vote Tuesday"); a modal or a plan with no
-        # tense of its own looks ahead too ("could be tried as soon as Wednesday")
+        # tense of its own looks ahead too ("could be tried as soon as Wednesday"), and so
+        # does a plan told in the past that runs on to the day ("said banks would be shut
+        # until Wednesday")
         k = (wd - dct.isoweekday()) % 7
     elif delta_back == 6:
         k = 1  # the day after the dct: wire copy dated the eve of its events
@@ -919,7 +918,7 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
         return ("DATE", _fmt_month((a.month[0] - 1, a.month[1])), "month", True)
     refs = _dct_refs(ctx) if direction in ("ago", "from now", "hence") else _anchor_refs(ctx)
     if sign > 0 and direction in ("later", "after") and unit in ("day", "week", "night") and \
-            ctx.anchor.day is None and ctx.anchor.week is None and ctx.tense() != "future":
+            a.day is None and a.week is None and ctx.tense() != "future":
         # "Two days later, he resigned" with no day named before: days after some event the
         # text does not date (counting from the dct would put a past event in the future)
         value, gran = _unresolved("day" if unit == "night" else unit)
