@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--spacy", action="store_true", help="also run storyline+spacy")
     parser.add_argument("--heideltime", action="store_true", help="also run HeidelTime")
     parser.add_argument("--dateparser", action="store_true", help="also run dateparser")
-    parser.add_argument("--errors", type=Path, help="write storyline's errors as JSON here")
+    parser.add_argument("--errors", type=Path, help="write storyline's errors as JSON here (with --spacy, those of storyline+spacy beside it, suffix .spacy.json)")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"SKIPPED: ../shared is missing: {DATA} not found; no TempEval-3 benchmark run.",
@@ -225,8 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         results["systems"][name] = {
             "gold": counts.gold, "system": counts.system, **counts.scores(),
             "seconds_per_document": seconds / max(1, len(docs)), "model_load_seconds": load_s}
-        if name == "storyline" and args.errors:
-            args.errors.write_text(json.dumps(counts.errors, indent=1, ensure_ascii=False))
+        if name.startswith("storyline") and args.errors:
+            path = args.errors if name == "storyline" else args.errors.with_suffix(".spacy.json")
+            path.write_text(json.dumps(counts.errors, indent=1, ensure_ascii=False))
     print(f"TempEval-3 {args.split} split: {len(docs)} documents "
           f"({results['by_corpus']['AQUAINT']} AQUAINT, {results['by_corpus']['TimeBank']} "
           "TimeBank)\n")

@@ -667,3 +667,25 @@ def test_holidays_days_away_things_of_the_season_and_one_of_these_days() -> None
     assert spans("Mexico retaliated against Christmas trees from Oregon.", dec23) == {}
     assert spans("One of these days, Egypt will have a democracy.")["One of these days"] == \
         "FUTURE_REF"
+
+
+def test_attributions_coordinated_predicates_initials_and_added_with_an_object() -> None:
+    wednesday = dt.date(2010, 5, 26)
+    # the attribution after a clause with its own tense does not date it ...
+    assert spans("Obama will also travel to Louisiana on Friday, the White House said.",
+                 wednesday)["Friday"] == "2010-05-28"
+    assert spans("Bob Dudley, who will replace Tony Hayward as CEO on October 1, said safety "
+                 "comes first.", dt.date(2010, 7, 27))["October 1"] == "2010-10-01"
+    # ... but the report is the clause's own verb after a fronted day
+    assert spans("On Friday, Svanberg told Fox News the talks went well.", dt.date(2010, 6, 21))[
+        "Friday"] == "2010-06-18"
+    assert spans("Monday, it said it would expand those steps.", dt.date(2008, 10, 1))[
+        "Monday"] == "2008-09-29"
+    # a cue in a coordinated predicate after the day is another predicate's
+    assert spans("It will re-open on Thursday and has offered pupils medication.",
+                 dt.date(2009, 5, 5))["Thursday"] == "2009-05-07"
+    # a middle initial ends no sentence; "added" with an object is a plain past verb
+    assert spans("In October, Federal Reserve Chairman Ben S. Bernanke asked Congress for "
+                 "money.", dt.date(2009, 1, 18))["October"] == "2008-10"
+    assert spans("The plant added a third shift in March.", dt.date(2008, 12, 1))["March"] == \
+        "2008-03"

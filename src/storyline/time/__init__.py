@@ -58,15 +58,16 @@ def _bounds(text: str, doc: Doc | None, start: int, end: int) -> tuple[int, int]
 
 
 def _tense(text: str, doc: Doc | None, cand: Candidate) -> Tense:
-    """Tense of the candidate's clause: the parse when it is clear, else the regex cues."""
-    parsed: Tense = "unknown"
-    if doc is not None:
-        parsed = tense_from_doc(doc, cand.start, cand.end)
-        if parsed in ("past", "future"):
-            return parsed
+    """Tense of the candidate's clause: the regex cues when they tell it, else the parse.
+
+    The cues come first: on 3,640 recent news articles, letting a clear parse overrule them
+    changed 127 expressions, about three in four for the worse (the parse reads "is likely
+    to bounce back Tuesday" or "said he would decide by Wednesday" as past)."""
     guessed = tense_from_text(text, cand.start, cand.end, _bounds(text, doc, cand.start,
                                                                    cand.end))
-    return guessed if guessed != "unknown" else parsed
+    if guessed != "unknown" or doc is None:
+        return guessed
+    return tense_from_doc(doc, cand.start, cand.end)
 
 
 def _prospective(text: str, doc: Doc | None, cand: Candidate) -> bool:

@@ -29,7 +29,8 @@ _ABBREVIATIONS: Final = ("a.m", "p.m", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr"
 #: a capitalized word or digit; or a line break.
 _SENT_END_RE: Final = re.compile(
     "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
-    + r"[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
+    # nor after a middle initial ("Ben S. Bernanke")
+    + r"(?<![\s(][A-Z])[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
 #: A form of "be" right before a word: the word is a participle ("will be named").
 _PASSIVE_AUX_RE: Final = re.compile(r"(?<![\w'])(?:be|been|being|is|are|am)\s+$", re.I)
 #: A modal or "to" right before a word: the word is an infinitive ("will put", "to cut").
@@ -40,6 +41,14 @@ _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previo
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
 _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
+#: "added" reports only before a quotation, a clause or the sentence's end ("he added that
+#: ...", "he added."), not with an object ("added a third shift in March").
+_ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
+#: A coordination between the expression and a cue after it: the cue is another predicate's
+#: ("It will re-open on Thursday and has offered pupils medication").  A comma alone may end a
+#: fronted phrase before the main verb ("On Thursday, the party announced"), so it counts
+#: only for future cues ("Clinton, who declared victory Tuesday night, will return the favor").
+_COORDINATION_RE: Final = re.compile(r"\b(?:and|but)\b")
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
@@ -160,24 +169,38 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     """The past or future cue in ``text[lo:hi]`` nearest to ``text[start:end]``, with its
     distance."""
     best: tuple[int, Tense] | None = None
+    clause_cue_before = bool(_FUTURE_RE.search(text, lo, start)) or any(
+        _is_past_word(w.group()) for w in _WORD_RE.finditer(text, lo, start))
     for m in _FUTURE_RE.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.start() >= end and "," in text[end:m.start()]:
+        if m.start() >= end and ("," in text[end:m.start()]
+                                 or _COORDINATION_RE.search(text, end, m.start())):
             dist += _COMMA_COST
         if best is None or dist < best[0]:
             best = (dist, "future")
     for m in _WORD_RE.finditer(text, lo, hi):
         if start <= m.start() < end or not _is_past_word(m.group()):
             continue
+        word = m.group().lower()
+        reporting = word in _REPORTING and (
+            word != "added" or bool(_ADDED_REPORTS_RE.match(text, m.end())))
         if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
                 m.group().lower() not in _PAST_ADVERBS:
             continue  # a participle after "be" ("will be held"): the auxiliary carries the tense
         if _BARE_VERB_AUX_RE.search(text, max(lo, m.start() - 12), m.start()):
             continue  # an infinitive that looks past ("will put", "to set", "could cut")
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.group().lower() in _REPORTING and dist > 2:
+        if m.start() >= end:
+            gap = text[end:m.start()]
+            if reporting and ("," in gap or _QUOTE_RE.search(gap)) and clause_cue_before:
+                continue  # an attribution after a clause with its own tense: "Obama will
+                # travel to Louisiana on Friday, the White House said" (but "On Friday,
+                # Svanberg told Fox News" and "Monday, it said" keep the report's day)
+            if _COORDINATION_RE.search(gap):
+                dist += _COMMA_COST
+        if reporting and dist > 2:
             if not _ON_GAP.fullmatch(
                     text[m.end():start] if m.end() <= start else text[end:m.start()]):
                 continue
