@@ -689,3 +689,21 @@ def test_attributions_coordinated_predicates_initials_and_added_with_an_object()
                  "money.", dt.date(2009, 1, 18))["October"] == "2008-10"
     assert spans("The plant added a third shift in March.", dt.date(2008, 12, 1))["March"] == \
         "2008-03"
+
+
+def test_modal_perfects_this_weekday_with_tense_and_present_hopes() -> None:
+    assert spans("Lewis should have been aware of the problems in mid-November.",
+                 dt.date(2009, 6, 12))["mid-November"] == "2008-11"
+    assert spans("He wouldn't have known it in November.", dt.date(2009, 6, 12))[
+        "November"] == "2008-11"
+    assert spans("He used his discount in February.", dt.date(2008, 12, 1))["February"] == \
+        "2008-02"
+    friday = dt.date(2016, 3, 4)
+    assert spans("He will win Michigan this Tuesday.", friday)["this Tuesday"] == "2016-03-08"
+    assert spans("He won Michigan this Tuesday.", friday)["this Tuesday"] == "2016-03-01"
+    tuesday = dt.date(2010, 7, 6)
+    assert spans("The show has been postponed once, and he hopes the weather doesn't create "
+                 "problems this weekend.", tuesday)["this weekend"] == "2010-W27-WE"
+    # the noun is no plan: "dim hopes that the workers missing since Tuesday night ..."
+    assert spans("Officials cited dim hopes that the workers missing since Tuesday night "
+                 "would be rescued.", dt.date(2010, 4, 22))["Tuesday night"] == "2010-04-20TNI"

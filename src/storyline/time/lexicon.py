@@ -154,7 +154,7 @@ COMPANY_SUFFIXES: Final = frozenset({
 #: Past-tense cue words for the regex tense heuristic (regular "-ed" forms are found by suffix).
 PAST_WORDS: Final = frozenset({
     "was", "were", "had", "did", "said", "told", "made", "took", "met", "went", "came",
-    "died",
+    "died", "used",
     "began", "gave", "held", "left", "saw", "sent", "spoke", "wrote", "led", "put", "set",
     "cut", "won", "lost", "got", "became", "brought", "bought", "built", "chose", "fell",
     "felt", "fought", "found", "flew", "forgot", "heard", "hit", "kept", "knew", "laid",
@@ -182,6 +182,11 @@ FUTURE_PATTERNS: Final = (
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
     r"(?:is|are)\s+(?:expected|due|scheduled|slated|planned|set\s+(?:for|on))",
     r"(?:hopes?|intends?|expects?)\s+(?:(?:him|her|them|it|us)\s+)?to",
+    # a hope or a plan in the present: "he hopes the weather doesn't create problems this
+    # weekend", "is planning to add acts on Sunday"
+    # (the verb after its subject, not the noun: "dim hopes that the workers ...")
+    r"(?:he|she|who|it|they|we|i|(?-i:[A-Z][a-z]+))\s+hopes?\s+(?:that|the|it|he|she|they|we)\b",
+    r"(?:is|are|am|['’]re|['’]s)\s+(?:still\s+|now\s+|also\s+)?(?:preparing|aiming|planning)\s+to",
     # what is yet to be done: "the report, to be released in full on Tuesday"
     r"to\s+be\s+(?:held|released|published|announced|unveiled|signed|sworn\s+in|"
     r"debated|heard|tried|sentenced|launched|opened|completed|delivered|decided)", r"hoping\s+(?:to|that)",

@@ -615,7 +615,14 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
     elif rel in ("next", "coming"):
         k = (wd - dct.isoweekday()) % 7 or 7
     elif rel == "this":
+        # the day of the dct's week, unless the tense points the other way: "He will win
+        # Michigan this Tuesday", told on a Friday, is the coming one
         k = wd - dct.isoweekday()
+        tense = ctx.tense()
+        if k < 0 and tense == "future":
+            k += 7
+        elif k > 0 and tense == "past":
+            k -= 7
     elif c.get("outcome") or ctx.before == "since":
         k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night"
     elif (tense := ctx.tense()) == "future" or (tense == "unknown" and (

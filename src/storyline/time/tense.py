@@ -44,11 +44,18 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 #: "added" reports only before a quotation, a clause or the sentence's end ("he added that
 #: ...", "he added."), not with an object ("added a third shift in March").
 _ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
+#: A modal perfect looks back ("wouldn't have known it in November").
+_MODAL_PERFECT_RE: Final = re.compile(
+    r"(?i)(?<![\w'])(?:would|should|could|might|may|must)(?:n['’]t)?\s+(?:not\s+)?have\s+"
+    r"(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b")
 #: A coordination between the expression and a cue after it: the cue is another predicate's
 #: ("It will re-open on Thursday and has offered pupils medication").  A comma alone may end a
 #: fronted phrase before the main verb ("On Thursday, the party announced"), so it counts
 #: only for future cues ("Clinton, who declared victory Tuesday night, will return the favor").
 _COORDINATION_RE: Final = re.compile(r"\b(?:and|but)\b")
+#: A clause boundary between a cue and the expression after it: ", and" / ", but" / ";"
+#: ("The show has been postponed once, and he hopes ... this weekend").
+_CLAUSE_BEFORE_RE: Final = re.compile(r"[,;]\s*(?:and|but)\b|;")
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
@@ -165,6 +172,16 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
 _COMMA_COST = 20
 
 
+def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma: bool) -> bool:
+    """Whether a clause boundary stands between ``cue`` and ``text[start:end]``: a
+    coordination after the expression (or with ``comma``, any comma there), or ", and",
+    ", but" or ";" before it."""
+    if cue.start() >= end:
+        gap = text[end:cue.start()]
+        return (comma and "," in gap) or bool(_COORDINATION_RE.search(gap))
+    return bool(_CLAUSE_BEFORE_RE.search(text, cue.end(), start))
+
+
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, Tense] | None:
     """The past or future cue in ``text[lo:hi]`` nearest to ``text[start:end]``, with its
     distance."""
@@ -175,8 +192,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if start <= m.start() < end:
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.start() >= end and ("," in text[end:m.start()]
-                                 or _COORDINATION_RE.search(text, end, m.start())):
+        if _other_clause(text, start, end, m, comma=True):
             dist += _COMMA_COST
         if best is None or dist < best[0]:
             best = (dist, "future")
@@ -192,14 +208,14 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if _BARE_VERB_AUX_RE.search(text, max(lo, m.start() - 12), m.start()):
             continue  # an infinitive that looks past ("will put", "to set", "could cut")
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if m.start() >= end:
-            gap = text[end:m.start()]
-            if reporting and ("," in gap or _QUOTE_RE.search(gap)) and clause_cue_before:
-                continue  # an attribution after a clause with its own tense: "Obama will
-                # travel to Louisiana on Friday, the White House said" (but "On Friday,
-                # Svanberg told Fox News" and "Monday, it said" keep the report's day)
-            if _COORDINATION_RE.search(gap):
-                dist += _COMMA_COST
+        gap = text[end:m.start()]
+        if reporting and m.start() >= end and ("," in gap or _QUOTE_RE.search(gap)) and \
+                clause_cue_before:
+            continue  # an attribution after a clause with its own tense: "Obama will travel
+            # to Louisiana on Friday, the White House said" (but "On Friday, Svanberg told
+            # Fox News" and "Monday, it said" keep the report's day)
+        if _other_clause(text, start, end, m, comma=False):
+            dist += _COMMA_COST
         if reporting and dist > 2:
             if not _ON_GAP.fullmatch(
                     text[m.end():start] if m.end() <= start else text[end:m.start()]):
@@ -209,13 +225,18 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 # of what is reported ("said during his speech Tuesday that he will ...")
         if best is None or dist < best[0]:
             best = (dist, "past")
+    for m in _MODAL_PERFECT_RE.finditer(text, lo, hi):
+        if m.end() <= start and (best is None or start - m.end() < best[0]):
+            best = (start - m.end(), "past")
     return best
 
 
 #: A plan or promise told in the past ("announced he would not run", "agreed to hold") or an
 #: obligation ("must support her", "has to win"): what follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:(?:would|should|must)n['’]t(?=\s+[a-z])|would|must|should|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
+    r"(?i)(?<![\w'])(?:(?:would|should|must)n['’]t(?=\s+[a-z])(?!\s+have\s+(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b)|"
+    # (not a modal perfect, which looks back: "should have been aware of it in November")
+    r"(?:would|must|should)(?!\s+(?:not\s+)?have\s+(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b)|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
     r"needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
