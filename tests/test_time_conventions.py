@@ -707,3 +707,16 @@ def test_modal_perfects_this_weekday_with_tense_and_present_hopes() -> None:
     # the noun is no plan: "dim hopes that the workers missing since Tuesday night ..."
     assert spans("Officials cited dim hopes that the workers missing since Tuesday night "
                  "would be rescued.", dt.date(2010, 4, 22))["Tuesday night"] == "2010-04-20TNI"
+
+
+def test_a_clock_without_dots_leaves_the_full_stop_and_more_season_and_month_places() -> None:
+    june12 = dt.date(2010, 6, 12)
+    assert spans("We meet at 4pm.", june12) == {"4pm": "2010-06-12T16:00"}
+    assert spans("We meet at 4 p.m.", june12) == {"4 p.m.": "2010-06-12T16:00"}
+    sept7 = dt.date(2016, 9, 7)
+    assert spans("This weekend marks the unofficial end of summer.", sept7) == {
+        "This weekend": "2016-W36-WE", "summer": "2016-SU"}
+    assert spans("Controversies have dominated the summer.", sept7) == {"the summer": "2016-SU"}
+    assert spans("It marks the unofficial end of summer vacations.", sept7) == {}
+    assert spans("On an unseasonably mild December day, they met.", dt.date(2015, 12, 13)) == {
+        "December": "2015-12"}

@@ -305,7 +305,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                    r"(?!\s+(?!(?:at|in|on|from|for|during|between|until|since|by|through|over|across|"
                    r"to|with|and|or)\b)[a-z])"),
     ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
-              r"(?P<ampm>[aApP]\.?\s?[mM]\.?)(?!\w)"
+              r"(?P<ampm>[aApP]\.\s?[mM]\.?|[aApP]\s?[mM])(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
     ("clock24", rf"(?<![\w.:,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
                 rf"(?:\s+(?P<tz>{_TZ}|(?i:hours|hrs))(?!\w))?"),
@@ -476,8 +476,14 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if _sentence_initial(word, gap):
             return True
         adj_start = start - len(gap) - len(word)
-        return gap == " " and word.isalpha() and word.islower() \
-            and _determiner_before(text, adj_start)
+        if not (gap == " " and word.isalpha() and word.islower()):
+            return False
+        if _determiner_before(text, adj_start):
+            return True
+        # an adverb before that adjective: "on an unseasonably mild December day"
+        adverb, adverb_gap = _previous_word(text, adj_start)
+        return adverb_gap == " " and adverb.islower() and adverb.endswith("ly") and \
+            _determiner_before(text, adj_start - 1 - len(adverb))
     if name == "holiday":
         after_gap, after = _next_word(text, end)
         if after_gap == " " and after.lower() in _HOLIDAY_THINGS:
@@ -528,6 +534,16 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False
         if gap.strip() != "":
             return False
+        season_word = parts["season"].lower() != "fall"
+        if season_word and word.lower() == "of" and not parts["the"] and \
+                _previous_word(text, start - len(gap) - len(word))[0].lower() in _SEASON_PART_NOUNS \
+                and (after_gap.strip() != "" or after.lower() in _SEASON_SUBJECT_VERBS
+                     or after.lower() in _FUNCTION_AFTER_SEASON):
+            # "the unofficial end of summer is a moment of pause" (not "the end of summer
+            # vacations")
+            return True
+        if season_word and parts["the"] and after_gap.strip()[:1] in {",", ".", ";"}:
+            return True  # a clause ends on it: "Controversies dominated the summer."
         if word.lower() in {"and", "or"}:  # "in the autumn and winter": a second season
             return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
         if word.lower() in _SEASON_BEFORE:
@@ -690,6 +706,12 @@ _SEASON_SUBJECT_VERBS: Final = frozenset({"will", "would", "could", "may", "migh
                                           "was", "is", "has", "had", "brought", "brings",
                                           "saw", "sees", "promises", "ahead", "ended", "ends",
                                           "began", "begins", "starts", "started"})
+#: Words after a season that show it is not a noun's modifier.
+_FUNCTION_AFTER_SEASON: Final = frozenset({"is", "are", "and", "or", "in", "on", "at", "for",
+                                           "to", "when", "as", "with", "that"})
+#: Nouns of a part of a season before "of" ("the end of summer", "the first days of spring").
+_SEASON_PART_NOUNS: Final = frozenset({"end", "start", "beginning", "middle", "rest", "day",
+                                       "days", "weeks", "months", "height", "heat", "depths"})
 #: More words before "the summer" that make it a time ("much of the summer", "spent the
 #: summer", "up to the summer", "all through the winter").
 _SEASON_BEFORE_THE: Final = frozenset({"of", "to", "for", "throughout", "spent", "spend",
