@@ -720,3 +720,13 @@ def test_a_clock_without_dots_leaves_the_full_stop_and_more_season_and_month_pla
     assert spans("It marks the unofficial end of summer vacations.", sept7) == {}
     assert spans("On an unseasonably mild December day, they met.", dt.date(2015, 12, 13)) == {
         "December": "2015-12"}
+
+
+def test_programmes_named_by_a_day_are_no_dates() -> None:
+    sunday = dt.date(2010, 7, 11)
+    assert spans("Axelrod appeared on Fox News Sunday.", sunday) == {}
+    assert spans('Gates told " Fox News Sunday " that ...', sunday) == {}
+    assert spans("He hosted Saturday Night Live.", sunday) == {}
+    assert spans("Matt Lauer of NBC's \u201cToday\u201d asked him.", sunday) == {}
+    assert spans("Trump said in an interview on Fox News Tuesday night.", sunday) == {
+        "Tuesday night": "2010-07-06TNI"}

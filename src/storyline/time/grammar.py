@@ -419,6 +419,10 @@ def _in_title(text: str, start: int, end: int) -> bool:
 
 
 _DAY_RULES: Final = frozenset({"mdy", "dmy"})
+#: Television programmes named by a weekday ("Fox News Sunday", "Saturday Night Live",
+#: "Monday Night Football").
+_PROGRAMME_BEFORE: Final = re.compile(r"Fox\s+News\s+$")
+_PROGRAMME_AFTER: Final = re.compile(r"\s+Night\s+(?:Live|Football|Lights|Fever|Raw)\b")
 #: Nouns after a holiday's name that make it a thing of the season, not a day.
 _HOLIDAY_THINGS: Final = frozenset({"tree", "trees", "card", "cards", "carol", "carols",
                                     "decorations", "ornaments", "lights", "presents", "gifts",
@@ -501,8 +505,15 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if after_gap.strip() == "" and after in COMPANY_SUFFIXES:
             return False  # a company: "Tuesday Morning Corp.", "Sunday Inc"
+        if (parts["weekday"] == "Sunday" and not parts["pod"]
+                and _PROGRAMME_BEFORE.search(text, max(0, start - 12), start)) or \
+                _PROGRAMME_AFTER.match(text, m.end("weekday")):
+            return False  # a programme: "Fox News Sunday", "Saturday Night Live"
         return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
+        if text[start:end] == "Today" and text[start - 1:start] in {'"', "“"} and \
+                text[end:end + 1] in {'"', "”"}:
+            return False  # a programme's title alone in quotes: NBC's "Today"
         return not _inside_name(text, start, end)
     if name == "year":
         return _year_context(text, m)
