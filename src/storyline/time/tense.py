@@ -1,27 +1,23 @@
 """Tense of the clause around a time expression: past, future, present or unknown.
 
-With a spaCy ``Doc`` the governing verb decides (walking up from the expression through its
-heads): ``will``/``shall`` + VB is future; VBD, or an auxiliary in the past (``had``/``was``),
-or a perfect (``has said``) is past; VBZ/VBP present.  Infinitives and gerunds pass the
-question on to their own head.  Without a ``Doc`` (or when the parse gives no answer) a small
-regex heuristic looks at the sentence: the tense cue nearest to the expression wins.
+A regex heuristic looks at the sentence: the tense cue nearest to the expression wins, in the
+same voice (inside the same quotation, or outside all of them), with reporting verbs, clause
+boundaries and plans weighed as described at each rule.  A dependency parse was the first
+judge until session 14: on 3,640 recent news articles its tense changed 127 expressions, 56
+for the better and 65 for the worse, and even as a fallback where the cues are silent it was
+wrong twice as often as right (the normalizer's own handling of untensed clauses, deadlines
+and plans does better).  The parse's sentence bounds are still used when a ``Doc`` is given.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 from storyline.time.lexicon import FUTURE_PATTERNS, NOT_PAST_ED, PAST_WORDS
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
-
 Tense = Literal["past", "present", "future", "unknown"]
 
-_FUTURE_AUX: Final = frozenset({"will", "'ll", "’ll", "shall", "wo", "ll"})
-_MODAL_UNKNOWN: Final = frozenset({"would", "could", "might", "may", "should", "can", "must",
-                                   "'d", "’d"})
 _FUTURE_RE: Final = re.compile(rf"(?<![\w'])(?:{'|'.join(FUTURE_PATTERNS)})(?!\w)", re.I)
 _WORD_RE: Final = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _ABBREVIATIONS: Final = ("a.m", "p.m", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof", "Inc", "Corp", "Co", "Ltd", "No", "U.S", "U.N", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Ft", "Mt", "vs", "Rev", "Calif", "Conn", "Mass", "Ill", "Fla", "Tex", "Penn")
@@ -83,41 +79,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     m2 = _SENT_END_RE.search(text, end, min(len(text), end + 400))
     hi = m2.start() + 1 if m2 else min(len(text), end + 400)
     return lo, max(hi, end)
-
-
-def _verb_tense(verb: Token) -> Tense:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lowers = {a.lower_ for a in auxes}
-    if lowers & _FUTURE_AUX:
-        return "future"
-    if "going" in lowers and any(c.lower_ == "to" for c in auxes):
-        return "future"
-    if lowers & _MODAL_UNKNOWN:
-        return "unknown"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "present"
-    return "unknown"
-
-
-def tense_from_doc(doc: Doc, start: int, end: int) -> Tense:
-    """Tense of the verb that governs the tokens at ``[start, end)`` in ``doc``."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "unknown"
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX"):
-            tense = _verb_tense(tok)
-            if tense != "unknown" or tok.tag_ not in ("VB", "VBG", "VBN"):
-                return tense
-        if tok.head is tok:
-            break
-        tok = tok.head
-    return "unknown"
 
 
 def _is_past_word(word: str) -> bool:
