@@ -730,3 +730,19 @@ def test_programmes_named_by_a_day_are_no_dates() -> None:
     assert spans("Matt Lauer of NBC's \u201cToday\u201d asked him.", sunday) == {}
     assert spans("Trump said in an interview on Fox News Tuesday night.", sunday) == {
         "Tuesday night": "2010-07-06TNI"}
+
+
+def test_adjectival_participles_columbus_day_weekend_of_and_month_year_before_a_verb() -> None:
+    assert spans("In autumn the mutated form could spread.", dt.date(2009, 6, 23))[
+        "autumn"] == "2009-FA"
+    assert spans("He will hand power to an elected successor in September.",
+                 dt.date(2011, 2, 2))["September"] == "2011-09"
+    assert spans("The bond markets were closed for Columbus Day.", dt.date(2008, 10, 14)) == {
+        "Columbus Day": "2008-10-13"}
+    monday = dt.date(2008, 9, 15)
+    assert spans("For all the drama of the weekend, these were the first steps.", monday) == {
+        "the weekend": "2008-W37-WE"}
+    assert spans("Traders squared positions ahead of the weekend.", monday) == {
+        "the weekend": "2008-W38-WE"}
+    assert spans("A poll in May 2015 put his support at 5 percent.", dt.date(2016, 6, 5)) == {
+        "May 2015": "2015-05"}

@@ -157,7 +157,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"
                 r"Monday|[Ww]eek))?|Holy\s+Week|Boxing\s+Day|Labou?r\s+Day|Memorial\s+Day|Independence\s+Day|"
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
-                r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day)"
+                r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day|"
+                r"Columbus\s+Day)"
                 rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
@@ -261,7 +262,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
-    ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|"
+    ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|of|"
                     r"spend|spends|spent|spending|"
                     r"before|after|until|till|by|into)\s+(?P<core>(?i:the\s+"
                     r"weekend))(?![\w-])|(?P<poss>(?i:the\s+weekend))(?=['’]s\b))"),
@@ -619,6 +620,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if _determiner_before(text, start):
             return True  # "the January 1998 bombing"
+        if _previous_word(text, start)[0].lower() in {"in", "since", "during", "until",
+                                                       "from", "through"} and \
+                not after.endswith("s"):
+            return True  # a verb after it, not a count: "A poll in May 2015 put his support"
         return not (after and after_gap.strip() == "" and after[0].islower()
                     and after.lower() not in AFTER_YEAR_OK and not after.endswith("ed"))
     if name == "fin_period":

@@ -863,13 +863,15 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
 
 
 def _the_weekend(c: Candidate, ctx: Context) -> Normalized:
-    """"over the weekend": the last weekend in a past clause, the next one in a future one;
+    """"over the weekend", "the drama of the weekend": the last weekend in a past clause, the
+    next one in a future one;
     "ahead of / before / until / by the weekend": the first weekend after the day the
     narrative is on ("traders squared positions Friday ahead of the weekend")."""
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE", "week", True)
     dct = ctx.dct
-    if ctx.before in {"of", "before", "until", "till", "by"}:
+    if ctx.before in {"before", "until", "till", "by"} or (
+            ctx.before == "of" and ctx.before_before == "ahead"):
         ref = ctx.anchor.day or dct
         d = _shift_days(ref, (6 - ref.isoweekday()) % 7)
     else:
@@ -1308,6 +1310,8 @@ def _holiday_date(name: str, year: int) -> dt.date:
         return _nth_weekday(year, 9, 0, 1)
     if name.startswith("memorial"):
         return _nth_weekday(year, 5, 0, -1)
+    if name.startswith("columbus"):
+        return _nth_weekday(year, 10, 0, 2)
     if name.startswith("martin luther king"):
         return _nth_weekday(year, 1, 0, 3)
     return _nth_weekday(year, 2, 0, 3)  # Presidents' Day

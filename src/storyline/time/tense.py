@@ -40,6 +40,8 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 #: "added" reports only before a quotation, a clause or the sentence's end ("he added that
 #: ...", "he added."), not with an object ("added a third shift in March").
 _ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
+#: An article or possessive right before an "-ed" word: it is an adjective, not a verb.
+_DETERMINER_BEFORE_RE: Final = re.compile(r"(?<![\w'])(?i:the|a|an|its|their|his|her|our|this|these)\s+$")
 #: A modal perfect looks back ("wouldn't have known it in November").
 _MODAL_PERFECT_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:would|should|could|might|may|must)(?:n['’]t)?\s+(?:not\s+)?have\s+"
@@ -161,6 +163,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if start <= m.start() < end or not _is_past_word(m.group()):
             continue
         word = m.group().lower()
+        if word not in PAST_WORDS and _DETERMINER_BEFORE_RE.search(
+                text, max(lo, m.start() - 8), m.start()):
+            continue  # an adjective: "the mutated form could spread in autumn"
         reporting = word in _REPORTING and (
             word != "added" or bool(_ADDED_REPORTS_RE.match(text, m.end())))
         if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
