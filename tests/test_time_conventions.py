@@ -746,3 +746,11 @@ def test_adjectival_participles_columbus_day_weekend_of_and_month_year_before_a_
         "the weekend": "2008-W38-WE"}
     assert spans("A poll in May 2015 put his support at 5 percent.", dt.date(2016, 6, 5)) == {
         "May 2015": "2015-05"}
+
+
+def test_a_unit_after_a_noun_and_before_after_is_an_offset_not_a_rate() -> None:
+    day = dt.date(2016, 8, 1)
+    assert spans("McAuliffe tried to walk back his comments a day after he said them.", day) == {
+        "a day": "P1D"}
+    assert spans("The well leaked 1,000 barrels a day before the cap went on.", day) == {}
+    assert spans("He earns $2,000 a day before taxes.", day) == {}

@@ -592,9 +592,11 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             # loss" is untagged in the training data; "SAVE A QUARTER" of the cost)
         if text[m.start("num"):end] == "60 Minutes":
             return False  # the television programme
-        if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start) and \
-                not _AHEAD_AFTER.match(text, end):
-            return False  # a rate: "$2 million a year", "four flights a week"
+        if num in {"a", "an"} and not parts["rel"] and _rate_before(text, start) and not (
+                _AHEAD_AFTER.match(text, end)
+                and not _COUNT_RIGHT_BEFORE.search(text, max(0, start - 30), start)):
+            return False  # a rate: "$2 million a year", "four flights a week", "1,000
+            # barrels a day before revising" (not "walk back his comments a day after")
         return not (num in {"some", "many", "few"} and not parts["plural"])
     if name == "ref" and parts["word"].lower().startswith(("a later", "an earlier")) and \
             _next_word(text, end)[1].lower() == "than":
@@ -751,9 +753,12 @@ _NOT_PLURAL: Final = frozenset({"was", "has", "is", "his", "this", "its", "as", 
                                  "less", "thus", "plus", "yes", "whereas", "across"})
 
 
-#: What after "a month" makes it a lead time, not the unit of a rate ("paying claims a month
-#: in advance").
-_AHEAD_AFTER: Final = re.compile(r"\s+(?i:in\s+advance|ahead|early|late)\b")
+#: A number right before, or with one word between: what follows "a day" is a rate's unit.
+_COUNT_RIGHT_BEFORE: Final = re.compile(r"[\d$£€](?:[\d,.]*\d)?\s+(?:[a-z]+\s+)?$")
+#: What after "a month" makes it a lead time or an offset, not the unit of a rate ("paying
+#: claims a month in advance", "walked back his comments a day after he made them").
+_AHEAD_AFTER: Final = re.compile(
+    r"\s+(?i:in\s+advance|ahead|early|late|after|before|later|earlier)\b")
 
 
 def _rate_before(text: str, start: int) -> bool:
