@@ -754,3 +754,10 @@ def test_a_unit_after_a_noun_and_before_after_is_an_offset_not_a_rate() -> None:
         "a day": "P1D"}
     assert spans("The well leaked 1,000 barrels a day before the cap went on.", day) == {}
     assert spans("He earns $2,000 a day before taxes.", day) == {}
+
+
+def test_a_live_page_update_stamp_is_never_older_than_the_page() -> None:
+    monday = dt.date(2011, 1, 31)
+    assert spans("(Update 12:05 a.m. Wednesday in Cairo, 5:05 p.m. ET Tuesday) Chants go on.",
+                 monday) == {"12:05 a.m. Wednesday": "2011-02-02T00:05",
+                             "5:05 p.m. ET Tuesday": "2011-02-01T17:05"}

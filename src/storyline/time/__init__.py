@@ -71,6 +71,8 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
     return lo <= offset < hi
 
 
+#: The head of a live page's update stamp before its clock time: "(Update 12:05 a.m. ...".
+_UPDATE_STAMP: Final = re.compile(r"(?i:updated?):?\s+$")
 #: between a clock time and its day: a comma, "on", "on the night of", or the clock time in
 #: another zone in brackets ("at 1653 (2153 GMT) on Tuesday")
 _CLOCK_DAY_GAP: Final = re.compile(
@@ -209,6 +211,11 @@ def _join(text: str, a: TimeExpression, b: TimeExpression,
     if a.type == "TIME" and "T" in a.value and b.type == "DATE" and \
             b.granularity in ("day", "part_of_day") and _CLOCK_DAY_GAP.fullmatch(gap):
         day, _, pod = b.value.partition("T")
+        if dct is not None and (wd := weekday_number(b.text)) and \
+                _UPDATE_STAMP.search(text, max(0, a.start - 12), a.start):
+            # a live page's update stamp ("(Update 12:05 a.m. Wednesday in Cairo, ...)") is
+            # never older than the page: its weekday is the first on or after the dct
+            day = (dct + dt.timedelta(days=(wd - dct.isoweekday()) % 7)).isoformat()
         clock = a.value[a.value.index("T"):]
         if clock[1:3].isdigit() and not _AM_PM.search(a.text):  # "6:45 this evening"
             clock = f"T{clock_in_part_of_day(int(clock[1:3]), pod):02d}{clock[3:]}"
