@@ -761,3 +761,14 @@ def test_a_live_page_update_stamp_is_never_older_than_the_page() -> None:
     assert spans("(Update 12:05 a.m. Wednesday in Cairo, 5:05 p.m. ET Tuesday) Chants go on.",
                  monday) == {"12:05 a.m. Wednesday": "2011-02-02T00:05",
                              "5:05 p.m. ET Tuesday": "2011-02-01T17:05"}
+
+
+def test_a_schedule_told_in_the_present_looks_ahead() -> None:
+    friday = dt.date(2016, 4, 1)
+    assert spans("Wisconsin holds its presidential primary on Tuesday.", friday) == {
+        "Tuesday": "2016-04-05"}
+    assert spans("The convention, which begins Monday, will be long.", friday) == {
+        "Monday": "2016-04-04"}
+    # a possession is no schedule
+    assert spans("Ford, which holds a 12% stake, made its bid Tuesday.", friday) == {
+        "Tuesday": "2016-03-29"}

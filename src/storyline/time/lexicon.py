@@ -187,6 +187,13 @@ FUTURE_PATTERNS: Final = (
     # (the verb after its subject, not the noun: "dim hopes that the workers ...")
     r"(?:he|she|who|it|they|we|i|(?-i:[A-Z][a-z]+))\s+hopes?\s+(?:that|the|it|he|she|they|we)\b",
     r"(?:is|are|am|['’]re|['’]s)\s+(?:still\s+|now\s+|also\s+)?(?:preparing|aiming|planning)\s+to",
+    # a schedule told in the present: "Wisconsin holds its primary on Tuesday", "Trading
+    # resumes Wednesday", "the convention begins Monday" (not a possession, "holds 14.6%",
+    # nor "Hayward meets the press in May" under a photograph)
+    r"(?:begins|starts|opens|resumes|reconvenes|convenes|takes\s+place|kicks\s+off|"
+    r"meets\s+on|heads\s+to\s+the\s+polls|go\s+to\s+the\s+polls|holds\s+(?:its|their|a|"
+    r"the)\s+(?:[\w-]+\s+){0,2}?(?:primary|primaries|caucus|caucuses|election|vote|meeting|"
+    r"talks|summit|conference|hearing|referendum|rally|debate))",
     # what is yet to be done: "the report, to be released in full on Tuesday"
     r"to\s+be\s+(?:held|released|published|announced|unveiled|signed|sworn\s+in|"
     r"debated|heard|tried|sentenced|launched|opened|completed|delivered|decided)", r"hoping\s+(?:to|that)",
