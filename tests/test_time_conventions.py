@@ -772,3 +772,10 @@ def test_a_schedule_told_in_the_present_looks_ahead() -> None:
     # a possession is no schedule
     assert spans("Ford, which holds a 12% stake, made its bid Tuesday.", friday) == {
         "Tuesday": "2016-03-29"}
+
+
+def test_a_plans_deadline_with_before_looks_ahead() -> None:
+    may = dt.date(2016, 5, 11)
+    assert spans("He said he planned to visit the United States before January.", may) == {
+        "January": "2017-01"}
+    assert spans("He left before January.", may) == {"January": "2016-01"}

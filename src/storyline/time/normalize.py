@@ -559,6 +559,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             # does a past clause about the month just ended or this one: "raised $287
             # million by the end of February", told in March)
             tense = "future"
+        elif ctx.before == "before" and ctx.prospective():
+            tense = "future"  # a plan's deadline: "said he planned to visit before January"
         lag = 0 if ctx.before == "in" and ctx.opens_sentence() else _MONTH_LAG
         if tense == "past" and m > dm + lag and not ctx.prospective() and \
                 not ("poll" in c.parts and m - dm <= _VOTE_AHEAD):
