@@ -779,3 +779,12 @@ def test_a_plans_deadline_with_before_looks_ahead() -> None:
     assert spans("He said he planned to visit the United States before January.", may) == {
         "January": "2017-01"}
     assert spans("He left before January.", may) == {"January": "2016-01"}
+
+
+def test_a_quoted_today_does_not_move_the_narrative() -> None:
+    got = spans('At a Thursday rally in Oakland, Sanders promised reform. "Today, there are 11 '
+                'million undocumented people," he said. A day earlier, he was in Fresno.',
+                dt.date(2016, 6, 5))
+    assert got["A day earlier"] == "2016-06-01"
+    assert spans("Sanders spoke today. A day earlier, he was in Fresno.", dt.date(2016, 6, 5))[
+        "A day earlier"] == "2016-06-04"

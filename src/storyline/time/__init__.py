@@ -36,6 +36,7 @@ from storyline.time.normalize import (
 )
 from storyline.time.tense import (
     Tense,
+    in_quotation,
     prospective,
     sentence_bounds,
     tense_from_text,
@@ -283,6 +284,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
     if doc is not None and doc.text != text:
         doc = None
     anchor = Anchor()
+    dct_value = dct.isoformat() if dct is not None else None
     out: list[TimeExpression] = []
     for cand in recognize(text):
         before, before_at = _word_before(text, cand.start)
@@ -301,7 +303,13 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
         if got is None:
             continue
         typ, value, granularity, relative = got
-        if typ == "DATE" and updates_anchor(cand) and ctx.before != "since":
+        quoted_today = cand.rule == "rel_day" and value == dct_value and in_quotation(
+            text, cand.start, _bounds(text, doc, cand.start, cand.end))
+        if typ == "DATE" and updates_anchor(cand) and ctx.before != "since" and \
+                not quoted_today:
+            # (a speaker's "today" inside a quotation is the day of the speech, not a move of
+            # the narrative to the publication date: '"Today, there are ...," he said. A
+            # day earlier, ...')
             anchor.update(value, granularity, cand.start, dct,
                           stated=not relative and ctx.before != "the"
                           and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start))

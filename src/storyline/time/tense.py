@@ -114,6 +114,12 @@ def _same_voice(text: str, start: int, bounds: tuple[int, int]) -> list[tuple[in
     return out
 
 
+def in_quotation(text: str, start: int, bounds: tuple[int, int]) -> bool:
+    """Whether offset ``start`` lies inside a quotation of the sentence ``bounds``."""
+    voice = _same_voice(text, start, bounds)
+    return len(voice) == 1 and voice[0] != bounds and voice[0][0] < start < voice[0][1]
+
+
 def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) -> Tense:
     """Regex heuristic: the past or future cue nearest to the expression in its sentence, in
     the same voice (inside the same quotation, or outside all of them)."""
