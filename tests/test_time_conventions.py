@@ -788,3 +788,14 @@ def test_a_quoted_today_does_not_move_the_narrative() -> None:
     assert got["A day earlier"] == "2016-06-01"
     assert spans("Sanders spoke today. A day earlier, he was in Fresno.", dt.date(2016, 6, 5))[
         "A day earlier"] == "2016-06-04"
+
+
+def test_years_before_a_contest_after_a_plural_possessive_and_at_least() -> None:
+    day = dt.date(2016, 6, 14)
+    assert spans("Trump attacked 2012 Republican presidential nominee Mitt Romney.", day) == {
+        "2012": "2012"}
+    assert spans("It was the most of any 2016 candidate.", day) == {"2016": "2016"}
+    assert spans("About 2000 candidates applied.", day) == {}
+    assert spans("The blame belongs to Chief Justice Roberts' 2012 opinion.", day) == {
+        "2012": "2012"}
+    assert spans("The rate would stay high through at least 2011.", day) == {"2011": "2011"}

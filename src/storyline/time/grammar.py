@@ -746,7 +746,9 @@ def _determiner_before(text: str, start: int) -> bool:
     """Whether an article or possessive stands right before ``start`` ("the", "its",
     "Kuwait's")."""
     word, gap = _previous_word(text, start)
-    return gap.strip() == "" and (word.lower() in _DETERMINERS or word.endswith(("'s", "’s")))
+    return gap.strip() == "" and (word.lower() in _DETERMINERS or word.endswith(("'s", "’s"))
+                                  # a name's possessive: "Chief Justice Roberts' 2012 opinion"
+                                  or (word.endswith(("s'", "s’")) and word[:1].isupper()))
 
 
 _NOT_PLURAL: Final = frozenset({"was", "has", "is", "his", "this", "its", "as", "us", "does",
@@ -834,6 +836,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             return False  # a count of something qualified: "a poll of 2047 registered voters"
     if after_gap.strip() == "," and after.lower() in {"when", "where"} and modern:
         return True  # "could not keep pace with 2008, when turnout ..."
+    if modern and _CONTEST_AFTER_YEAR.match(text, end):
+        return True  # a contest of that year: "attacked 2012 Republican presidential nominee"
     if modern and _YEAR_TO_YEAR.match(text, end):
         return True  # the first of a span of years: "a congressman (1975 to 1981)"
     if modern and _YEAR_SPAN_BEFORE.search(text, max(0, start - 30), start):
@@ -883,6 +887,13 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     return g.endswith(",") and closes and modern
 
 
+#: A race or its people after a year, with no article before it ("Trump attacked 2012
+#: Republican presidential nominee Mitt Romney").
+_CONTEST_AFTER_YEAR: Final = re.compile(
+    r"\s+(?:(?:Republican|Democratic|GOP|Democrat|Libertarian|Tory|Labour|Conservative)\s+)?"
+    r"(?:(?:presidential|vice[- ]presidential|gubernatorial|Senate|senatorial|congressional|"
+    r"mayoral|midterm|mid-term|general|primary)\s+)?(?:nominee|candidate|hopeful|contender|"
+    r"ticket|election|race|campaign|primary|caucus|convention|cycle|bid|debate|winner)\b")
 #: An article or possessive and one to three capitalised words before a year that modifies a
 #: noun ("the Saudi 2008 budget").
 _PROPER_MODIFIER_BEFORE: Final = re.compile(
@@ -912,7 +923,7 @@ _QUANTITY_ADJECTIVES: Final = frozenset({
     "approximately", "about", "nearly", "almost", "roughly", "some", "other", "first",
     "last", "next", "remaining", "original", "initial", "maximum", "minimum", "annual"})
 _YEAR_AFTER_BOUND: Final = re.compile(
-    r"(?i)(?<![\w'])(?:(?:since|from|until|before|after|in)\s+at\s+least|as\s+(?:early|late|"
+    r"(?i)(?<![\w'])(?:(?:since|from|until|till|through|by|before|after|in)\s+at\s+least|as\s+(?:early|late|"
     r"recently)\s+as|as\s+far\s+back\s+as)\s+$")
 
 
