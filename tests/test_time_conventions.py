@@ -799,3 +799,17 @@ def test_years_before_a_contest_after_a_plural_possessive_and_at_least() -> None
     assert spans("The blame belongs to Chief Justice Roberts' 2012 opinion.", day) == {
         "2012": "2012"}
     assert spans("The rate would stay high through at least 2011.", day) == {"2011": "2011"}
+
+
+def test_an_earlier_clause_closed_by_a_colon_or_but_and_events_being_organized() -> None:
+    assert spans("It comes in a year that already had a favorable landscape: Republicans have "
+                 "24 Senate seats up in November.", dt.date(2016, 6, 10))["November"] == \
+        "2016-11"
+    assert spans("Websites are promoting a rally on Monday.", dt.date(2011, 2, 12)) == {
+        "Monday": "2011-02-14"}
+    assert spans("The concert was postponed once, and Buffett is hoping bad weather doesn't "
+                 "create problems this weekend.", dt.date(2010, 7, 6)) == {
+        "this weekend": "2010-W27-WE"}
+    # after ", and" a list may go on: the cue before it still counts
+    assert spans("He will give an address on Tuesday night, and a meeting with BP's chairman "
+                 "on Wednesday.", dt.date(2010, 6, 13))["Wednesday"] == "2010-06-16"

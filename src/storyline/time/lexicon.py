@@ -187,6 +187,10 @@ FUTURE_PATTERNS: Final = (
     # (the verb after its subject, not the noun: "dim hopes that the workers ...")
     r"(?:he|she|who|it|they|we|i|(?-i:[A-Z][a-z]+))\s+hopes?\s+(?:that|the|it|he|she|they|we)\b",
     r"(?:is|are|am|['’]re|['’]s)\s+(?:still\s+|now\s+|also\s+)?(?:preparing|aiming|planning)\s+to",
+    # an event being organized or hoped for: "Websites are promoting a rally on Monday",
+    # "Buffett is hoping bad weather doesn't create problems this weekend"
+    r"(?:is|are|['’]re)\s+(?:now\s+|also\s+)?(?:promoting|organizing|organising|hosting|"
+    r"staging|planning|hoping)\b",
     # a schedule told in the present: "Wisconsin holds its primary on Tuesday", "Trading
     # resumes Wednesday", "the convention begins Monday" (not a possession, "holds 14.6%",
     # nor "Hayward meets the press in May" under a photograph)

@@ -51,9 +51,11 @@ _MODAL_PERFECT_RE: Final = re.compile(
 #: fronted phrase before the main verb ("On Thursday, the party announced"), so it counts
 #: only for future cues ("Clinton, who declared victory Tuesday night, will return the favor").
 _COORDINATION_RE: Final = re.compile(r"\b(?:and|but)\b")
-#: A clause boundary between a cue and the expression after it: ", and" / ", but" / ";"
-#: ("The show has been postponed once, and he hopes ... this weekend").
-_CLAUSE_BEFORE_RE: Final = re.compile(r"[,;]\s*(?:and|but)\b|;")
+#: A clause boundary between a cue and the expression after it: ", and" / ", but" / ";" / ":"
+#: ("The show has been postponed once, and he hopes ... this weekend"; "a year that already
+#: had a favorable landscape: Republicans have 24 seats up in November").
+_CLAUSE_BEFORE_RE: Final = re.compile(r"[,;]\s*(?:and|but)\b|;|:\s")
+_HARD_CLAUSE_BEFORE_RE: Final = re.compile(r",\s*but\b|;|:\s")
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
@@ -141,6 +143,15 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
 _COMMA_COST = 20
 
 
+def _before_clause_boundary(text: str, start: int, cue: re.Match[str]) -> bool:
+    """Whether a cue before the expression belongs to an earlier clause that a semicolon,
+    a colon or ", but" closes: it then says nothing of the expression's tense ("a year that
+    already had a favorable landscape: Republicans have 24 seats up in November").  (After
+    ", and" the cue only counts as farther: the phrase may be a list's next noun, "a speech
+    on Tuesday night, and a meeting with BP's chairman on Wednesday".)"""
+    return cue.end() <= start and bool(_HARD_CLAUSE_BEFORE_RE.search(text, cue.end(), start))
+
+
 def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma: bool) -> bool:
     """Whether a clause boundary stands between ``cue`` and ``text[start:end]``: a
     coordination after the expression (or with ``comma``, any comma there), or ", and",
@@ -158,7 +169,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     clause_cue_before = bool(_FUTURE_RE.search(text, lo, start)) or any(
         _is_past_word(w.group()) for w in _WORD_RE.finditer(text, lo, start))
     for m in _FUTURE_RE.finditer(text, lo, hi):
-        if start <= m.start() < end:
+        if start <= m.start() < end or _before_clause_boundary(text, start, m):
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
         if _other_clause(text, start, end, m, comma=True):
@@ -166,7 +177,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if best is None or dist < best[0]:
             best = (dist, "future")
     for m in _WORD_RE.finditer(text, lo, hi):
-        if start <= m.start() < end or not _is_past_word(m.group()):
+        if start <= m.start() < end or not _is_past_word(m.group()) or \
+                _before_clause_boundary(text, start, m):
             continue
         word = m.group().lower()
         if word not in PAST_WORDS and _DETERMINER_BEFORE_RE.search(
