@@ -813,3 +813,17 @@ def test_an_earlier_clause_closed_by_a_colon_or_but_and_events_being_organized()
     # after ", and" a list may go on: the cue before it still counts
     assert spans("He will give an address on Tuesday night, and a meeting with BP's chairman "
                  "on Wednesday.", dt.date(2010, 6, 13))["Wednesday"] == "2010-06-16"
+
+
+def test_other_clauses_fronted_phrases_month_lists_and_fiscal_years() -> None:
+    assert spans("She said she got her claim number from BP on Thursday and plans to file an "
+                 "application soon.", dt.date(2010, 6, 22))["Thursday"] == "2010-06-17"
+    assert spans("In his meeting with the chairman on Wednesday, Obama will press for a fund, "
+                 "which was proposed last week.", dt.date(2010, 6, 14))["Wednesday"] == \
+        "2010-06-16"
+    assert spans("The minister has yet to arrive for this Thursday's meeting.",
+                 dt.date(2009, 5, 31))["this Thursday"] == "2009-06-04"
+    assert spans("It carried out inspections in February, March and April this year.",
+                 dt.date(2010, 4, 26))["March"] == "2010-03"
+    assert spans("By law, the president every fiscal year sets the maximum.",
+                 dt.date(2015, 11, 17)) == {"every fiscal year": "P1Y"}

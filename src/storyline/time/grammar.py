@@ -294,7 +294,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                       r"week|month|year|decade|centur(?:y|ie))(?P<plural>s)?)-?long(?![\w-])"),
     ("set_every_n", rf"(?<![\w-])(?i:every\s+(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})\s+(?P<unit>seconds|minutes|hours|"
                     r"days|weeks|months|years|decades))(?!\w)"),
-    ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?(?P<unit>day|week|month|"
+    ("set_every", r"(?<![\w-])(?i:(?:every|each)\s+(?:single\s+)?(?P<other>other\s+)?(?:fiscal\s+|calendar\s+)?(?P<unit>day|week|month|"
                   r"year|hour|minute|morning|afternoon|evening|night|weekend|quarter|decade|"
                   r"spring|summer|autumn|fall|winter))(?!\w)"),
     ("set_weekday", rf"(?<![\w-])(?i:every|each)\s+(?P<weekday>{_WEEKDAY}){_E}"),
@@ -455,6 +455,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         word, gap = _previous_word(text, start)
         if word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"}:
             return not _inside_name(text, start, end)
+        if word in MONTHS and gap.strip() in {",", "/", "-", "–"}:
+            return True  # a list or span of months: "in February, March and April"
         if text[end:end + 1] in {"'", "’"}:
             # a possessive: "December's figures" ("May's" is too often Theresa May's)
             return parts["month"] != "May" and not _inside_name(text, start, end)

@@ -181,7 +181,7 @@ FUTURE_PATTERNS: Final = (
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
     r"(?:is|are)\s+(?:expected|due|scheduled|slated|planned|set\s+(?:for|on))",
-    r"(?:hopes?|intends?|expects?)\s+(?:(?:him|her|them|it|us)\s+)?to",
+    r"(?:hopes?|intends?|expects?)\s+(?:(?:him|her|them|it|us)\s+)?to", r"ha(?:s|ve)\s+yet\s+to",
     # a hope or a plan in the present: "he hopes the weather doesn't create problems this
     # weekend", "is planning to add acts on Sunday"
     # (the verb after its subject, not the noun: "dim hopes that the workers ...")

@@ -138,9 +138,12 @@ def tense_from_text(text: str, start: int, end: int, bounds: tuple[int, int]) ->
     return best[1] if best else "unknown"
 
 
-#: How much farther (characters) a future cue after the expression counts when a comma
-#: stands between them ("Clinton, who declared victory Tuesday night, will return the favor").
-_COMMA_COST = 20
+#: How much farther (characters) a cue in another clause counts: a future cue after the
+#: expression past a comma ("Clinton, who declared victory Tuesday night, will return the
+#: favor") or an "and" ("got her claim number on Thursday and plans to file"), a cue before
+#: ", and".  Measured on the recent articles: 20 -> 80 changed 10 expressions, 9 for the
+#: better (the training portion is unchanged).
+_COMMA_COST = 80
 
 
 def _before_clause_boundary(text: str, start: int, cue: re.Match[str]) -> bool:
@@ -172,7 +175,10 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
         if start <= m.start() < end or _before_clause_boundary(text, start, m):
             continue
         dist = start - m.end() if m.end() <= start else m.start() - end
-        if _other_clause(text, start, end, m, comma=True):
+        if _other_clause(text, start, end, m, comma=clause_cue_before):
+            # (a comma only separates where a cue before the expression competes: a fronted
+            # phrase, "In his meeting with Svanberg on Wednesday, Obama will press", has the
+            # main clause's tense)
             dist += _COMMA_COST
         if best is None or dist < best[0]:
             best = (dist, "future")
