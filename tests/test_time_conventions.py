@@ -827,3 +827,11 @@ def test_other_clauses_fronted_phrases_month_lists_and_fiscal_years() -> None:
                  dt.date(2010, 4, 26))["March"] == "2010-03"
     assert spans("By law, the president every fiscal year sets the maximum.",
                  dt.date(2015, 11, 17)) == {"every fiscal year": "P1Y"}
+
+
+def test_a_period_ahead_of_the_writer_is_counted_from_the_dct() -> None:
+    day = dt.date(2008, 9, 16)
+    assert spans("The Fed cut rates after the default in 1998. The challenge over the next "
+                 "year or so is to preserve the system.", day)["the next year"] == "2009"
+    assert spans("The Fed cut rates in 1998. Over the next year, it raised them.", day)[
+        "the next year"] == "1999"

@@ -828,6 +828,11 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
     if rel in _ANCHOR_REL:
         k = _ANCHOR_REL[rel]
         refs = _anchor_refs(ctx)
+        if rel == "the next" and ctx.before in {"over", "during", "within"} and \
+                ctx.tense() != "past":
+            # a period ahead of the writer, not of the narrative: "The challenge over the next
+            # year or so is to preserve ..." after a paragraph on 1998
+            refs = _dct_refs(ctx)
         if k > 0 and unit in ("day", "morning", "night") and ctx.anchor.day is None and \
                 ctx.anchor.week is None and ctx.tense() == "past" and not ctx.prospective():
             # "and then the next day he did", with no day named before: the day after some
