@@ -835,3 +835,13 @@ def test_a_period_ahead_of_the_writer_is_counted_from_the_dct() -> None:
                  "year or so is to preserve the system.", day)["the next year"] == "2009"
     assert spans("The Fed cut rates in 1998. Over the next year, it raised them.", day)[
         "the next year"] == "1999"
+
+
+def test_h21_names_polls_and_afternoon_oclock() -> None:
+    day = dt.date(2010, 6, 23)
+    assert spans("It was Saturday afternoon, about 5 o'clock.", day)["5 o'clock"] == \
+        "2010-06-19T17:00"
+    assert spans("Festivals were going on simultaneously in the Quarter.", day) == {}
+    assert spans("The key lies largely in the H1 protein.", dt.date(2009, 5, 1)) == {}
+    assert spans("In a September Washington Post-ABC News poll, he led.", dt.date(2015, 11, 10)) \
+        == {"September": "2015-09"}

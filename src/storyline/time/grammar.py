@@ -632,6 +632,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                     and after.lower() not in AFTER_YEAR_OK and not after.endswith("ed"))
     if name == "fin_period":
         which = " ".join((parts["which"] or "").lower().replace("-", " ").split())
+        if parts["unit"] == "Quarter" and not which and not parts["year"] and \
+                not _sentence_initial(*_previous_word(text, start)):
+            return False  # a name: "going on simultaneously in the Quarter" (New Orleans)
         if parts["unit"].lower() == "period":
             return bool(parts["year"]) or which in {"latest", "year earlier", "year ago",
                                                     "most recent", "just ended"}
@@ -671,7 +674,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if parts["year"] or parts["fy"]:
             return True
         word, gap = _previous_word(text, start)  # "in Q1"; not "H1N1, H1 OH!"
-        if re.match(r"\s*N\d|\s+(?i:swine|flu|influenza|virus|strain|pandemic)\b",
+        if re.match(r"\s*N\d|\s+(?i:swine|flu|influenza|virus|strain|pandemic|protein|gene|"
+                    r"subtype|antigen)\b",
                     text[end:end + 12]):
             return False  # a flu strain: "this H1 swine flu virus", "H1 N1"
         return gap == " " and word.lower() in _QUARTER_CODE_BEFORE
@@ -718,8 +722,8 @@ _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over
 #: A meeting named by capitalized words after a month ("a July NATO summit", "the April G20
 #: meeting").
 _NAMED_MEETING_AFTER: Final = re.compile(
-    r"\s+(?:[A-Z][\w.]*\s+){1,2}(?:summit|meeting|conference|talks|convention|congress|"
-    r"session|hearing|visit)\b")
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:summit|meeting|conference|talks|convention|congress|"
+    r"session|hearing|visit|poll|survey)\b")
 #: Verbs after "the winter" that make it the subject of a clause, a time ("The winter will
 #: cause many deaths", "the summer was hot").
 _SEASON_SUBJECT_VERBS: Final = frozenset({"will", "would", "could", "may", "might", "should",

@@ -1087,9 +1087,11 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
             hour = 0
         if c.rule in ("oclock", "clock_dayhalf") and not 1 <= hour <= 12:
             return None
-        if c.rule == "clock24" and not c.get("tz") and len(raw) == 1 and 1 <= hour <= 6:
-            hour += 12  # "will be speaking at 1:30": an afternoon hour in running text
         half = (c.get("dayhalf") or "").lower().split()
+        if ((c.rule == "clock24" and not c.get("tz") and len(raw) == 1)
+                or (c.rule == "oclock" and not half)) and 1 <= hour <= 6:
+            hour += 12  # "will be speaking at 1:30", "about 5 o'clock": an afternoon hour in
+            # running text
         if half:  # "11 o'clock at night", "4 in the afternoon"
             hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
