@@ -845,3 +845,8 @@ def test_h21_names_polls_and_afternoon_oclock() -> None:
     assert spans("The key lies largely in the H1 protein.", dt.date(2009, 5, 1)) == {}
     assert spans("In a September Washington Post-ABC News poll, he led.", dt.date(2015, 11, 10)) \
         == {"September": "2015-09"}
+
+
+def test_a_zero_hour_with_am_keeps_its_suffix_and_its_day() -> None:
+    assert spans("At 00:45 am on 16 Jun 2010, a reader wrote.", dt.date(2010, 6, 15)) == {
+        "00:45 am": "2010-06-16T00:45", "16 Jun 2010": "2010-06-16"}

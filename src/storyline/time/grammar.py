@@ -305,7 +305,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                    r"quarterly|nightly))(?![\w-])"
                    r"(?!\s+(?!(?:at|in|on|from|for|during|between|until|since|by|through|over|across|"
                    r"to|with|and|or)\b)[a-z])"),
-    ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*"
+    ("clock", r"(?<![\w.:,])(?P<hour>1[0-2]|0?[1-9]|00(?=[:.]))(?:[:.](?P<minute>[0-5]\d))?\s*"
               r"(?P<ampm>[aApP]\.\s?[mM]\.?|[aApP]\s?[mM])(?!\w)"
               rf"(?:\s+(?P<tz>{_TZ})(?!\w))?"),
     ("clock24", rf"(?<![\w.:,])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
