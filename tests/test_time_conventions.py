@@ -850,3 +850,11 @@ def test_h21_names_polls_and_afternoon_oclock() -> None:
 def test_a_zero_hour_with_am_keeps_its_suffix_and_its_day() -> None:
     assert spans("At 00:45 am on 16 Jun 2010, a reader wrote.", dt.date(2010, 6, 15)) == {
         "00:45 am": "2010-06-16T00:45", "16 Jun 2010": "2010-06-16"}
+
+
+def test_a_chronology_entry_is_told_in_the_historic_present() -> None:
+    december = dt.date(2010, 12, 15)
+    assert spans("Key dates:\nApril 21: The Deepwater Horizon oil rig burns.", december) == {
+        "April 21": "2010-04-21"}
+    assert spans("The hearing is on April 21: all will attend.", december) == {
+        "April 21": "2011-04-21"}

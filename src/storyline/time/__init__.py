@@ -267,6 +267,13 @@ def _before_opens_sentence(text: str, start: int) -> bool:
     return _OPENING_WORD.search(text[max(0, start - 40):start]) is not None
 
 
+def _heads_entry(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` heads an entry of a chronology: alone at the start of a
+    line, with a colon after it ("April 21: The rig burns and sinks")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[end:end + 1] == ":" and text[line_start:start].strip() == ""
+
+
 def _word_before(text: str, start: int) -> tuple[str, int]:
     """The lower-cased word right before ``start`` ("" when there is none) and where it
     begins (``start`` when there is none)."""
@@ -298,6 +305,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             before_before=_word_before(text, before_at)[0],
             opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
+            heads_entry=partial(_heads_entry, text, cand.start, cand.end),
         )
         got = normalize(cand, ctx)
         if got is None:

@@ -191,6 +191,8 @@ class Context:
     #: whether a plan, promise or obligation comes before the candidate in its sentence
     #: ("announced he would not run in September", "must support her in November")
     prospective: Callable[[], bool] = lambda: False
+    #: whether the candidate heads an entry of a chronology ("April 21: The rig burns")
+    heads_entry: Callable[[], bool] = lambda: False
 
     def quarter_context(self) -> tuple[int, int] | None:
         """The quarter the text just talked about (the last DATE was that quarter, a few
@@ -396,7 +398,9 @@ def _month_day_year(ctx: Context, month: int, day: int, poll: bool = False) -> i
             return near
     if ctx.before in _DEADLINE_WORDS:
         return _nearest_year(dct, month, day)
-    if tense == "past":
+    if tense == "past" or (tense != "future" and ctx.heads_entry()):
+        # (a chronology's entries are told in the historic present: "April 21: The
+        # Deepwater Horizon oil rig burns", in a December recap, is last April)
         return dct.year - 1 if (this_year - dct).days > 60 else dct.year
     return _nearest_year(dct, month, day)
 
