@@ -858,3 +858,10 @@ def test_a_chronology_entry_is_told_in_the_historic_present() -> None:
         "April 21": "2010-04-21"}
     assert spans("The hearing is on April 21: all will attend.", december) == {
         "April 21": "2011-04-21"}
+
+
+def test_whose_before_a_year_and_looking_ahead_to_a_season() -> None:
+    day = dt.date(2016, 4, 23)
+    assert spans("His sister, whose 2005 book sold well, spoke.", day) == {"2005": "2005"}
+    assert spans("Looking ahead to the fall, Manafort was joined by Wiley.", day) == {
+        "the fall": "2016-FA"}

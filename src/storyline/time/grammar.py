@@ -745,7 +745,8 @@ _PAIRED_SEASON: Final = re.compile(
     rf"(?<![\w-])(?i:{'|'.join(sorted(_SEASON_BEFORE | {'the'}))})\s+(?:the\s+)?"
     r"(?i:spring|summer|autumn|fall|winter)\s+(?i:and|or)\s+$")
 _DETERMINERS: Final = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this",
-                                  "that", "last", "unsuccessful", "successful", "failed"})
+                                  "that", "whose", "last", "unsuccessful", "successful",
+                                  "failed"})
 
 
 def _determiner_before(text: str, start: int) -> bool:

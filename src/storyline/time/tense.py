@@ -243,7 +243,7 @@ _PROSPECTIVE_RE: Final = re.compile(
 #: Words right before a date that look ahead to it ("ahead of the Nov. 8 election",
 #: "heading into the fall"), whatever the tense of the clause.
 _AHEAD_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:ahead\s+of|heading\s+into|going\s+into|leading\s+up\s+to|"
+    r"(?i)(?<![\w'])(?:ahead\s+of|(?:looking|look|looks|looked)\s+ahead\s+to|heading\s+into|going\s+into|leading\s+up\s+to|"
     r"(?:the|a)\s+(?:lead|build)[-\s]?up\s+to|"
     r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|"
     # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
