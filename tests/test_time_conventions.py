@@ -865,3 +865,11 @@ def test_whose_before_a_year_and_looking_ahead_to_a_season() -> None:
     assert spans("His sister, whose 2005 book sold well, spoke.", day) == {"2005": "2005"}
     assert spans("Looking ahead to the fall, Manafort was joined by Wiley.", day) == {
         "the fall": "2016-FA"}
+
+
+def test_a_report_day_after_a_place_or_occasion_phrase() -> None:
+    assert spans('"We\'ll push them out of the way," Salazar told reporters outside BP\'s '
+                 "headquarters in Houston on Sunday.", dt.date(2010, 5, 25)) == {
+        "Sunday": "2010-05-23"}
+    assert spans('"They will be sizable," Hayward said in a conference call with investment '
+                 "analysts Friday.", dt.date(2010, 6, 6)) == {"Friday": "2010-06-04"}

@@ -68,6 +68,9 @@ _ON_GAP: Final = re.compile(
     r"appearance|debate|hearing|testimony|call|meeting|session|visit|victory|campaign|event|"
     r"letter|post|tweet|voters|supporters|crowd|audience|lawmakers|donors|students|"
     r"members|colleagues|aides|allies|workers)|"
+    # a place or occasion phrase: "outside BP's headquarters", "with investment analysts"
+    r"(?i:outside|inside|near|with|aboard|from)(?:\s+(?!(?:is|are|was|were|will|would|has|"
+    r"have|had|that|which|who|and|but)\b)[A-Za-z][\w.'’&-]*){1,3}|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
