@@ -562,12 +562,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return _PAIRED_SEASON.search(text, max(0, start - 60), start) is not None
         if word.lower() in _SEASON_BEFORE:
             return True
-        if parts["the"] and after_gap == " " and after.lower() in _SEASON_SUBJECT_VERBS and \
-                parts["season"].lower() != "fall":
+        if season_word and parts["the"] and after_gap == " " and \
+                after.lower() in _SEASON_SUBJECT_VERBS:
             return True  # the season as a subject: "The winter will cause many deaths"
         # "much of the fall, ..." but not "the fall out of this", "to the fall in prices"
         return bool(parts["the"]) and word.lower() in _SEASON_BEFORE_THE and (
-            parts["season"].lower() != "fall" or after_gap.strip()[:1] in {",", ".", ";"}
+            season_word or after_gap.strip()[:1] in {",", ".", ";"}
             or after.lower() in {"and", "or"})
     if name == "duration_between":
         # not ages ("between 20 and 50 years old") nor offsets ("between 9 and 17 years ago")

@@ -911,7 +911,7 @@ def _day_before(c: Candidate, ctx: Context) -> Normalized | None:
     return ("DATE", value, gran, True)
 
 
-#: How far (characters) back a named day still anchors an offset in hours.
+#: How far (characters) back a named day still anchors a clock time or an offset in hours.
 _CLOCK_DAY_REACH = 500
 
 
@@ -1105,7 +1105,7 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         # a clock time with no word right before it heads an entry, "___.  3:25 p.m.
         # Donald Trump is...": a timestamp of the dct, not of the day the last entry named;
         # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM"
-        dated = (same or ctx.at - a.day_at <= 500) if ctx.before else \
+        dated = (same or ctx.at - a.day_at <= _CLOCK_DAY_REACH) if ctx.before else \
             same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 34
     if a.day is not None and dated:
         day, relative = a.day.isoformat(), True

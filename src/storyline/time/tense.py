@@ -42,20 +42,24 @@ _REPORTING: Final = frozenset({"said", "told", "added", "stated"})
 _ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
 #: An article or possessive right before an "-ed" word: it is an adjective, not a verb.
 _DETERMINER_BEFORE_RE: Final = re.compile(r"(?<![\w'])(?i:the|a|an|its|their|his|her|our|this|these)\s+$")
+#: A past participle after "have" in a modal perfect ("should have been", "wouldn't have
+#: known").
+_PERFECT_PARTICIPLE: Final = r"(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b"
 #: A modal perfect looks back ("wouldn't have known it in November").
 _MODAL_PERFECT_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:would|should|could|might|may|must)(?:n['’]t)?\s+(?:not\s+)?have\s+"
-    r"(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b")
+    + _PERFECT_PARTICIPLE)
 #: A coordination between the expression and a cue after it: the cue is another predicate's
 #: ("It will re-open on Thursday and has offered pupils medication").  A comma alone may end a
 #: fronted phrase before the main verb ("On Thursday, the party announced"), so it counts
 #: only for future cues ("Clinton, who declared victory Tuesday night, will return the favor").
 _COORDINATION_RE: Final = re.compile(r"\b(?:and|but)\b")
-#: A clause boundary between a cue and the expression after it: ", and" / ", but" / ";" / ":"
-#: ("The show has been postponed once, and he hopes ... this weekend"; "a year that already
-#: had a favorable landscape: Republicans have 24 seats up in November").
-_CLAUSE_BEFORE_RE: Final = re.compile(r"[,;]\s*(?:and|but)\b|;|:\s")
+#: Clause boundaries between a cue and the expression after it.  Past a hard one (", but",
+#: ";", ":") the cue is dropped ("a year that already had a favorable landscape: Republicans
+#: have 24 seats up in November"); past ", and" it only counts as farther ("The show has been
+#: postponed once, and he hopes ... this weekend"), since a list may go on there.
 _HARD_CLAUSE_BEFORE_RE: Final = re.compile(r",\s*but\b|;|:\s")
+_CLAUSE_BEFORE_RE: Final = re.compile(r",\s*and\b")
 #: What may stand between a reporting verb and its own day: "said on Friday", "said in
 #: February", "told CNN Tuesday", "told reporters on Friday", "said in a statement on
 #: Monday", "said at a news conference in New York in December", "said while campaigning in
@@ -160,8 +164,8 @@ def _before_clause_boundary(text: str, start: int, cue: re.Match[str]) -> bool:
 
 def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma: bool) -> bool:
     """Whether a clause boundary stands between ``cue`` and ``text[start:end]``: a
-    coordination after the expression (or with ``comma``, any comma there), or ", and",
-    ", but", ";" or ":" before it."""
+    coordination after the expression (or with ``comma``, any comma there), or ", and"
+    before it (cues before a harder boundary are dropped by ``_before_clause_boundary``)."""
     if cue.start() >= end:
         gap = text[end:cue.start()]
         return (comma and "," in gap) or bool(_COORDINATION_RE.search(gap))
@@ -227,9 +231,10 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
 #: A plan or promise told in the past ("announced he would not run", "agreed to hold") or an
 #: obligation ("must support her", "has to win"): what follows may lie after the report.
 _PROSPECTIVE_RE: Final = re.compile(
-    r"(?i)(?<![\w'])(?:(?:would|should|must)n['’]t(?=\s+[a-z])(?!\s+have\s+(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b)|"
+    r"(?i)(?<![\w'])(?:(?:would|should|must)n['’]t(?=\s+[a-z])(?!\s+have\s+"
+    + _PERFECT_PARTICIPLE + r")|"
     # (not a modal perfect, which looks back: "should have been aware of it in November")
-    r"(?:would|must|should)(?!\s+(?:not\s+)?have\s+(?:been|had|done|made|said|got|[a-z]+(?:ed|en|wn))\b)|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
+    r"(?:would|must|should)(?!\s+(?:not\s+)?have\s+" + _PERFECT_PARTICIPLE + r")|can|(?-i:may|might)(?!\s+(?:not\s+)?have\b(?!\s+(?:in|on|at|by|for|until|after|before)\b))|"
     r"needs?\s+to|ha(?:s|ve)\s+to|"
     r"(?:agreed|pledged|promised|vowed|decided|planned|offered|"
     r"refused|declined|hoped|wanted|sought|intended|threatened|expected|aimed|prepared|"
