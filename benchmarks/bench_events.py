@@ -268,9 +268,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cv", action="store_true", help="lexicon figures only")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--fallback", type=float, nargs="*", default=[0.5, 0.0],
-                    help="classifier probabilities for the fallback event (0: every sentence "
-                         "that reads as an event report)")
+    from storyline.events import FALLBACK_PROBABILITY
+
+    ap.add_argument("--fallback", type=float, nargs="*", default=[FALLBACK_PROBABILITY, 0.0],
+                    help="classifier probabilities for the fallback event (default: the "
+                         "product's, then 0: every sentence that reads as an event report)")
     ap.add_argument("--report", action="store_true",
                     help="also read the packaged model's categories from the JSON report "
                          "(every sentence a document; in-sample: checks that the report "

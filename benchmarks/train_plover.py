@@ -23,6 +23,14 @@ A second set (``benchmarks/data/plover_synthetic_cameo.jsonl``: 797 sentences, t
 CAMEO code, written from the codes' descriptions) joins at weight 0.5: 5x5 CV 0.738 / 0.693, and
 trained without any gold sentence 0.724 / 0.703 (0.706 / 0.680 without the second set).
 
+The model has a 17th class, ``NONE``, for sentences that report no event: 1,489 real news
+sentences of the shared corpora (four Timeline17 topics and PolNeAR training articles; none of
+the held-back ones) that helper sessions judged, from the PLOVER manual, to report no event
+(``benchmarks/data/plover_news_labels.jsonl``: references and hashes only, the text is read
+from ``../shared``; 290 judged events are kept in the file but not used).  They join every
+training fold at weight 1; the category accuracy on the gold sentences is unchanged, and the
+classifier stops giving news chatter a confident category (see ``storyline.events``).
+
 Before writing the model the script reports repeated stratified k-fold cross-validation
 (every fold: feature selection and training on the other folds only; prediction with the
 exported pure-Python model), which estimates the figures on unseen sentences; training-set
@@ -37,6 +45,8 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gzip
+import hashlib
 import json
 import re
 import sys
@@ -51,9 +61,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import warnings  # noqa: E402
 
-from bench_events import DATA, Record, load  # noqa: E402
+from bench_events import DATA, SHARED, Record, load  # noqa: E402
 
-from storyline.plover_model import MODEL_PATH, LinearModel, sentence_features  # noqa: E402
+from storyline.plover_model import (  # noqa: E402
+    MODEL_PATH,
+    NO_EVENT,
+    LinearModel,
+    sentence_features,
+)
 
 warnings.filterwarnings("ignore", message="The least populated class")
 
@@ -64,6 +79,10 @@ CAMEO_TABLE = DATA.parent / "CAMEO2PLOVER-2021.txt"
 SYNTHETIC = ROOT / "benchmarks" / "data" / "plover_synthetic.jsonl"
 #: the project's own sentences written from the CAMEO code descriptions, three a code
 SYNTHETIC_CAMEO = ROOT / "benchmarks" / "data" / "plover_synthetic_cameo.jsonl"
+#: the project's own judgements of real news sentences (event or not), by reference only
+NEWS_LABELS = ROOT / "benchmarks" / "data" / "plover_news_labels.jsonl"
+#: sample weight of the news sentences judged to report no event
+DEFAULT_NEWS_WEIGHT = 1.0
 #: every set of the project's own sentences with its sample weight (chosen by 5x5 CV)
 DEFAULT_SYNTHETIC: tuple[tuple[Path, float], ...] = ((SYNTHETIC, 2.0), (SYNTHETIC_CAMEO, 0.5))
 _CAMEO_LINE = re.compile(r"\s*\d{3,4}:\s*([A-Z]+)\s*,[^#]*#\s*(.+)")
@@ -100,19 +119,75 @@ def synthetic_records(path: Path) -> list[Record]:
     return out
 
 
+def _article_text(corpus: str, article: str, cache: dict[tuple[str, str], str]) -> str | None:
+    """The text of a shared news article (``t17:TOPIC`` by its id, ``polnear:SPLIT`` by its
+    file name), or None when it is not there."""
+    key = (corpus, article)
+    if key in cache:
+        return cache[key]
+    kind, _, part = corpus.partition(":")
+    if kind == "t17":
+        path = SHARED / "benchmarks" / "t17" / part / "articles.jsonl.gz"
+        if not path.is_file():
+            return None
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                cache[(corpus, r["id"])] = r.get("text") or ""
+    elif kind == "polnear":
+        path = SHARED / "benchmarks" / "polnear" / part / "text" / article
+        cache[key] = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return cache.get(key) or None
+
+
+def news_label_records(path: Path = NEWS_LABELS, events: bool = False) -> list[Record]:
+    """The project's judgements of real news sentences from the shared corpora (one JSON
+    object a line: ``corpus``, ``article``, character ``start`` / ``end``, the text's
+    ``sha1``, ``label`` "N" for no event or "E" with a ``category``).  The file holds
+    references only; the sentences are read from ``../shared`` (a sentence whose text no
+    longer matches its hash is skipped).  "N" sentences become :data:`NO_EVENT` records;
+    "E" sentences are included with their category when ``events`` is set."""
+    if not path.is_file():
+        return []
+    cache: dict[tuple[str, str], str] = {}
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        r = json.loads(line)
+        if r["label"] == "N":
+            category = NO_EVENT
+        elif r["label"] == "E" and events and r.get("category"):
+            category = r["category"]
+        else:
+            continue
+        text = _article_text(r["corpus"], r["article"], cache)
+        if text is None:
+            continue
+        sentence = text[r["start"]:r["end"]]
+        if hashlib.sha1(sentence.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
+            continue
+        out.append(Record(f"{path.stem}-{n}", sentence.strip(), category, (), ()))
+    return out
+
+
 Extra = tuple[list[dict[str, float]], list[str], list[float]]
 
 
 def extra_rows(nlp: Any, cameo: bool = True,
-               synthetic: Sequence[tuple[Path, float]] = DEFAULT_SYNTHETIC) -> Extra:
+               synthetic: Sequence[tuple[Path, float]] = DEFAULT_SYNTHETIC,
+               news: float = DEFAULT_NEWS_WEIGHT) -> Extra:
     """Feature rows, labels and sample weights of the extra training data of every fit: the
-    CAMEO table phrases (:func:`cameo_phrases`, weight 1) and the project's own sentences
-    (:func:`synthetic_records` of each file, with its weight)."""
+    CAMEO table phrases (:func:`cameo_phrases`, weight 1), the project's own sentences
+    (:func:`synthetic_records` of each file, with its weight) and the news sentences judged
+    to report no event (:func:`news_label_records`, weight ``news``; 0 leaves them out)."""
     rows: list[dict[str, float]] = []
     labels: list[str] = []
     weights: list[float] = []
     sets = [(cameo_phrases() if cameo else [], 1.0)]
     sets += [(synthetic_records(path), w) for path, w in synthetic]
+    if news > 0:
+        sets.append((news_label_records(), news))
     for records, w in sets:
         rows += featurize(records, parse_all(records, nlp))
         labels += [r.category for r in records]

@@ -329,8 +329,10 @@ def test_fallback_skips_sentences_that_report_no_event(text: str, category: str)
 
 
 def _unsure(category: str) -> LinearModel:
-    """A toy classifier whose best category for every sentence is ``category`` at p ~0.45."""
-    return LinearModel((category, "REJECT", "AID"), (0.5, 0.0, 0.0), {})
+    """A toy classifier whose best category for every sentence is ``category`` at p ~0.25
+    (between the agreement gate and the fallback threshold)."""
+    others = tuple(c for c in ("REJECT", "AID", "SUPPORT", "CONSULT") if c != category)[:4]
+    return LinearModel((category, *others), (0.3,) + (0.0,) * len(others), {})
 
 
 def test_an_unsure_category_stands_when_a_cameo_pattern_agrees() -> None:

@@ -10,6 +10,7 @@ from storyline.nlp import shared_pipeline
 from storyline.plover import plover_category
 from storyline.plover_model import (
     MODEL_PATH,
+    NO_EVENT,
     LinearModel,
     classify_sentence,
     load_model,
@@ -57,10 +58,37 @@ def test_features_carry_lexicon_votes_and_modality() -> None:
 def test_packaged_model_loads_and_is_small() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_PATH} is missing: run benchmarks/train_plover.py"
-    assert len(model.classes) == 16 and "ASSAULT" in model.classes
+    assert len(model.classes) == 17 and "ASSAULT" in model.classes and NO_EVENT in model.classes
     assert MODEL_PATH.stat().st_size < 1_000_000
     pred = classify_sentence(first_sentence("Soldiers shelled the rebel positions overnight."))
-    assert pred is not None and pred.category == "ASSAULT"
+    assert pred is not None and pred.category == "ASSAULT" and pred.no_event < 0.5
+    chatter = classify_sentence(first_sentence("The interview will air on Sunday evening."))
+    assert chatter is not None and chatter.no_event > 0.5 and chatter.probability < 0.3
+
+
+def test_no_event_class_is_never_the_category() -> None:
+    """A model with the NONE class names the best PLOVER category, with its share of the whole
+    distribution as probability; given an event, the category's probability is higher."""
+    model = LinearModel(("ASSAULT", NO_EVENT, "PROTEST"), (0.0, 0.0, 0.0),
+                        {"root=air": (0.0, 6.0, 0.0), "root=gather": (0.0, 0.0, 6.0)})
+    chatter = model.predict({"root=air": 1.0})
+    assert chatter.category in ("ASSAULT", "PROTEST") and chatter.probability < 0.01
+    assert chatter.no_event > 0.99 and chatter.category_probability == pytest.approx(0.5)
+    protest = model.predict({"root=gather": 1.0})
+    assert protest.category == "PROTEST" and protest.probability > 0.99
+    assert TOY.predict({}).no_event == 0.0
+
+
+def test_main_predicate_is_the_act_a_speech_verb_reports() -> None:
+    from storyline.plover_model import main_predicate
+
+    sent = first_sentence("Uganda said on Sunday it had paid compensation to the families.")
+    assert main_predicate(sent).lemma_ == "pay"
+    f = sentence_features(sent)
+    assert "main=pay" in f and "mainmod=asserted" in f
+    plan = first_sentence("The rebels said they will release the hostages.")
+    assert "mainmod=planned" in sentence_features(plan)
+    assert main_predicate(first_sentence("Troops shelled the town.")).lemma_ == "shell"
 
 
 def test_classifier_fills_a_sentence_the_lexicon_misses() -> None:
@@ -109,6 +137,33 @@ def test_project_training_sentences_are_well_formed() -> None:
         assert len(r["text"].split()) >= 12
         for key in ("actor", "recipient"):
             assert r[key] is None or r[key] in r["text"], (key, r["text"])
+
+
+def test_news_judgements_refer_to_shared_sentences() -> None:
+    """benchmarks/data/plover_news_labels.jsonl holds references, never news text, and every
+    reference resolves to its sentence in ../shared (same hash)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    path = root / "benchmarks" / "data" / "plover_news_labels.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 1500
+    for r in rows:
+        assert set(r) == {"corpus", "article", "start", "end", "sha1", "label", "category"}
+        assert r["label"] in ("N", "E", "?") and (r["category"] is not None) == (r["label"] == "E")
+        assert r["corpus"].startswith(("t17:", "polnear:train"))
+        assert not r["corpus"].startswith(("t17:iraq", "t17:libya", "t17:mj", "t17:syria"))
+    if not (root.parent / "shared" / "benchmarks" / "t17").is_dir():
+        pytest.skip("../shared is missing: the references are not resolved")
+    sys.path.insert(0, str(root / "benchmarks"))
+    from train_plover import news_label_records
+
+    resolved = news_label_records(path)
+    assert len(resolved) == sum(r["label"] == "N" for r in rows)
+    assert all(r.category == NO_EVENT and r.text for r in resolved)
 
 
 def test_project_cameo_sentences_follow_the_conversion_table() -> None:

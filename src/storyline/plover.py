@@ -382,6 +382,17 @@ def plover_roles(category: str | None, modality: str, actors: Sequence[T],
     return list(actors), list(targets)
 
 
+#: Verbs of saying and thinking: the act they report lies in their complement ("Rogozin said
+#: Russia would halt ...").
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "add", "write", "explain", "state", "report", "announce", "claim", "inform",
+    "mention", "note", "assert", "imply", "reiterate", "stress", "insist", "tweet", "post",
+    "reveal", "confirm", "indicate", "believe", "think", "argue", "suggest", "declare",
+    "comment", "remark", "quote", "emphasise", "emphasize", "acknowledge", "admit", "respond",
+    "reply", "predict", "hint", "signal", "show", "play",
+})
+
+
 #: Every verb lemma the lexicon codes (alone or with certain objects).
 KNOWN_VERBS: frozenset[str] = frozenset(VERB_CODES) | frozenset(VERB_OBJECT_CODES) \
     | frozenset(SANCTION_VERBS) | DISCONTINUE_VERBS | GIVING_VERBS

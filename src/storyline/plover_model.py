@@ -13,6 +13,8 @@ general (no words are special-cased):
   negation);
 * for event nouns, the lexicon's category PLOVER-coded with the modality of the verb that
   governs the noun ("threatened sanctions");
+* the sentence's main predicate (:func:`main_predicate`: the root, or the act a verb of saying
+  reports): its lemma, modality, PLOVER-coded lexicon category and verb-object pairs;
 * the PLOVER category of each verb's CAMEO coding (:mod:`storyline.cameo`: the PETRARCH2
   verb patterns), weighted more for the root verb.
 
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +43,7 @@ from storyline.model import EventMention
 from storyline.plover import (
     FUTURE_AUX,
     OBLIGATION_AUX,
+    SPEECH_VERBS,
     classify_noun,
     classify_verb,
     plover_category,
@@ -49,7 +52,7 @@ from storyline.plover import (
 #: The packaged model file (written by ``benchmarks/train_plover.py``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "plover_model.json"
 #: Bumped whenever :func:`sentence_features` changes; a model of another version is refused.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 #: Weight of the CAMEO codings among the features (root verb; other verbs half of it).
 CAMEO_WEIGHT = 0.5
 
@@ -63,12 +66,30 @@ _DEMAND = frozenset({"demand", "urge", "call", "ask", "request", "press", "appea
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 
 
+#: The class of sentences that report no PLOVER event (opinions, background, forecasts, page
+#: furniture); the model may have it besides the 16 categories, it is never predicted.
+NO_EVENT = "NONE"
+
+
 @dataclass(frozen=True)
 class Prediction:
-    """The classifier's category for a sentence and its probability."""
+    """The classifier's category for a sentence and its probability.
+
+    ``category`` is the most probable PLOVER category; ``probability`` is its share of the
+    whole distribution, so a model that also knows :data:`NO_EVENT` gives a low probability
+    to a sentence that most likely reports no event.  ``no_event`` is that class's
+    probability (0 for a model without it).
+    """
 
     category: str
     probability: float
+    no_event: float = 0.0
+
+    @property
+    def category_probability(self) -> float:
+        """The category's probability given that the sentence reports an event."""
+        rest = 1.0 - self.no_event
+        return min(1.0, self.probability / rest) if rest > 0 else 0.0
 
 
 @dataclass(frozen=True)
@@ -101,19 +122,21 @@ class LinearModel:
         return [e / total for e in exp]
 
     def predict(self, features: Mapping[str, float]) -> Prediction:
-        """The most probable class."""
+        """The most probable PLOVER category (never :data:`NO_EVENT`)."""
         probs = self.scores(features)
-        k = max(range(len(probs)), key=probs.__getitem__)
-        return Prediction(self.classes[k], probs[k])
+        events = [k for k, c in enumerate(self.classes) if c != NO_EVENT]
+        k = max(events, key=probs.__getitem__)
+        none = sum(p for c, p in zip(self.classes, probs, strict=True) if c == NO_EVENT)
+        return Prediction(self.classes[k], probs[k], none)
 
     def to_json(self) -> str:
-        """The model as JSON (coefficients rounded to 5 decimals)."""
+        """The model as JSON (coefficients rounded to 4 decimals)."""
         return json.dumps({
             "format": "storyline-plover-linear",
             "version": self.version,
             "classes": list(self.classes),
-            "intercept": [round(v, 5) for v in self.intercept],
-            "weights": {k: [round(v, 5) for v in w] for k, w in sorted(self.weights.items())},
+            "intercept": [round(v, 4) for v in self.intercept],
+            "weights": {k: [round(v, 4) for v in w] for k, w in sorted(self.weights.items())},
         }, separators=(",", ":"))
 
     @classmethod
@@ -185,6 +208,41 @@ def _modality(v: Token) -> str:
     return "asserted"
 
 
+def main_predicate(sent: Span) -> Token:
+    """The verb that carries the sentence's act: the root, or, when the root is a verb of
+    saying with a verbal complement, that complement (followed down at most three such
+    verbs: "Uganda said on Sunday it had paid compensation" -> "paid")."""
+    v = sent.root
+    for _ in range(3):
+        if v.lemma_.lower() not in SPEECH_VERBS:
+            break
+        comp = next((c for c in v.children
+                     if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None:
+            break
+        v = comp
+    return v
+
+
+def _main_predicate_features(sent: Span, add: Callable[[str, float], None],
+                             modality: Callable[[Token], str]) -> None:
+    """Features of :func:`main_predicate`: its lemma, its modality, its lexicon category
+    PLOVER-coded with that modality, and its verb-object pairs."""
+    v = main_predicate(sent)
+    if v.i == sent.root.i:
+        add("main_is_root", 1.0)
+    lemma = v.lemma_.lower()
+    mod = modality(v)
+    add(f"main={lemma}", 1.0)
+    add(f"mainmod={mod}", 1.0)
+    objs, preps = _objects(v)
+    code = classify_verb(lemma, objs, preps)
+    if code is not None:
+        add(f"mainlex={plover_category(code.category, mod) or code.category}", 2.0)
+    for o in objs[:3]:
+        add(f"mvo={lemma}>{o}", 1.0)
+
+
 def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
                       cameo: CameoVerbs | None = None) -> dict[str, float]:
     """Sparse features of one parsed sentence (``mentions``: the rule stage's, if any;
@@ -204,6 +262,7 @@ def sentence_features(sent: Span, mentions: Sequence[EventMention] = (),
 
     root = sent.root
     add(f"root={_lemma(root)}")
+    _main_predicate_features(sent, add, modality)
     for c in root.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             add(f"rootcomp={c.lemma_.lower()}")
