@@ -1177,7 +1177,9 @@ def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool
 
 
 #: A fallback event with a less probable category still stands when the CAMEO verb patterns
-#: code its trigger verb the same way (two independent readings agree).
+#: code its trigger verb the same way (two independent readings agree).  0.2 since the NONE
+#: class (0.3 before): 3x5 CV accuracy 0.712 -> 0.719; on 100 egypt articles five more
+#: sentences with an event, three of them right.
 AGREEMENT_PROBABILITY = 0.2
 
 
