@@ -257,6 +257,13 @@ def _speech_source(tok: Token) -> Token | None:
     return None
 
 
+def _passive_participle_clause(v: Token) -> bool:
+    """Whether ``v`` heads an adverbial passive participle clause ("When asked about the
+    delay, the ministry said ..."): the main clause's subject is the one it was done to, never
+    its actor."""
+    return v.dep_ == "advcl" and v.tag_ == "VBN"
+
+
 def _speech_and_speaker(chain: Sequence[Token]) -> tuple[Token | None, Token | None]:
     """The speech verb that reports the clause of ``chain`` (:func:`_speech_source` of its
     top verb) and that verb's subject, the speaker."""
@@ -437,7 +444,7 @@ class _Extractor:
                                      and code.category in VERBAL_ACTS)))
         if v.dep_ == "advcl" and any(c.dep_ == "mark" for c in v.children):
             inherit = False
-        if v.dep_ == "advcl" and v.tag_ == "VBN":
+        if _passive_participle_clause(v):
             inherit = False  # "when asked, the agency said": the agency is asked, not asking
         if not inherit:
             return None, False
@@ -1090,7 +1097,7 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
     """Actors for a classifier-typed event on ``v``: its subject, the root's, or a name.
     A passive participle clause without a subject ("When asked about the delay, the
     ministry said ...") has none: the main clause's subject is the one it was done to."""
-    if v.dep_ == "advcl" and v.tag_ == "VBN" and not any(
+    if _passive_participle_clause(v) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent") for c in v.children):
         return []
     for verb in (v, sent.root):
