@@ -442,3 +442,68 @@ def test_recipient_behind_a_role_noun_and_a_name_modifier() -> None:
     assert any("Armenia" in [t.text for t in x.targets] for x in m)
     given = events("Britain promised UK aid to Haiti.")
     assert all("UK" not in [t.text for t in x.targets] for x in given)  # the giver
+
+
+def test_an_act_announced_on_a_condition_is_a_threat() -> None:
+    m = one("Norland announced that it will withdraw its force from Dorvala unless the rebels "
+            "agree to a ceasefire.", "withdraw")
+    assert m.category == "RETREAT" and m.modality == "threatened"
+    assert plover_category(m.category, m.modality) == "THREATEN"
+    m = one("Norland will cut off the aid if Dorvala does not release the prisoners.", "cut")
+    assert m.modality == "threatened"
+    # a condition that is not a warning leaves a plan a plan
+    m = one("Norland will provide food aid to the refugees if the roads are open.", "provide")
+    assert m.modality == "planned"
+    m = one("Norland will provide food aid to the refugees.", "provide")
+    assert m.modality == "planned"
+
+
+def test_what_is_offered_is_planned() -> None:
+    m = one("Norland offered its troops to the President of Dorvala.", "offer")
+    assert m.category == "AID" and m.modality == "planned"
+    assert plover_category(m.category, m.modality) == "AGREE"
+    m = one("Norland provided its troops to the President of Dorvala.", "provide")
+    assert m.modality == "asserted"
+
+
+def test_plan_adjectives_govern_the_act() -> None:
+    m = one("President Maro Ostin of Dorvala said Monday he is prepared to lift the ban on the "
+            "opposition party.", "lift")
+    assert m.category == "CONCEDE" and m.modality == "planned"
+
+
+def test_a_confident_category_no_mention_carries_gets_its_own_event() -> None:
+    nlp = shared_pipeline()
+    text = ("About 200 supporters of the former mayor blocked roads in Dorvala demanding that he "
+            "be reinstated.")
+    sdoc = nlp(text)
+    doc = Document(id="t", text=text)
+    rules = extract_events(doc, sdoc, [], classifier=False)
+    assert [plover_category(m.category, m.modality) for m in rules if m.primary] == ["REQUEST"]
+    found = extract_events(doc, sdoc, [], classifier=_always("PROTEST"))
+    primary = [m for m in found if m.primary]
+    assert [(m.lemma, m.category) for m in primary] == [("block", "PROTEST")]
+    assert any("supporters" in a.text for a in primary[0].actors)
+    # the demand stays beside it, and nothing is added when a mention already carries it
+    assert any(m.category == "REQUEST" and not m.primary for m in found)
+    again = extract_events(doc, sdoc, [], classifier=_always("REQUEST"))
+    assert len(again) == len(rules)
+    # what a statement asks for is not an act of the one who issues it
+    text = ("Amnesty International released a statement Monday urging the authorities not to "
+            "crack down on the planned demonstration.")
+    found = extract_events(Document(id="t", text=text), nlp(text), [],
+                           classifier=_always("PROTEST"))
+    assert not [m for m in found if m.category == "PROTEST"]
+
+
+def test_a_cooperative_act_announced_as_not_coming_is_a_refusal() -> None:
+    m = one("Norland said it would not meet the rebels' demands.", "meet")
+    assert m.category == "REJECT" and m.modality == "asserted"
+    m = one("Norland won't send aid to Dorvala.", "send")
+    assert m.category == "REJECT" and m.modality == "asserted"
+    # a past act that did not happen is a negated act, not a refusal
+    m = one("Norland did not send aid to Dorvala.", "send")
+    assert m.category == "AID" and m.modality == "negated"
+    # met demands are a concession, met officials a consultation
+    assert classify_verb("meet", ["demand"]) == Code("CONCEDE")
+    assert classify_verb("meet", ["official"]).category == "CONSULT"

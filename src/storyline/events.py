@@ -13,7 +13,7 @@ demand, refuse) are events themselves, with the content in the summary and keywo
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,8 +22,10 @@ from storyline.cameo import load_table
 from storyline.entities import ROLE_WORDS
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
+    COOPERATIVE,
     FUTURE_AUX,
     OBLIGATION_AUX,
+    OFFER_VERBS,
     SPEECH_VERBS,
     Code,
     classify_noun,
@@ -33,13 +35,21 @@ from storyline.plover import (
     request_mode,
     threat_mode,
 )
-from storyline.plover_model import LinearModel, classify_sentence, load_model
+from storyline.plover_model import (
+    LinearModel,
+    Prediction,
+    classify_sentence,
+    conditional,
+    load_model,
+)
+from storyline.quotes import MEDIUM_WORDS
 
 #: Verbs whose infinitival complement is the event, which is then planned.
 PLAN_VERBS: frozenset[str] = frozenset({
-    "decide", "plan", "intend", "vow", "aim", "prepare", "want", "hope", "expect", "try",
-    "attempt", "go", "set", "pledge", "promise", "resolve", "announce", "seek", "move", "mean",
-    "ready", "agree", "propose", "offer", "wish", "need",
+    "decide", "plan", "intend", "vow", "aim", "prepare", "want", "hope", "expect",
+    "try", "attempt", "go", "set", "pledge", "promise", "resolve", "announce", "seek", "move",
+    "mean", "ready", "prepared", "determined", "poised", "willing", "agree", "propose",
+    "offer", "wish", "need",
 })
 #: Verbs whose complement is the event, with unchanged modality.
 ASPECT_VERBS: frozenset[str] = frozenset({
@@ -539,6 +549,13 @@ class _Extractor:
                 "AID", "SUPPORT", "COOPERATE", "CONSULT", "AGREE")) and objs:
             code = Code("SANCTION", "discontinue")
             negs = []
+        # "said it would not meet the demands", "will not negotiate": a cooperative act
+        # announced as not going to happen is a refusal, which PLOVER codes REJECT
+        refused = bool(negs) and code is not None and code.category in COOPERATIVE and any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for t in chain for c in t.children)
+        if refused:
+            code = Code("REJECT")
+            negs = []
         if code is None and (lemma not in SALIENT_VERBS or v.dep_ == "relcl"):
             return None
         subj, _agentive = self.subject(v, code)
@@ -560,6 +577,8 @@ class _Extractor:
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
+        if refused and modality == "planned":
+            modality = "asserted"  # the refusal is made now; the act is what will not come
         targets = self.recipients(v, objs, actors, code.category if code else None, inner,
                                   inner_objs)
         content = [inner] if inner is not None and code is not None and \
@@ -630,10 +649,13 @@ class _Extractor:
         if lemmas & DEMAND_VERBS or (auxes & OBLIGATION_AUX and not lemmas & PLAN_VERBS
                                      and not _self_obligation(v, source, actors)):
             return "demanded"
-        if auxes & FUTURE_AUX or lemmas & PLAN_VERBS:
-            return "planned"
-        if any(t.lemma_.lower() == "set" and t.tag_ == "VBN" for t in chain[1:]):
-            return "planned"
+        offered = (v.lemma_.lower() in OFFER_VERBS and code is not None
+                   and code.category != "SUPPORT" and any(c.dep_ == "dobj" for c in v.children))
+        if auxes & FUTURE_AUX or lemmas & PLAN_VERBS or offered or any(
+                t.lemma_.lower() == "set" and t.tag_ == "VBN" for t in chain[1:]):
+            # an act announced on a condition is a threat ("will withdraw its force unless
+            # ... a ceasefire"), as PLOVER codes it
+            return "threatened" if conditional(chain) else "planned"
         if source is not None and all(a.text != source.text for a in actors):
             past = v.tag_ in ("VBD", "VBN") or "had" in auxes or "has" in auxes \
                 or "have" in auxes or "was" in auxes or "were" in auxes
@@ -995,14 +1017,14 @@ def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
     ext = _Extractor(doc, sdoc, timexes)
     mentions = ext.run()
     model = load_model() if classifier is True else classifier or None
-    predicted: dict[int, str] = {}
+    predictions: dict[int, Prediction] = {}
     if model is not None:
-        predicted = refine_categories(mentions, sdoc, model)
+        predictions = refine_categories(mentions, sdoc, model)
         threshold = FALLBACK_PROBABILITY if fallback_probability is None \
             else fallback_probability
-        mentions.extend(fallback_mentions(ext, mentions, model, threshold))
+        mentions.extend(fallback_mentions(ext, mentions, model, threshold, predictions))
     mentions.sort(key=lambda m: m.start)
-    mark_primary(mentions, sdoc, predicted)
+    mark_primary(mentions, sdoc, {si: p.category for si, p in predictions.items()})
     return mentions
 
 
@@ -1152,6 +1174,12 @@ def _imperative(v: Token) -> bool:
                               "auxpass") for c in head.children)
 
 
+def _issues_message(v: Token) -> bool:
+    """Whether ``v`` puts out a message ("released a statement urging ...", "sent a letter"):
+    what the message asks or mentions is not an act of its own."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIUM_WORDS for c in v.children)
+
+
 def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool:
     """Whether ``sent`` reads as the report of an act on ``v`` (for a fallback event).
 
@@ -1201,8 +1229,11 @@ def _cameo_agrees(v: Token, category: str) -> bool:
 
 
 def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: LinearModel,
-                      threshold: float = FALLBACK_PROBABILITY) -> list[EventMention]:
-    """Events for sentences the rules left without a typed event with an actor.
+                      threshold: float = FALLBACK_PROBABILITY,
+                      predictions: Mapping[int, Prediction] | None = None,
+                      ) -> list[EventMention]:
+    """Events for sentences the rules left without a typed event with an actor, and for
+    sentences whose confident classifier category no mention carries.
 
     The classifier's category (when at least ``threshold`` probable, or at least
     :data:`AGREEMENT_PROBABILITY` probable for an act told as done when a CAMEO verb pattern
@@ -1213,22 +1244,40 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
     with no actor at all, or that does not read as an event report (:func:`_reports_event`:
     a question, a stative or speech trigger, the reader or writer as subject, a hypothetical
     act) gets nothing.
+
+    A sentence that has typed events gets one more when the classifier's category
+    (``predictions``, from :func:`refine_categories`) is at least
+    :data:`OVERRIDE_PROBABILITY` probable among the categories and none of its mentions
+    carries it, because the one it would have replaced has a modality that recodes it:
+    "supporters blocked roads ... demanding that he be reinstated" is a PROTEST on "blocked"
+    beside the REQUEST on "demanding".
     """
     by_sentence = _by_sentence(mentions)
     out: list[EventMention] = []
     for si, sent in enumerate(ext.sdoc.sents):
         group = by_sentence.get(si, [])
+        pred: Prediction | None
         if any(_typed_with_actor(m) for m in group):
-            continue
-        if not sent.text.strip() or not _is_english(ext.doc, sent):
-            continue
-        pred = classify_sentence(sent, group, model)
-        if pred is None or pred.probability < min(threshold, AGREEMENT_PROBABILITY):
-            continue
-        v = _trigger_verb(sent, pred.category)
-        if v is None:
-            continue
-        unsure = pred.probability < threshold
+            pred = (predictions or {}).get(si)
+            if (pred is None or pred.category_probability < OVERRIDE_PROBABILITY
+                    or any(plover_category(m.category, m.modality) == pred.category
+                           for m in group)):
+                continue
+            v = _trigger_verb(sent, pred.category)
+            if v is None or any(m.start == v.idx and m.category is not None for m in group) \
+                    or _issues_message(v):
+                continue
+            unsure = False
+        else:
+            if not sent.text.strip() or not _is_english(ext.doc, sent):
+                continue
+            pred = classify_sentence(sent, group, model)
+            if pred is None or pred.probability < min(threshold, AGREEMENT_PROBABILITY):
+                continue
+            v = _trigger_verb(sent, pred.category)
+            if v is None:
+                continue
+            unsure = pred.probability < threshold
         if unsure and not _cameo_agrees(v, pred.category):
             continue
         actors = _fallback_actors(ext, v, sent)
@@ -1294,11 +1343,11 @@ def primary_index(mentions: list[EventMention], category: str | None = None,
 
 
 def refine_categories(mentions: list[EventMention], sdoc: Doc,
-                      model: LinearModel) -> dict[int, str]:
+                      model: LinearModel) -> dict[int, Prediction]:
     """Let the sentence classifier correct the primary event category of each sentence.
 
-    Returns the classifier's category of each sentence that has mentions (sentence index ->
-    category).
+    Returns the classifier's prediction for each sentence that has mentions (sentence index
+    -> prediction).
 
     Per sentence with mentions, the primary mention is the one the classifier agrees with, if
     any (:func:`primary_index`); otherwise the classifier's PLOVER category (see
@@ -1309,14 +1358,14 @@ def refine_categories(mentions: list[EventMention], sdoc: Doc,
     forced on a planned mention).  Other mentions of the sentence keep their categories.
     """
     sents = list(sdoc.sents)
-    predicted: dict[int, str] = {}
+    predicted: dict[int, Prediction] = {}
     for si, group in _by_sentence(mentions).items():
         if si >= len(sents):
             continue
         pred = classify_sentence(sents[si], group, model)
         if pred is None:
             continue
-        predicted[si] = pred.category
+        predicted[si] = pred
         k = primary_index(group, pred.category, sents[si].root.idx)
         if k is None:
             continue

@@ -176,6 +176,7 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
                 for o in ("prisoner", "hostage", "detainee", "captive", "soldier")},
     "sign": {o: Code("SUPPORT") for o in ("agreement", "deal", "treaty", "accord", "pact",
                                           "memorandum", "contract")},
+    "meet": {"demand": Code("CONCEDE")},  # not "requirements": an eligibility, not a yield
     "hold": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
                                           "discussion", "summit")},
     "deploy": {o: Code("MOBILIZE", "troops") for o in ("troop", "force", "soldier", "army")},
@@ -207,6 +208,9 @@ GIVING_VERBS: frozenset[str] = frozenset({
     "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
     "hand", "donate", "ship", "airlift", "contribute",
 })
+#: Giving verbs that only commit to the giving: what is offered, pledged or promised is a
+#: plan, which PLOVER codes AGREE ("Syria offered its troops to Lebanon's President").
+OFFER_VERBS: frozenset[str] = frozenset({"offer", "pledge", "promise"})
 AID_NOUNS: frozenset[str] = frozenset({
     "aid", "support", "assistance", "help", "funding", "fund", "loan", "grant", "weapon",
     "arm", "equipment", "asylum", "money", "relief", "supply", "credit", "medicine", "food",

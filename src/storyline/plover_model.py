@@ -43,6 +43,7 @@ from storyline.model import EventMention
 from storyline.plover import (
     FUTURE_AUX,
     OBLIGATION_AUX,
+    OFFER_VERBS,
     SPEECH_VERBS,
     classify_noun,
     classify_verb,
@@ -52,14 +53,15 @@ from storyline.plover import (
 #: The packaged model file (written by ``benchmarks/train_plover.py``).
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "plover_model.json"
 #: Bumped whenever :func:`sentence_features` changes; a model of another version is refused.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 #: Weight of the CAMEO codings among the features (root verb; other verbs half of it).
 CAMEO_WEIGHT = 0.5
 
 _HYPOTHETICAL = frozenset({"could", "might", "may", "can"})
 _PLAN = frozenset({
     "plan", "intend", "vow", "promise", "pledge", "offer", "agree", "decide", "prepare",
-    "propose", "want", "expect", "hope", "aim", "seek", "try", "ready", "willing",
+    "propose", "want", "expect", "hope", "aim", "seek", "try", "ready", "willing", "prepared",
+    "determined", "poised",
 })
 _THREAT = frozenset({"threaten", "warn", "vow"})
 _DEMAND = frozenset({"demand", "urge", "call", "ask", "request", "press", "appeal", "insist"})
@@ -180,8 +182,25 @@ def _objects(v: Token) -> tuple[list[str], list[str]]:
     return objs, preps
 
 
+def conditional(verbs: Iterable[Token]) -> bool:
+    """Whether one of ``verbs`` is done on a condition: a clause of "unless", or of "if" with
+    a negation ("will withdraw unless a ceasefire is arranged", "will strike if they do not
+    leave").  An act announced so is a threat."""
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ != "advcl":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if "unless" in marks or ("if" in marks and any(m.dep_ == "neg" for m in c.children)):
+                return True
+    return False
+
+
 def _modality(v: Token) -> str:
     """A cheap modality estimate for a verb: from its auxiliaries and the verbs above it."""
+    if v.lemma_.lower() in OFFER_VERBS and any(c.dep_ == "dobj" for c in v.children) \
+            and not any(c.dep_ == "neg" for c in v.children):
+        return "planned"  # what is offered is not given yet
     cur = v
     for _ in range(4):
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
@@ -194,11 +213,11 @@ def _modality(v: Token) -> str:
             if lem in _DEMAND:
                 return "demanded"
             if lem in _PLAN:
-                return "planned"
+                return "threatened" if conditional((v, cur)) else "planned"
         if auxes & OBLIGATION_AUX:
             return "demanded"
         if auxes & FUTURE_AUX:
-            return "planned"
+            return "threatened" if conditional((v, cur)) else "planned"
         if auxes & _HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                         for c in cur.children):
             return "hypothetical"
