@@ -507,3 +507,11 @@ def test_a_cooperative_act_announced_as_not_coming_is_a_refusal() -> None:
     # met demands are a concession, met officials a consultation
     assert classify_verb("meet", ["demand"]) == Code("CONCEDE")
     assert classify_verb("meet", ["official"]).category == "CONSULT"
+
+
+def test_the_lexicon_reads_through_a_measure() -> None:
+    m = one("Norland doctors handed over 700 kg of medicine to the Red Crescent in Dorvala.",
+            "hand")
+    assert m.category == "AID" and [a.text for a in m.targets] == ["Red Crescent"]
+    m = one("Norland sent 1,000 tons of rice to Dorvala.", "send")
+    assert m.category == "AID"

@@ -527,7 +527,7 @@ class _Extractor:
         if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in CONTENT_HEADS:
             return None  # the content of a threat, demand or refusal: that verb is the event
         objs, preps = self.objects(v)
-        obj_lemmas = [_lemma(o) for o in objs]
+        obj_lemmas = [_object_lemma(o) for o in objs]
         code = classify_verb(lemma, obj_lemmas, preps)
         if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS):
             return None
@@ -537,7 +537,7 @@ class _Extractor:
         inner_objs: list[Token] = []
         if inner is not None and code is not None and code.category in VERBAL_ACTS:
             inner_objs, inner_preps = self.objects(inner)
-            inner_code = classify_verb(inner.lemma_.lower(), [_lemma(o) for o in inner_objs],
+            inner_code = classify_verb(inner.lemma_.lower(), [_object_lemma(o) for o in inner_objs],
                                        inner_preps)
         chain = self.chain(v)
         negs = [c for t in chain for c in t.children if c.dep_ == "neg"
@@ -570,10 +570,10 @@ class _Extractor:
         if not actors:
             return None
         if code is not None and code.category == "THREATEN":
-            code = Code("THREATEN", threat_mode(inner_code, [_lemma(o) for o in inner_objs]))
+            code = Code("THREATEN", threat_mode(inner_code, [_object_lemma(o) for o in inner_objs]))
         elif code is not None and code.category in ("REQUEST", "REJECT") and code.mode is None:
             code = Code(code.category, request_mode(
-                obj_lemmas + [_lemma(o) for o in inner_objs]
+                obj_lemmas + [_object_lemma(o) for o in inner_objs]
                 + ([inner.lemma_.lower()] if inner is not None else [])))
         source = self.source(v, chain, speech, speaker)
         modality = self.modality(v, chain, code, negs, source, actors)
@@ -1000,6 +1000,26 @@ def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+#: Nouns that measure out what an act moves ("700 kg of medicine", "two planeloads of tents"):
+#: the lexicon reads the thing measured.
+MEASURE_NOUNS: frozenset[str] = frozenset({
+    "kg", "kilogram", "kilo", "ton", "tonne", "pound", "lb", "barrel", "litre", "liter",
+    "gallon", "dose", "crate", "box", "truckload", "planeload", "shipload", "shipment",
+    "consignment", "batch", "load", "package", "parcel", "bag", "sack", "amount", "quantity",
+})
+
+
+def _object_lemma(o: Token) -> str:
+    """An object's lemma for the lexicon, read through a measure ("700 kg of medicine" ->
+    "medicine")."""
+    if o.lemma_.lower() in MEASURE_NOUNS or o.ent_type_ == "QUANTITY":
+        measured = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), None)
+        if measured is not None:
+            return _lemma(measured)
+    return _lemma(o)
+
+
 def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
                    classifier: LinearModel | bool = True,
                    fallback_probability: float | None = None) -> list[EventMention]:
@@ -1075,7 +1095,7 @@ def _trigger_verb(sent: Span, category: str) -> Token | None:
         if t.pos_ != "VERB" or t.lemma_.lower() in SPEECH_VERBS:
             continue
         objs, preps = _Extractor.objects(t)
-        code = classify_verb(t.lemma_.lower(), [_lemma(o) for o in objs], preps)
+        code = classify_verb(t.lemma_.lower(), [_object_lemma(o) for o in objs], preps)
         if code is None:
             continue
         if category not in (code.category, plover_category(code.category, "planned"),

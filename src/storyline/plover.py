@@ -214,7 +214,8 @@ OFFER_VERBS: frozenset[str] = frozenset({"offer", "pledge", "promise"})
 AID_NOUNS: frozenset[str] = frozenset({
     "aid", "support", "assistance", "help", "funding", "fund", "loan", "grant", "weapon",
     "arm", "equipment", "asylum", "money", "relief", "supply", "credit", "medicine", "food",
-    "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop",
+    "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop", "grain",
+    "rice", "flour", "tent", "blanket",
 })
 #: Nouns that express an event on their own (with a possessor or "by" agent as actor).
 NOUN_CODES: dict[str, Code] = {
