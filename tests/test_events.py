@@ -515,3 +515,10 @@ def test_the_lexicon_reads_through_a_measure() -> None:
     assert m.category == "AID" and [a.text for a in m.targets] == ["Red Crescent"]
     m = one("Norland sent 1,000 tons of rice to Dorvala.", "send")
     assert m.category == "AID"
+
+
+def test_a_ban_from_political_life_is_coercion() -> None:
+    m = one("Norland's president banned opposition candidates from participating in the "
+            "elections.", "ban")
+    assert (m.category, m.mode) == ("COERCE", "restrict")
+    assert classify_verb("ban", ["diplomat", "country"], ["from"]) == Code("SANCTION", "expel")

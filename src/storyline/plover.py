@@ -203,6 +203,12 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "blow": {o: Code("ASSAULT", "explosives") for o in ("bomb", "building", "line", "bridge",
                                                         "car")},
 }
+#: What people are banned or barred from when the ban restricts them rather than expels
+#: them ("banned opposition candidates from participating in the elections").
+BANNED_ACTIVITIES: frozenset[str] = frozenset({
+    "participate", "run", "contest", "stand", "campaign", "compete", "vote", "travel",
+    "leave", "politics", "election", "office", "publish", "broadcast", "assemble",
+})
 #: Verbs that transfer something; with an aid noun they code AID.
 GIVING_VERBS: frozenset[str] = frozenset({
     "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
@@ -277,6 +283,11 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         if any(o in MEETING_NOUNS for o in objs):
             return Code("REJECT", "meet")
         return Code("SANCTION", "discontinue") if objs else Code("REJECT")
+    if lemma in ("ban", "bar") and "from" in preps and any(o in BANNED_ACTIVITIES for o in objs):
+        # banning people from political life or from moving is coercion (the manual's
+        # "restrict": "the banning of political activities of particular parties or
+        # individuals"); banning them from a place is expelling them
+        return Code("COERCE", "restrict")
     if lemma in ("remove", "exclude", "expel", "ban") and "from" in preps and objs:
         code = _first(objs, VERB_OBJECT_CODES["remove"])
         return code or Code("SANCTION", "expel")
