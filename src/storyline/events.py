@@ -25,7 +25,6 @@ from storyline.plover import (
     COOPERATIVE,
     FUTURE_AUX,
     OBLIGATION_AUX,
-    OFFER_VERBS,
     SPEECH_VERBS,
     Code,
     classify_noun,
@@ -41,6 +40,7 @@ from storyline.plover_model import (
     classify_sentence,
     conditional,
     load_model,
+    offers,
 )
 from storyline.quotes import MEDIUM_WORDS
 
@@ -649,8 +649,7 @@ class _Extractor:
         if lemmas & DEMAND_VERBS or (auxes & OBLIGATION_AUX and not lemmas & PLAN_VERBS
                                      and not _self_obligation(v, source, actors)):
             return "demanded"
-        offered = (v.lemma_.lower() in OFFER_VERBS and code is not None
-                   and code.category != "SUPPORT" and any(c.dep_ == "dobj" for c in v.children))
+        offered = offers(v) and code is not None and code.category != "SUPPORT"
         if auxes & FUTURE_AUX or lemmas & PLAN_VERBS or offered or any(
                 t.lemma_.lower() == "set" and t.tag_ == "VBN" for t in chain[1:]):
             # an act announced on a condition is a threat ("will withdraw its force unless

@@ -196,11 +196,17 @@ def conditional(verbs: Iterable[Token]) -> bool:
     return False
 
 
+def offers(v: Token) -> bool:
+    """Whether ``v`` offers, pledges or promises a thing (it has an object and no negation):
+    what is offered is not given yet, a plan ("Syria offered its troops")."""
+    return v.lemma_.lower() in OFFER_VERBS and any(c.dep_ == "dobj" for c in v.children) \
+        and not any(c.dep_ == "neg" for c in v.children)
+
+
 def _modality(v: Token) -> str:
     """A cheap modality estimate for a verb: from its auxiliaries and the verbs above it."""
-    if v.lemma_.lower() in OFFER_VERBS and any(c.dep_ == "dobj" for c in v.children) \
-            and not any(c.dep_ == "neg" for c in v.children):
-        return "planned"  # what is offered is not given yet
+    if offers(v):
+        return "planned"
     cur = v
     for _ in range(4):
         auxes = {c.lower_ for c in cur.children if c.dep_ in ("aux", "auxpass")}
