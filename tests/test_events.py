@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline.events import extract_events, mark_primary, primary_index
-from storyline.model import Document, EventMention, Paragraph, TimeExpression
+from storyline.model import Argument, Document, EventMention, Paragraph, TimeExpression
 from storyline.nlp import shared_pipeline
 from storyline.plover import Code, classify_noun, classify_verb, plover_category
 from storyline.plover_model import LinearModel
@@ -522,3 +522,79 @@ def test_a_ban_from_political_life_is_coercion() -> None:
             "elections.", "ban")
     assert (m.category, m.mode) == ("COERCE", "restrict")
     assert classify_verb("ban", ["diplomat", "country"], ["from"]) == Code("SANCTION", "expel")
+
+
+def _texts(args: list[Argument]) -> list[str]:
+    return [a.text for a in args]
+
+
+def test_recipient_is_who_made_the_rejected_offer() -> None:
+    m = one("Chile rejected a new offer from Bolivia for talks on the border.", "reject")
+    assert _texts(m.targets) == ["Bolivia"]
+    m = one("Moldova rejected calls by Romania to hold a referendum.", "reject")
+    assert _texts(m.targets) == ["Romania"]
+    m = one("Kenya rejected a European Union proposal on fishing quotas.", "reject")
+    assert _texts(m.targets) == ["European Union"]
+
+
+def test_place_recipient_of_the_act_threatened_or_refused() -> None:
+    m = one("The governor threatened to impose a curfew in Mombasa.", "threaten")
+    assert _texts(m.targets) == ["Mombasa"]
+    m = one("Norway has refused to deploy troops in Mali.", "refuse")
+    assert _texts(m.targets) == ["Mali"]
+    # a place withdrawn from is the recipient of the withdrawal
+    m = one("Ghana said it will withdraw its soldiers from Liberia.", "withdraw")
+    assert _texts(m.targets) == ["Liberia"]
+
+
+def test_place_where_a_demand_is_voiced_is_no_recipient() -> None:
+    m = one("In Lisbon, the foreign minister called on both sides to stop the fighting.",
+            "call")
+    assert "Lisbon" not in _texts(m.targets)
+
+
+def test_meeting_venue_and_origin_are_no_recipient() -> None:
+    for text in ("The donors agreed to hold a conference at the UN headquarters in Geneva.",
+                 "The agency will fly 40 tons of food from its depot in Panama."):
+        assert all("Geneva" not in _texts(m.targets) and "Panama" not in _texts(m.targets)
+                   for m in events(text)), text
+
+
+def test_threat_on_a_condition_is_addressed_to_who_must_meet_it() -> None:
+    m = one("Peru threatened to recall its ambassador unless Ecuador apologized.", "threaten")
+    assert _texts(m.targets) == ["Ecuador"]
+
+
+def test_protest_recipient_from_its_purpose() -> None:
+    m = one("Thousands of teachers staged a march to demand the resignation of President "
+            "Alvarez.", "stage")
+    assert m.category == "PROTEST" and _texts(m.targets) == ["Alvarez"]
+
+
+def test_actor_of_a_partitive_or_affiliated_group() -> None:
+    m = one("A group of Bolivian miners blocked the highway on Monday.", "block")
+    assert len(m.actors) == 1 and "Bolivian miners" in m.actors[0].text
+    m = one("Activists from the Green Party staged a protest in Oslo.", "stage")
+    assert _texts(m.actors) == ["Activists from the Green Party"]
+    # one person with a title is not stretched: the country is resolved as before
+    found = events("Putin offered to negotiate with the president of Armenia.")
+    assert any("Armenia" in _texts(x.targets) for x in found)
+
+
+def test_demand_noun_content_is_demanded_by_its_issuer() -> None:
+    from storyline.plover import plover_roles
+
+    m = one("The Teachers Union repeated its demand that Chile lift the ban on strikes.",
+            "lift")
+    assert m.modality == "demanded"
+    actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets, m.source)
+    assert _texts(actors) == ["Teachers Union"] and _texts(targets) == ["Chile"]
+    m = one("The president said that Spain must be ready to negotiate.", "negotiate")
+    assert m.modality == "demanded"
+
+
+def test_order_codes_the_act_ordered() -> None:
+    assert classify_verb("order", ["troop"]).category == "MOBILIZE"  # type: ignore[union-attr]
+    assert classify_verb("order", ["investigation"]).category == "ACCUSE"  # type: ignore[union-attr]
+    m = one("Mayor Lopez ordered the police to leave the campus.", "order")
+    assert m.category == "REQUEST"

@@ -24,6 +24,7 @@ from storyline.model import Argument, Document, EventMention, Modality, TimeExpr
 from storyline.plover import (
     COOPERATIVE,
     FUTURE_AUX,
+    MEETING_NOUNS,
     OBLIGATION_AUX,
     SPEECH_VERBS,
     Code,
@@ -90,6 +91,16 @@ ACTOR_NOUNS: frozenset[str] = frozenset({
     "committee", "ministry", "agency", "emir", "king", "prince", "general", "commander",
     "businessman", "organization", "organisation", "officer", "bulldozer", "missionary",
 })
+#: Nouns for a part or a number of a group, which stands for its members as an actor ("a
+#: group of Moroccan diplomats", "tens of thousands of students", "one third of the rebels").
+PARTITIVE_NOUNS: frozenset[str] = frozenset({
+    "group", "number", "ten", "dozen", "hundred", "thousand", "million", "score", "third",
+    "half", "quarter", "majority", "minority", "handful", "crowd", "band", "batch", "some",
+    "many", "most", "part",
+})
+#: Prepositions that tie an actor noun to the body or place it belongs to ("leaders of ...",
+#: "activists from ...", "demonstrators in Baghdad").
+AFFILIATION_PREPS: frozenset[str] = frozenset({"of", "from", "in", "throughout", "across"})
 HYPOTHETICAL_AUX: frozenset[str] = frozenset({"could", "might", "may"})
 NAME_LABELS: frozenset[str] = frozenset({
     "PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT",
@@ -119,11 +130,23 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
     "civilian", "detainee", "immigrant", "migrant", "journalist", "hostage", "victim",
     "pilgrim", "passenger", "tourist", "captive", "inmate", "worshipper", "family",
 })
-#: Categories whose recipient may be a place ("bombs exploded in Kabul", "a curfew in
-#: Algiers"): PLOVER codes the attacked, restricted or protested-in place as the recipient.
+#: Categories whose recipient may be a place when no party is named ("bombs exploded in Kabul",
+#: "threatened to institute a curfew in Algiers", "will evacuate the settlements in the Gaza
+#: Strip", "refused to deploy peacekeepers in Iraq"): PLOVER codes the place the act is done
+#: to or in as the recipient.  Not CONSULT, where a place is the venue ("met in Geneva").
 PLACE_RECIPIENT_CATEGORIES: frozenset[str] = frozenset({
-    "ASSAULT", "COERCE", "PROTEST", "MOBILIZE",
+    "ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SANCTION", "REJECT", "RETREAT",
+    "CONCEDE", "AGREE", "SUPPORT", "AID", "COOPERATE", "REQUEST", "ACCUSE",
 })
+#: Categories of force and protest, whose place is their recipient wherever it is said.
+PLACE_OF_FORCE: frozenset[str] = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+#: Nouns for a settlement or an area, whose "of" names the place ("the capital city of Algiers").
+PLACE_NOUNS: frozenset[str] = frozenset({
+    "city", "town", "capital", "village", "province", "region", "district", "state", "area",
+    "port", "island", "enclave",
+})
+#: Verbs of leaving a place, whose "from" names the recipient ("withdraw troops from Chad").
+WITHDRAW_VERBS: frozenset[str] = frozenset({"withdraw", "pull", "evacuate", "retreat"})
 #: Hostile categories whose recipient may be a group named by a common noun ("killed 46
 #: Afghan civilians", "demolished Palestinian homes"); in cooperative ones such a phrase is
 #: usually a beneficiary description that other outlets word differently.
@@ -134,6 +157,14 @@ GROUP_RECIPIENT_CATEGORIES: frozenset[str] = frozenset({
 PLACE_TARGET_PREPS: frozenset[str] = frozenset({"in", "at", "on", "against", "into", "inside"})
 TARGET_PREPS: frozenset[str] = frozenset({
     "with", "to", "on", "against", "toward", "towards", "from", "into",
+})
+#: Nouns for a message or proposal one party puts to another: whoever made it ("a fresh offer
+#: from Afghanistan", "calls by Kofi Annan", "a United Nations appeal") is the recipient of
+#: an event that answers it (rejected, accepted, vetoed, welcomed).
+MESSAGE_NOUNS: frozenset[str] = frozenset({
+    "offer", "proposal", "appeal", "call", "demand", "request", "plan", "resolution",
+    "invitation", "initiative", "ultimatum", "bid", "suggestion", "plea", "overture",
+    "motion", "draft", "deal", "condition", "terms",
 })
 LOCATIVE_PREPS: frozenset[str] = frozenset({
     "in", "at", "from", "near", "inside", "outside", "across", "over", "into",
@@ -283,6 +314,38 @@ def _speech_and_speaker(chain: Sequence[Token]) -> tuple[Token | None, Token | N
     return speech, next((c for c in speech.children if c.dep_ == "nsubj"), None)
 
 
+#: Nouns for a demand, whose clause ("its demand that Israel ease restrictions", "a reminder to
+#: Iraq that it must cooperate") is the act demanded.
+DEMAND_NOUNS: frozenset[str] = frozenset({
+    "demand", "call", "appeal", "request", "reminder", "ultimatum", "insistence", "plea",
+    "order",
+})
+
+
+def _demand_content(top: Token) -> Token | None:
+    """The demand noun whose content clause ``top`` (the top verb of a chain) is: the clause
+    hangs off the noun ("its demand that Israel ease ...") or off a verb whose object the noun
+    is ("reiterated its demand today that Israel ease ...")."""
+    if top.dep_ not in ("acl", "ccomp") or not any(c.dep_ == "mark" and c.lower_ == "that"
+                                                   for c in top.children):
+        return None
+    h = top.head
+    if h.pos_ == "NOUN":
+        return h if h.lemma_.lower() in DEMAND_NOUNS else None
+    return next((c for c in h.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in DEMAND_NOUNS), None)
+
+
+def _obliged(chain: Sequence[Token]) -> bool:
+    """Whether an obligation ("must", "should") binds the act of ``chain`` without a plan
+    verb above it: "the US must be ready to mediate" is a demand, "Iran plans to ... must"
+    is not."""
+    for k, t in enumerate(chain):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
+            return not any(u.lemma_.lower() in PLAN_VERBS for u in chain[k + 1:])
+    return False
+
+
 def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
     """The objects of ``head``'s prepositions among ``preps`` ("in Kabul" -> Kabul)."""
     for c in head.children:
@@ -293,8 +356,18 @@ def _prep_objects(head: Token, preps: frozenset[str]) -> Iterator[Token]:
 def _inner_verb(v: Token) -> Token | None:
     """The verb of ``v``'s clausal complement: the act agreed to, threatened or demanded
     ("agreed to provide", "threatened to break off")."""
-    return next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
-                 and c.pos_ in ("VERB", "AUX")), None)
+    inner = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")
+                  and c.pos_ in ("VERB", "AUX")), None)
+    if inner is None:
+        # "insisted on its demands that Burundi's government grant ...": the demand noun's
+        # content clause
+        inner = next((c for o in v.children if o.dep_ in ("dobj", "prep")
+                      for n in ([o] if o.dep_ == "dobj" else
+                                [p for p in o.children if p.dep_ == "pobj"])
+                      if n.lemma_.lower() in DEMAND_NOUNS
+                      for c in n.children if c.dep_ == "acl" and _demand_content(c) == n),
+                     None)
+    return inner
 
 
 def _by_sentence(mentions: Iterable[EventMention]) -> dict[int, list[EventMention]]:
@@ -339,6 +412,13 @@ class _Extractor:
             return self._pronoun(tok, speaker)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.name(tok.head.head)
+        if tok.pos_ in ("NOUN", "NUM") and tok.lemma_.lower() in PARTITIVE_NOUNS:
+            # "a group of Moroccan diplomats", "tens of thousands of students": the members
+            of = next(_prep_objects(tok, frozenset({"of"})), None)
+            if of is not None:
+                member = self.name(of, speaker)
+                if member is not None:
+                    return member
         if tok.ent_type_ in NON_NAME_LABELS:
             return None
         n = self.res.name_at(tok.i)
@@ -369,13 +449,25 @@ class _Extractor:
                 tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and \
                 not any(c.lower_ in ("its", "his", "her", "their", "this", "that")
                         for c in tok.children if c.dep_ in ("det", "poss")):
-            # "Israeli soldiers", "Hezbollah guerrillas", "riot police": the noun phrase
+            # "Israeli soldiers", "Hezbollah guerrillas", "riot police": the noun phrase,
+            # with the name it belongs to ("leaders of the Azadliq coalition", "activists from
+            # the Fatah party", "the rebels in Darfur")
             lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
                      and not c.is_punct]
             first = min((c.left_edge.i for c in lefts), default=tok.i)
-            span = self.sdoc[first: tok.i + 1]
+            last = tok.i
             definite = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
-            if lefts or (tok.dep_ in ("nsubj", "nsubjpass") and not definite):
+            # not "the movement of Palestinian workers" (motion, not a political movement), nor
+            # "the president of Armenia" (one person, who stands for Armenia: see targets)
+            tied = tok.lemma_.lower() != "movement" and not (
+                definite and tok.tag_ == "NN" and low in ROLE_PERSON)
+            for p in _prep_objects(tok, AFFILIATION_PREPS if tied else frozenset()):
+                if p.right_edge.i - tok.i <= 8 and any(
+                        self.res.name_at(t.i) is not None for t in p.subtree):
+                    last = p.right_edge.i
+                    break
+            span = self.sdoc[first: last + 1]
+            if lefts or last > tok.i or (tok.dep_ in ("nsubj", "nsubjpass") and not definite):
                 return Argument(span.text, span.start_char, span.end_char)
         if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
@@ -495,6 +587,9 @@ class _Extractor:
                 cur = cur.head.head
             elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj",) and cur.head.head.pos_ == "VERB":
                 cur = cur.head.head  # "gave an order to begin"
+            elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head.lemma_ == "be" \
+                    and out[-2:-1] and out[-2].dep_ == "xcomp":
+                cur = cur.head  # "is not ready to sign", "must be ready to mediate"
             else:
                 break
             out.append(cur)
@@ -529,6 +624,10 @@ class _Extractor:
         objs, preps = self.objects(v)
         obj_lemmas = [_object_lemma(o) for o in objs]
         code = classify_verb(lemma, obj_lemmas, preps)
+        if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
+            # "ordered troops to withdraw": the object is the one asked; the act ordered is
+            # the complement's, so the order itself is a demand whatever its object
+            code = classify_verb(lemma, [], preps)
         if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS):
             return None
         if lemma in ("be", "have", "do"):
@@ -617,6 +716,14 @@ class _Extractor:
                speaker: Token | None) -> Argument | None:
         if speech is not None and speaker is not None:
             return self.name(speaker)
+        noun = next((n for t in chain if (n := _demand_content(t)) is not None), None)
+        if noun is not None and noun.dep_ in ("dobj", "pobj"):
+            # "Chirac issued a stern reminder to Iraq that it must cooperate": the one who
+            # issued the demand
+            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None and verb.pos_ == "VERB":
+                return self.name(subj)
         for t in chain:
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "according":
@@ -639,6 +746,8 @@ class _Extractor:
             return "threatened"
         if code is not None and code.category == "REQUEST" and v.lemma_.lower() in DEMAND_VERBS:
             return "demanded"
+        if any(_demand_content(t) is not None for t in chain):
+            return "demanded"  # "reiterated its demand that Israel ease restrictions"
         if negs:
             return "negated"
         if auxes & HYPOTHETICAL_AUX or marks & {"if", "unless"}:
@@ -646,8 +755,7 @@ class _Extractor:
         if lemmas & THREAT_VERBS:
             return "threatened"
         # an obligation is a demand unless a plan verb governs it or the speaker binds itself
-        if lemmas & DEMAND_VERBS or (auxes & OBLIGATION_AUX and not lemmas & PLAN_VERBS
-                                     and not _self_obligation(v, source, actors)):
+        if lemmas & DEMAND_VERBS or (_obliged(chain) and not _self_obligation(v, source, actors)):
             return "demanded"
         offered = offers(v) and code is not None and code.category != "SUPPORT"
         if auxes & FUTURE_AUX or lemmas & PLAN_VERBS or offered or any(
@@ -666,28 +774,96 @@ class _Extractor:
                    category: str | None, inner: Token | None = None,
                    inner_objs: Sequence[Token] = ()) -> list[Argument]:
         """The recipients of an event on ``v`` of ``category``, first rule that finds any:
-        the objects' names (and groups, in hostile categories); else those of the act it
-        reports or agrees to (``inner``: "threatened to break relations with Russia",
-        "agreed to provide aid for Romania"; ``inner_objs`` are found here when not given); for a
-        demand or accusation, the subject of that act ("demanded that the US cancel ..."):
-        the one asked to act; for ASSAULT, COERCE, PROTEST and MOBILIZE, the place."""
+        the objects' names (and groups, in hostile categories; the maker of an offer, call or
+        plan the event answers: "rejected an offer from Afghanistan"); for a demand or
+        accusation, the subject of the act demanded ("demanded that the US cancel ..."): the
+        one asked to act; the names among the objects of the act it reports or agrees to
+        (``inner``: "threatened to break relations with Russia", "agreed to provide aid for
+        Romania"; ``inner_objs`` are found here when not given); the place the act is done
+        in or to (:meth:`place_recipients`); for a protest, whom its purpose or reason names
+        (:meth:`protested`); for a threat on a condition, whoever must meet it."""
         groups = category in GROUP_RECIPIENT_CATEGORIES
         if inner is not None and not inner_objs and category is not None:
             # the act agreed to, offered or refused holds the recipient ("agreed to provide
             # aid for Romania")
             inner_objs = self.objects(inner)[0]
         targets = self.targets(v, objs, actors, groups)
-        if not targets and inner is not None and inner_objs:
-            targets = self.targets(inner, list(inner_objs), actors, groups)
         if not targets and inner is not None and category in ("REQUEST", "ACCUSE"):
+            # the one asked to act or accused: "demanded that Hamas renounce its struggle
+            # against Israel" is a demand on Hamas, not on Israel
             inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
                               None)
             if inner_subj is not None and inner_subj.pos_ != "PRON":
                 targets = [a for a in self.names(inner_subj)
                            if all(a.text != b.text for b in actors)]
-        if not targets and category in PLACE_RECIPIENT_CATEGORIES:
-            targets = self.place_targets(v, objs, actors)
+        if not targets and inner is not None and inner_objs:
+            targets = self.targets(inner, list(inner_objs), actors, groups)
+        if not targets and category is not None and category in PLACE_RECIPIENT_CATEGORIES:
+            targets = self.place_recipients(v, objs, actors, category, inner, inner_objs)
+        if not targets and category == "PROTEST":
+            targets = self.protested(v, actors)
+        if not targets and category == "THREATEN":
+            # a threat on a condition is addressed to whoever must meet it ("threatened to
+            # strike unless Israel rescinded ...", "if the United States goes ahead")
+            for h in (inner, v):
+                cond = next((c for c in (h.children if h is not None else ())
+                             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (
+                                 "if", "unless") for m in c.children)), None)
+                subj = next((c for c in (cond.children if cond is not None else ())
+                             if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    targets = [a for a in self.names(subj)
+                               if all(a.text != b.text for b in actors)]
+                    break
         return targets
+
+    def place_recipients(self, v: Token, objs: list[Token], actors: list[Argument],
+                         category: str, inner: Token | None = None,
+                         inner_objs: Sequence[Token] = ()) -> list[Argument]:
+        """The place as recipient (:data:`PLACE_RECIPIENT_CATEGORIES`): of the event, else
+        of the act it reports or agrees to."""
+        targets: list[Argument] = []
+        for h, hobjs in ((v, objs), (inner, list(inner_objs))):
+            if h is None:
+                continue
+            if h.i == v.i and category in VERBAL_ACTS:
+                # where a demand or a threat is voiced is no recipient ("In Washington,
+                # the White House called on ..."); the place of what it is about is
+                hobjs = [p for o in objs for p in _prep_objects(o, PLACE_TARGET_PREPS)]
+                targets = [a for p in hobjs if (n := self.res.name_at(p.i)) is not None
+                           and n.label in PLACE_LABELS
+                           for a in [_arg(n)] if all(a.text != b.text for b in actors)]
+                if targets:
+                    break
+                continue
+            if h.lemma_.lower() in WITHDRAW_VERBS:
+                # the place withdrawn from ("will withdraw its force from Chad")
+                targets = self.place_targets(h, hobjs, actors, frozenset({"from"}))
+            # where force or protest is used, a place set first is still the one it is
+            # used in; for other acts it is the scene of the news
+            targets = targets or self.place_targets(
+                h, hobjs, actors, fronted=category in PLACE_OF_FORCE)
+            if targets:
+                break
+        return targets
+
+    def protested(self, v: Token, actors: list[Argument]) -> list[Argument]:
+        """Whom a protest is against, named in its purpose or its reason: "staged
+        demonstrations to demand reforms by President Suharto's government", "a hunger strike
+        in protest of the Russian government's refusal", "blocked a road to show their
+        disapproval for the United States' policies"."""
+        spans = [c for c in v.children if (c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB")
+                 or (c.dep_ == "prep" and c.lower_ in ("against", "over"))
+                 or (c.dep_ == "prep" and c.lower_ == "in" and any(
+                     p.lemma_.lower() == "protest" for p in c.children))]
+        for c in spans:
+            for t in c.subtree:
+                if t.dep_ not in ("poss", "pobj", "dobj") or t.i in {a.start for a in actors}:
+                    continue
+                found = [a for a in self.names(t) if all(a.text != b.text for b in actors)]
+                if found:
+                    return found
+        return []
 
     def targets(self, v: Token, objs: list[Token], actors: list[Argument],
                 groups: bool = False) -> list[Argument]:
@@ -700,10 +876,14 @@ class _Extractor:
             cands.append(o)
         for o in list(objs):
             if o.dep_ in ("dobj", "nsubjpass", "attr"):
+                message = o.lemma_.lower() in MESSAGE_NOUNS
                 for c in o.children:
                     if c.dep_ == "poss":
                         cands.append(c)
-                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"of", "between", "for"}:
+                    if message and c.dep_ == "compound" and c.pos_ == "PROPN":
+                        cands.append(c)  # "a United Nations appeal", "the Senegalese plan"
+                    if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {
+                            "of", "between", "for", "by"}:
                         cands.extend(p for p in c.children if p.dep_ == "pobj")
                         # "70 million dollars of aid for Romania": the aid's own recipient
                         cands.extend(pp for p in c.children if p.dep_ == "pobj"
@@ -735,8 +915,8 @@ class _Extractor:
                 if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
                     continue  # possessives ("its mission") are rarely the recipient
                 if c.dep_ == "pobj" and c.head.lower_ in ("from", "into") and \
-                        c.ent_type_ in PLACE_LABELS:
-                    continue
+                        c.ent_type_ in PLACE_LABELS and c.head.head.i == v.i:
+                    continue  # a place left or entered, not an "offer from Afghanistan"
                 if all(a.text != b.text for b in actors + out):
                     out.append(a)
         return out
@@ -756,13 +936,27 @@ class _Extractor:
         span = self.sdoc[first: tok.i + 1]
         return [Argument(span.text, span.start_char, span.end_char)]
 
-    def place_targets(self, v: Token, objs: list[Token],
-                      actors: list[Argument]) -> list[Argument]:
+    def place_targets(self, v: Token, objs: list[Token], actors: list[Argument],
+                      preps: frozenset[str] = PLACE_TARGET_PREPS,
+                      fronted: bool = True) -> list[Argument]:
         """Places an event happens to ("in Kabul", "at the jail in Dili"), for categories
-        that PLOVER codes with a place as recipient (:data:`PLACE_RECIPIENT_CATEGORIES`)."""
+        that PLOVER codes with a place as recipient (:data:`PLACE_RECIPIENT_CATEGORIES`);
+        ``fronted``: also a place set before the verb ("In Yemen, protesters marched")."""
         out: list[Argument] = []
-        for h in [v, *objs]:
-            for p in _prep_objects(h, PLACE_TARGET_PREPS):
+        # the place of the event's object ("fired shells at targets in Jericho", "a state of
+        # siege in Haiti") as well as of the event itself
+        # not what comes from a place ("airlift food from its hub in El Salvador") nor a
+        # meeting's venue ("hold a conference at the UN headquarters in New York")
+        heads = [v, *(o for o in objs if o.lemma_.lower() not in MEETING_NOUNS and not (
+            o.dep_ == "pobj" and o.head.lower_ == "from" and "from" not in preps))]
+        heads += [p for o in heads[1:] for p in _prep_objects(o, frozenset({"of", "at", "on"}))]
+        for h in heads:
+            for p in _prep_objects(h, preps):
+                if h.i == v.i and p.i < v.i and not fronted:
+                    continue  # a fronted scene ("In Washington, officials agreed ...")
+                if p.lemma_.lower() in PLACE_NOUNS:
+                    # "in the capital city of Algiers", "in the town of Cizre"
+                    p = next(_prep_objects(p, frozenset({"of"})), p)
                 n = self.res.name_at(p.i)
                 if n is None or n.label not in PLACE_LABELS:
                     continue
@@ -1039,12 +1233,29 @@ def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
     predictions: dict[int, Prediction] = {}
     if model is not None:
         predictions = refine_categories(mentions, sdoc, model)
+        _place_recipients(ext, mentions)
         threshold = FALLBACK_PROBABILITY if fallback_probability is None \
             else fallback_probability
         mentions.extend(fallback_mentions(ext, mentions, model, threshold, predictions))
     mentions.sort(key=lambda m: m.start)
     mark_primary(mentions, sdoc, {si: p.category for si, p in predictions.items()})
     return mentions
+
+
+def _place_recipients(ext: _Extractor, mentions: list[EventMention]) -> None:
+    """Give the place an event is done in as its recipient (see
+    :data:`PLACE_RECIPIENT_CATEGORIES`) to verb mentions that the classifier typed after the
+    rules found no category, and so no recipient ("Israeli tanks fired shells at targets in
+    Jericho")."""
+    by_start = {t.idx: t for t in ext.sdoc}
+    for m in mentions:
+        v = by_start.get(m.start)
+        if m.targets or m.category not in PLACE_RECIPIENT_CATEGORIES or v is None \
+                or v.pos_ != "VERB":
+            continue
+        inner = _inner_verb(v)
+        m.targets = ext.place_recipients(v, ext.objects(v)[0], m.actors, m.category, inner,
+                                         ext.objects(inner)[0] if inner is not None else [])
 
 
 def mark_primary(mentions: list[EventMention], sdoc: Doc,

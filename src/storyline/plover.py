@@ -200,6 +200,15 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "open": {o: Code("ACCUSE", "investigate") for o in ("investigation", "inquiry", "probe",
                                                         "hearing")},
     "set": {o: Code("COERCE", "seize") for o in ("fire",)},
+    # an authority's order is its own act: deploying forces, arresting, investigating
+    "order": {**{o: Code("MOBILIZE", "troops") for o in (
+                  "patrol", "troop", "force", "soldier", "reinforcement", "deployment",
+                  "mobilization", "mobilisation")},
+              **{o: Code("COERCE", "arrest") for o in ("arrest", "detention", "crackdown")},
+              **{o: Code("COERCE", "restrict") for o in ("curfew", "blockade")},
+              **{o: Code("ACCUSE", "investigate") for o in ("investigation", "inquiry",
+                                                            "probe")},
+              **{o: Code("RETREAT", "withdraw") for o in ("withdrawal", "pullout")}},
     "blow": {o: Code("ASSAULT", "explosives") for o in ("bomb", "building", "line", "bridge",
                                                         "car")},
 }
