@@ -72,3 +72,27 @@ def test_group_entities_from_unnamed_participants() -> None:
     # a thing, a body named elsewhere and a pronoun stay without an entity
     assert [t.entity_id for m in out for t in m.targets] == [None, None, None]
     assert not is_group(ents[0])
+
+
+def test_affiliated_group_is_not_the_name_it_belongs_to(nlp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A group tied to a name ("supporters of X", "rebels in Y") is a participant of its own
+    in the report, never the person or the country it belongs to."""
+    import json
+
+    from storyline.pipeline import run
+    from storyline.report import build_report
+    from storyline.store import SQLiteStore
+
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "text": "Supporters of former President Olaf Brenner blocked "
+                                       "roads in Mardavia on Friday."}) + "\n"
+        + json.dumps({"id": "b", "text": "Rebels in Norland attacked an army post near "
+                                         "the capital."}) + "\n", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        result = run([path], store, nlp)
+    report = build_report(result.analysis, result.duplicates)
+    names = {e["id"]: e["name"] for e in report["entities"]}
+    actors = {names[a] for e in report["events"] for a in e["actors"]}
+    assert "Olaf Brenner" not in actors and "Norland" not in actors
+    assert any(a.startswith("Supporters of") for a in actors), actors

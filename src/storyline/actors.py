@@ -241,8 +241,8 @@ def group_entities(event_mentions: list[EventMention],
     become entities of their own, so that the report's events say who acted and on whom.
 
     A phrase as written (not a pronoun or role noun resolved elsewhere) whose head noun names
-    people or a body (:data:`_GROUP_HEADS`; "police station" names a place), of at most six
-    words once leading articles and
+    people or a body (:data:`_GROUP_HEADS`; "police station" names a place), of at most eight
+    words ("supporters of former President Ahmed Ben Bella") once leading articles and
     counts are dropped, one entity a phrase (case-folded)
     across the corpus, the way the texts name the group; its NER type stays unknown (None:
     never a story's label) and its actor type comes from its words (``Israeli army``: a
@@ -256,7 +256,7 @@ def group_entities(event_mentions: list[EventMention],
                 return arg
             words = _GROUP_LEAD.sub("", " ".join(arg.text.split())).strip(" ,.;:'\"")
             key = words.lower()
-            if (not key or key in _NOT_GROUPS or len(words.split()) > 6
+            if (not key or key in _NOT_GROUPS or len(words.split()) > 8
                     or _singular(_head(key)) not in _GROUP_HEADS
                     # one singular common noun ("the organization") refers back to a
                     # body named before; it names no group of its own

@@ -468,7 +468,9 @@ class _Extractor:
                     break
             span = self.sdoc[first: last + 1]
             if lefts or last > tok.i or (tok.dep_ in ("nsubj", "nsubjpass") and not definite):
-                return Argument(span.text, span.start_char, span.end_char)
+                # the offsets cover the group's own words, so that the name it belongs to is
+                # not taken for it ("supporters of Ahmed Ben Bella" are not Ben Bella)
+                return Argument(span.text, span.start_char, tok.idx + len(tok))
         if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.lefts

@@ -251,7 +251,12 @@ def analyse_documents(
 
 
 def _resolve_argument(arg: Argument, doc_id: str, index: entities_stage.EntityIndex) -> Argument:
-    eid = index.resolve(doc_id, arg.start, arg.end, arg.text)
+    text = arg.text
+    if arg.via is None and 0 < arg.end - arg.start < len(arg.text):
+        # "supporters of former President Ahmed Ben Bella": the offsets cover the group's own
+        # words, and the name it belongs to is not the group
+        text = arg.text[: arg.end - arg.start]
+    eid = index.resolve(doc_id, arg.start, arg.end, text)
     if eid is not None and index.get(eid).type in ("GPE", "NORP", "LOC") and (
             # "the US space agency" (a role noun resolved to a place) is not the United States
             (arg.via and _names_an_organisation(arg.text))
