@@ -45,6 +45,13 @@ def one(text: str, lemma: str) -> EventMention:
     ("hack", [], [], "COERCE"), ("protest", [], [], "PROTEST"),
     ("mobilize", [], [], "MOBILIZE"), ("remove", ["nasa"], ["from"], "SANCTION"),
     ("cancel", ["meeting"], [], "REJECT"), ("restrict", ["access"], [], "SANCTION"),
+    ("declare", ["curfew"], [], "COERCE"), ("extend", ["curfew"], [], "COERCE"),
+    ("impose", ["martial law"], [], "COERCE"), ("lift", ["emergency"], [], "CONCEDE"),
+    ("declare", ["ceasefire"], [], "RETREAT"), ("violate", ["truce"], [], "ASSAULT"),
+    ("admit", ["inspector"], [], "RETREAT"), ("hijack", [], [], "ASSAULT"),
+    ("send", ["reinforcement"], [], "MOBILIZE"), ("extend", ["aid"], [], "AID"),
+    ("recall", ["ambassador"], [], "SANCTION"), ("freeze", ["asset"], [], "SANCTION"),
+    ("nationalize", [], [], "COERCE"), ("retaliate", [], [], "ASSAULT"),
 ])
 def test_lexicon_categories(verb: str, objects: list[str], preps: list[str],
                             category: str) -> None:
@@ -598,3 +605,26 @@ def test_order_codes_the_act_ordered() -> None:
     assert classify_verb("order", ["investigation"]).category == "ACCUSE"  # type: ignore[union-attr]
     m = one("Mayor Lopez ordered the police to leave the campus.", "order")
     assert m.category == "REQUEST"
+
+
+def test_restrictions_declared_and_states_of_emergency() -> None:
+    m = one("Mayor Diallo declared a state of emergency in Kayes on Monday.", "declare")
+    assert (m.category, m.mode) == ("COERCE", "restrict")
+    m = one("General Zia imposed martial law in Lahore after the riots.", "impose")
+    assert m.category == "COERCE"
+    m = one("President Kaunda will extend the curfew in Lusaka.", "extend")
+    assert plover_category(m.category, m.modality) == "THREATEN"  # a planned restriction
+
+
+def test_support_verb_carries_the_act_its_object_names() -> None:
+    m = one("Kenya speeded up the withdrawal of its troops from Somalia.", "speed")
+    assert m.category == "RETREAT"
+    assert not [x for x in events("Kenya speeded up the withdrawal of its troops from Somalia.")
+                if x.lemma == "withdrawal"]  # one event, not two
+    m = one("Israeli jets carried out an airstrike on Gaza.", "carry")
+    assert m.category == "ASSAULT"
+
+
+def test_a_body_sent_or_received_is_read_through_to_its_members() -> None:
+    m = one("President Toure received a team of UN inspectors on Monday.", "receive")
+    assert (m.category, m.mode) == ("RETREAT", "access")

@@ -27,6 +27,7 @@ from storyline.plover import (
     MEETING_NOUNS,
     OBLIGATION_AUX,
     SPEECH_VERBS,
+    VERB_OBJECT_CODES,
     Code,
     classify_noun,
     classify_verb,
@@ -626,12 +627,16 @@ class _Extractor:
         objs, preps = self.objects(v)
         obj_lemmas = [_object_lemma(o) for o in objs]
         code = classify_verb(lemma, obj_lemmas, preps)
+        noun = _supported_noun(v) if code is None else None
+        if noun is not None:
+            code = classify_noun(noun.lemma_.lower())
         if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
             # "ordered troops to withdraw": the object is the one asked; the act ordered is
             # the complement's, so the order itself is a demand whatever its object
             code = classify_verb(lemma, [], preps)
-        if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS):
-            return None
+        if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS) and \
+                not any(o in VERB_OBJECT_CODES.get(lemma, {}) for o in obj_lemmas):
+            return None  # but "declared a curfew" is an act, not a statement
         if lemma in ("be", "have", "do"):
             return None
         inner_code: Code | None = None
@@ -691,6 +696,8 @@ class _Extractor:
         code = classify_noun(n.lemma_.lower())
         if code is None:
             return None
+        if n.dep_ == "dobj" and n.head.pos_ == "VERB" and _supported_noun(n.head) == n:
+            return None  # "completed their withdrawal": the verb's event carries it
         actor_tok = next((c for c in n.children if c.dep_ == "poss"), None)
         if actor_tok is None:
             by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -1204,14 +1211,46 @@ MEASURE_NOUNS: frozenset[str] = frozenset({
 })
 
 
+#: Nouns for a body of people sent or received, read through to its members ("received a
+#: mission of observers", "the deployment of UN peacekeepers", "a team of inspectors").
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({
+    "mission", "delegation", "team", "contingent", "deployment", "detachment", "battalion",
+})
+#: Verbs that carry out, begin or end the act their object names ("completed their
+#: withdrawal", "speeded up the pullout", "carried out an airstrike"): the act's category.
+SUPPORT_VERBS: frozenset[str] = frozenset({
+    "complete", "begin", "start", "speed", "accelerate", "carry", "finish", "step",
+    "intensify", "escalate",
+})
+#: Categories of material acts that a noun can name for a support verb (not verbal ones:
+#: "began a demand" says nothing).
+MATERIAL_NOUN_CATEGORIES: frozenset[str] = frozenset({
+    "RETREAT", "ASSAULT", "PROTEST", "COERCE", "CONSULT", "SANCTION",
+})
+
+
+def _supported_noun(v: Token) -> Token | None:
+    """The event noun that ``v`` (a support verb) carries out, if any."""
+    if repair_lemma(v.lemma_, v.text) not in SUPPORT_VERBS:
+        return None
+    return next((c for c in v.children if c.dep_ == "dobj"
+                 and (code := classify_noun(c.lemma_.lower())) is not None
+                 and code.category in MATERIAL_NOUN_CATEGORIES), None)
+
+
 def _object_lemma(o: Token) -> str:
     """An object's lemma for the lexicon, read through a measure ("700 kg of medicine" ->
-    "medicine")."""
-    if o.lemma_.lower() in MEASURE_NOUNS or o.ent_type_ == "QUANTITY":
+    "medicine") or a state ("a state of emergency" -> "emergency"); "martial law" whole."""
+    low = o.lemma_.lower()
+    if low in MEASURE_NOUNS or low in COLLECTIVE_NOUNS or o.ent_type_ == "QUANTITY" \
+            or low == "state":
         measured = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), None)
-        if measured is not None:
+        if measured is not None and (low != "state" or measured.lemma_.lower() in (
+                "emergency", "siege", "alert")):
             return _lemma(measured)
+    if low == "law" and any(c.lower_ == "martial" for c in o.children if c.dep_ == "amod"):
+        return "martial law"
     return _lemma(o)
 
 

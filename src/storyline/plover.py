@@ -127,7 +127,9 @@ VERB_CODES: dict[str, Code] = {
     "bomb": Code("ASSAULT", "explosives"), "shell": Code("ASSAULT", "heavy-weapons"),
     "kill": Code("ASSAULT"), "shoot": Code("ASSAULT", "firearms"),
     "assassinate": Code("ASSAULT", "targeted"), "kidnap": Code("ASSAULT", "abduct"),
-    "abduct": Code("ASSAULT", "abduct"), "torture": Code("ASSAULT", "torture"),
+    "abduct": Code("ASSAULT", "abduct"), "hijack": Code("ASSAULT", "abduct"),
+    "retaliate": Code("ASSAULT"), "nationalize": Code("COERCE", "seize"),
+    "nationalise": Code("COERCE", "seize"), "sentence": Code("COERCE", "arrest"), "torture": Code("ASSAULT", "torture"),
     "destroy": Code("ASSAULT", "destroy"), "occupy": Code("ASSAULT"),
     "annex": Code("ASSAULT"),
     # additions from the manual's definitions (general English verbs of each category)
@@ -163,13 +165,39 @@ FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: it REQUEST, the manual's DEMAND).
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should", "ought"})
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
+#: Measures that restrict a population, which the manual codes COERCE "restrict" (curfews,
+#: states of emergency, martial law); "martial law" is the object lemma the event stage reads
+#: for "law" with "martial".
+RESTRICTION_NOUNS: tuple[str, ...] = (
+    "curfew", "blackout", "blockade", "emergency", "siege", "martial law",
+)
+_RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
+_SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
+                     for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
-    "impose": {**{o: Code("SANCTION", "discontinue")
-                  for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")},
-               **{o: Code("COERCE", "restrict") for o in ("curfew", "blackout", "blockade")}},
-    "introduce": {o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
+    "impose": {**_SANCTION_OBJECTS, **_RESTRICT},
+    "introduce": {**{o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
+                  **_RESTRICT},
+    # putting a restriction in force, or keeping it, is imposing it
+    **{v: {**_SANCTION_OBJECTS, **_RESTRICT}
+       for v in ("reimpose", "extend", "tighten", "prolong")},
+    # a truce declared is a de-escalation (CAMEO 0871, RETREAT "ceasefire")
+    **{v: {**_RESTRICT, **{o: Code("RETREAT", "ceasefire") for o in ("ceasefire", "truce")}}
+       for v in ("declare", "institute", "enforce", "proclaim", "announce")},
+    "observe": {o: Code("RETREAT", "ceasefire") for o in ("ceasefire", "truce")},
+    "violate": {o: Code("ASSAULT") for o in ("ceasefire", "truce")},  # CAMEO 196
+    # letting peacekeepers or inspectors in is granting access (CAMEO 0861, 0862)
+    **{v: {o: Code("RETREAT", "access") for o in (
+        "peacekeeper", "inspector", "observer", "monitor")}
+       for v in ("receive", "admit", "accept")},
+    "send": {o: Code("MOBILIZE", "troops") for o in ("reinforcement",)},
+    # reducing relations and assistance (CAMEO 161, 162)
+    "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},
+    "freeze": {o: Code("SANCTION", "discontinue") for o in (
+        "asset", "account", "fund", "aid", "assistance", "relation", "tie")},
     "lift": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
-                                          "curfew", "blockade", "siege")},
+                                          "curfew", "blockade", "siege", "emergency",
+                                          "martial law")},
     "ease": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew")},
     "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
     "release": {o: Code("RETREAT", "release")
