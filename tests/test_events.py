@@ -628,3 +628,11 @@ def test_support_verb_carries_the_act_its_object_names() -> None:
 def test_a_body_sent_or_received_is_read_through_to_its_members() -> None:
     m = one("President Toure received a team of UN inspectors on Monday.", "receive")
     assert (m.category, m.mode) == ("RETREAT", "access")
+
+
+def test_fallback_keeps_the_lexicon_code_of_a_main_verb_without_an_accepted_actor() -> None:
+    # "The army" is no actor for the rules; the classifier types the sentence, unsure, and
+    # the lexicon's code of the main verb wins over its guess
+    typed = [m for m in events("The army imposed martial law in Lahore after the riots.")
+             if m.category]
+    assert typed and typed[0].category == "COERCE"

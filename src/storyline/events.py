@@ -1402,6 +1402,16 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
     return _first_name(ext, sent)
 
 
+def _root_code(sent: Span) -> Code | None:
+    """The lexicon's code of a sentence's main verb with its objects, if any."""
+    r = sent.root
+    if r.pos_ != "VERB":
+        return None
+    objs, preps = _Extractor.objects(r)
+    return classify_verb(repair_lemma(r.lemma_, r.text), [_object_lemma(o) for o in objs],
+                         preps)
+
+
 def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
                       actors: list[Argument], category: str | None = None) -> list[Argument]:
     """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
@@ -1527,6 +1537,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
     out: list[EventMention] = []
     for si, sent in enumerate(ext.sdoc.sents):
         group = by_sentence.get(si, [])
+        lex_code: Code | None = None
         pred: Prediction | None
         if any(_typed_with_actor(m) for m in group):
             pred = (predictions or {}).get(si)
@@ -1549,6 +1560,12 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
             if v is None:
                 continue
             unsure = pred.probability < threshold
+            lexical = _root_code(sent) if pred.category_probability < OVERRIDE_PROBABILITY \
+                else None
+            if lexical is not None and lexical.category != pred.category:
+                # the rules coded the main verb but found no actor they accept ("The army
+                # imposed martial law"): their category, unless the classifier is sure
+                v, lex_code, unsure = sent.root, lexical, False
         if unsure and not _cameo_agrees(v, pred.category):
             continue
         actors = _fallback_actors(ext, v, sent)
@@ -1556,7 +1573,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
             continue
         if not _reports_event(ext, sent, v, pred.category):
             continue
-        code = Code(pred.category)
+        code = lex_code or Code(pred.category)
         chain = ext.chain(v)
         negs = [c for t in chain for c in t.children if c.dep_ == "neg"]
         speech, speaker = _speech_and_speaker(chain)
@@ -1564,7 +1581,7 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
         modality = ext.modality(v, chain, code, negs, source, actors)
         if unsure and modality not in ("asserted", "reported"):
             continue  # the agreement stands for acts told as done, not for plans or ifs
-        if plover_category(code.category, modality) != code.category:
+        if lex_code is None and plover_category(code.category, modality) != code.category:
             # the classifier codes the sentence as PLOVER does ("will impose sanctions" is
             # THREATEN); keep its category on a mention whose modality would recode it
             modality = "asserted"
