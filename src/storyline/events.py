@@ -814,12 +814,13 @@ class _Extractor:
         if not targets and category == "THREATEN":
             # a threat on a condition is addressed to whoever must meet it ("threatened to
             # strike unless Israel rescinded ...", "if the United States goes ahead")
-            for h in (inner, v):
-                cond = next((c for c in (h.children if h is not None else ())
-                             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (
-                                 "if", "unless") for m in c.children)), None)
-                subj = next((c for c in (cond.children if cond is not None else ())
-                             if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # (the first such clause of the act threatened, else of the threat)
+            conds = [next((c for c in h.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)), None)
+                for h in (inner, v) if h is not None]
+            for cond in (c for c in conds if c is not None):
+                subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
+                            None)
                 if subj is not None and subj.pos_ != "PRON":
                     targets = [a for a in self.names(subj)
                                if all(a.text != b.text for b in actors)]
@@ -1345,8 +1346,7 @@ def _trigger_verb(sent: Span, category: str) -> Token | None:
     for t in sent:
         if t.pos_ != "VERB" or t.lemma_.lower() in SPEECH_VERBS:
             continue
-        objs, preps = _Extractor.objects(t)
-        code = classify_verb(t.lemma_.lower(), [_object_lemma(o) for o in objs], preps)
+        code = _verb_code(t, t.lemma_.lower())
         if code is None:
             continue
         if category not in (code.category, plover_category(code.category, "planned"),
@@ -1402,14 +1402,16 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
     return _first_name(ext, sent)
 
 
+def _verb_code(v: Token, lemma: str) -> Code | None:
+    """The lexicon's code of verb ``v`` (as ``lemma``) with its objects and prepositions."""
+    objs, preps = _Extractor.objects(v)
+    return classify_verb(lemma, [_object_lemma(o) for o in objs], preps)
+
+
 def _root_code(sent: Span) -> Code | None:
     """The lexicon's code of a sentence's main verb with its objects, if any."""
     r = sent.root
-    if r.pos_ != "VERB":
-        return None
-    objs, preps = _Extractor.objects(r)
-    return classify_verb(repair_lemma(r.lemma_, r.text), [_object_lemma(o) for o in objs],
-                         preps)
+    return _verb_code(r, repair_lemma(r.lemma_, r.text)) if r.pos_ == "VERB" else None
 
 
 def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],

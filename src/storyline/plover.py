@@ -129,7 +129,8 @@ VERB_CODES: dict[str, Code] = {
     "assassinate": Code("ASSAULT", "targeted"), "kidnap": Code("ASSAULT", "abduct"),
     "abduct": Code("ASSAULT", "abduct"), "hijack": Code("ASSAULT", "abduct"),
     "retaliate": Code("ASSAULT"), "nationalize": Code("COERCE", "seize"),
-    "nationalise": Code("COERCE", "seize"), "sentence": Code("COERCE", "arrest"), "torture": Code("ASSAULT", "torture"),
+    "nationalise": Code("COERCE", "seize"), "sentence": Code("COERCE", "arrest"),
+    "torture": Code("ASSAULT", "torture"),
     "destroy": Code("ASSAULT", "destroy"), "occupy": Code("ASSAULT"),
     "annex": Code("ASSAULT"),
     # additions from the manual's definitions (general English verbs of each category)
@@ -164,7 +165,6 @@ FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Obligation auxiliaries: "Sudan must return the helicopter" states a demand (PLOVER codes
 #: it REQUEST, the manual's DEMAND).
 OBLIGATION_AUX: frozenset[str] = frozenset({"must", "should", "ought"})
-#: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 #: Measures that restrict a population, which the manual codes COERCE "restrict" (curfews,
 #: states of emergency, martial law); "martial law" is the object lemma the event stage reads
 #: for "law" with "martial".
@@ -174,6 +174,7 @@ RESTRICTION_NOUNS: tuple[str, ...] = (
 _RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
 _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
                      for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
+#: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "impose": {**_SANCTION_OBJECTS, **_RESTRICT},
     "introduce": {**{o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
