@@ -119,6 +119,8 @@ ROLE_ORG: frozenset[str] = frozenset({
 ROLE_GPE: frozenset[str] = frozenset({"country", "nation", "government", "state", "kingdom"})
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it", "its"})
+#: Pronouns that stand for a group; only a plural or collective speaker resolves them.
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "we", "us", "our"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"that", "which", "who", "whom"})
 #: People who are typically on the receiving end of an event ("killed 46 civilians"): a
 #: recipient, never taken as an actor on their own.
@@ -491,6 +493,14 @@ class _Extractor:
         low = tok.lower_
         if low == "it" and _cleft_subject(tok):
             return None  # "it's not just X that ...": "it" refers to nothing
+        if low in GROUP_PRONOUNS:
+            # "The Fijian rebels said they will release ...": a plural or collective speaker
+            if speaker is not None and speaker.i != tok.i and (
+                    speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ in ("ORG", "NORP")):
+                sp = self.name(speaker)
+                if sp is not None:
+                    return Argument(sp.text, sp.start, sp.end, via=tok.text)
+            return None
         if low in PERSON_PRONOUNS:
             kind = "person"
         elif low in THING_PRONOUNS:
@@ -1252,6 +1262,8 @@ def _object_lemma(o: Token) -> str:
             return _lemma(measured)
     if low == "law" and any(c.lower_ == "martial" for c in o.children if c.dep_ == "amod"):
         return "martial law"
+    if o.pos_ == "PROPN" and o.ent_type_ == "PERSON" and o.dep_ != "pobj":
+        return "person"  # "will release Prime Minister Mahendra Chaudhry"
     return _lemma(o)
 
 
@@ -1394,12 +1406,44 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
             c.dep_ in ("nsubj", "nsubjpass", "agent") for c in v.children):
         return []
     for verb in (v, sent.root):
-        subj, _agentive = ext.subject(verb, None)
+        subj, agentive = ext.subject(verb, None)
+        if agentive and subj is not None and subj.pos_ == "NOUN" and not _agent_like(subj):
+            return []  # what a thing did is no one's act: "roads blocked by corpses and debris"
         if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON"):
             actors = _phrase_actor(ext, subj)
             if actors:
                 return actors
     return _first_name(ext, sent)
+
+
+def _agent_like(subj: Token | None) -> bool:
+    """Whether a subject can be a party that acts: a name, a pronoun, or a noun for people or
+    a body ("the army", "protesters"), not a thing ("roads blocked by corpses and debris")."""
+    if subj is None:
+        return False
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in NAME_LABELS:
+        return True
+    low = subj.lemma_.lower()
+    if low in ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PEOPLE_NOUNS \
+            | PARTITIVE_NOUNS | PROXY_NOUNS | VIOLENT_NOUNS | AGENT_NOUNS \
+            or classify_noun(low) is not None:
+        return True
+    # "a first batch of peacekeeping troops", "the first deployment of NATO troops"
+    return any(_agent_like(p) for p in _prep_objects(subj, frozenset({"of"})))
+
+
+#: Weapons and violence that stand for their unnamed users as subjects ("a minefield
+#: explosion killed two youths", "rockets hit the town").
+VIOLENT_NOUNS: frozenset[str] = frozenset({
+    "explosion", "blast", "bomb", "rocket", "missile", "shell", "mine", "grenade", "mortar",
+    "shelling", "gunfire", "clash", "violence", "fighting", "unrest", "raid", "ambush",
+    "airstrike", "strike", "drone", "artillery", "bullet", "gunshot"})
+#: Nouns for people who act together that :data:`ACTOR_NOUNS` leaves out as actors of their
+#: own, but that a passive agent names ("beaten by security personnel", "rescued by a team").
+AGENT_NOUNS: frozenset[str] = frozenset({
+    "personnel", "team", "crew", "staff", "volunteer", "rescuer", "looter", "charity",
+    "delegate", "donor", "mob", "crowd", "throng", "member", "man", "woman", "people",
+    "assailant", "thug", "guard", "unit", "squad", "patrol", "service", "worker"})
 
 
 def _verb_code(v: Token, lemma: str) -> Code | None:
@@ -1564,7 +1608,9 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
             unsure = pred.probability < threshold
             lexical = _root_code(sent) if pred.category_probability < OVERRIDE_PROBABILITY \
                 else None
-            if lexical is not None and lexical.category != pred.category:
+            doer = ext.subject(sent.root, None)[0]
+            if lexical is not None and lexical.category != pred.category and (
+                    doer is None or doer.dep_ == "nsubjpass" or _agent_like(doer)):
                 # the rules coded the main verb but found no actor they accept ("The army
                 # imposed martial law"): their category, unless the classifier is sure
                 v, lex_code, unsure = sent.root, lexical, False

@@ -175,6 +175,12 @@ _RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
 _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
                      for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
+#: What obstructing passage blocks (CAMEO 144, PROTEST "obstruct").
+PASSAGE_NOUNS: frozenset[str] = frozenset({
+    "road", "street", "highway", "motorway", "traffic", "transport", "entrance", "access",
+    "route", "bridge", "railway", "rail", "crossing", "intersection", "junction", "gate",
+    "roadway", "thoroughfare", "avenue", "path", "passage", "port", "harbour", "harbor",
+    "border"})
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "impose": {**_SANCTION_OBJECTS, **_RESTRICT},
     "introduce": {**{o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
@@ -196,21 +202,35 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},
     "freeze": {o: Code("SANCTION", "discontinue") for o in (
         "asset", "account", "fund", "aid", "assistance", "relation", "tie")},
-    "lift": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
-                                          "curfew", "blockade", "siege", "emergency",
-                                          "martial law")},
-    "ease": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew")},
+    # the manual's CONCEDE covers easing restrictions and lifting curfews; a military
+    # blockade or siege lifted ends active conflict on the ground (CAMEO 0872: RETREAT)
+    "lift": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
+                                             "curfew", "emergency", "martial law", "measure")},
+             **{o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}},
+    "ease": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew",
+                                             "measure")},
+             **{o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}},
     "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
     "release": {o: Code("RETREAT", "release")
-                for o in ("prisoner", "hostage", "detainee", "captive", "soldier")},
+                for o in ("prisoner", "hostage", "detainee", "captive", "soldier", "person")},
     "sign": {o: Code("SUPPORT") for o in ("agreement", "deal", "treaty", "accord", "pact",
                                           "memorandum", "contract")},
     "meet": {"demand": Code("CONCEDE")},  # not "requirements": an eligibility, not a yield
     "hold": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
                                           "discussion", "summit")},
+    "host": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
+                                          "discussion", "summit", "conference")},
+    # a concession offered is a yield announced (PLOVER AGREE once the offer's plan
+    # modality recodes it), one made is a yield (CONCEDE)
+    **{v: {o: Code("CONCEDE") for o in ("concession", "compromise")}
+       for v in ("offer", "make", "propose")},
     "deploy": {o: Code("MOBILIZE", "troops") for o in ("troop", "force", "soldier", "army")},
     "seek": {o: Code("REQUEST", "assist") for o in ("cooperation", "collaboration", "help",
-                                                    "aid", "support", "assistance")},
+                                                    "aid", "support", "assistance", "refuge",
+                                                    "asylum", "shelter", "sanctuary")},
+    # obstructing passage (CAMEO 144): "blocked transport into Abidjan", "barricaded roads"
+    **{v: {o: Code("PROTEST", "obstruct") for o in PASSAGE_NOUNS}
+       for v in ("block", "obstruct", "barricade")},
     "lodge": {o: Code("ACCUSE", "disapprove") for o in ("protest", "complaint")},
     "launch": {**{o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
                                                "assault", "raid", "artillery", "rocket")},
@@ -290,6 +310,21 @@ NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
     "specialist", "employee", "worker", "engineer", "team", "envoy", "investment",
 })
 MILITARY_NOUNS: frozenset[str] = frozenset({"troop", "force", "soldier", "army", "unit"})
+#: Fighters: driving them out is combat, not an expulsion.
+FIGHTER_NOUNS: frozenset[str] = MILITARY_NOUNS | {
+    "rebel", "militant", "fighter", "insurgent", "guerrilla", "militia", "enemy"}
+#: People driven out of their homes or land are a mass expulsion (CAMEO 201, ASSAULT), not
+#: an envoy or an agency expelled (166, SANCTION).
+DISPLACED_NOUNS: frozenset[str] = frozenset({
+    "resident", "villager", "civilian", "family", "people", "refugee", "migrant", "worker",
+    "inhabitant", "tenant", "settler", "farmer", "squatter", "home", "house"})
+#: Verbs that with "out" expel: "forced the UN refugee agency out of the country".
+FORCING_OUT_VERBS: frozenset[str] = frozenset({"force", "drive", "kick", "throw", "order"})
+#: Verbs that with "alert" raise an alert status (CAMEO 151, 152: MOBILIZE): "troops
+#: remained on alert", "put the army on high alert", "raised the alert".
+ALERT_VERBS: frozenset[str] = frozenset({
+    "put", "place", "remain", "stay", "keep", "go", "raise", "heighten", "increase",
+    "declare", "be"})
 MEETING_NOUNS: frozenset[str] = frozenset({
     "meeting", "visit", "talk", "summit", "negotiation", "conference", "trip",
 })
@@ -326,6 +361,13 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         # "restrict": "the banning of political activities of particular parties or
         # individuals"); banning them from a place is expelling them
         return Code("COERCE", "restrict")
+    if lemma in FORCING_OUT_VERBS and "out" in preps and objs \
+            and not any(o in FIGHTER_NOUNS for o in objs):
+        if any(o in DISPLACED_NOUNS for o in objs):
+            return Code("ASSAULT")
+        return Code("SANCTION", "expel")
+    if "alert" in objs and lemma in ALERT_VERBS:
+        return Code("MOBILIZE", "troops")
     if lemma in ("remove", "exclude", "expel", "ban") and "from" in preps and objs:
         code = _first(objs, VERB_OBJECT_CODES["remove"])
         return code or Code("SANCTION", "expel")
