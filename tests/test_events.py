@@ -58,7 +58,8 @@ def one(text: str, lemma: str) -> EventMention:
     ("drive", ["villager"], ["out", "of"], "ASSAULT"),
     ("remain", ["alert"], ["on"], "MOBILIZE"), ("offer", ["concession"], [], "CONCEDE"),
     ("lift", ["blockade"], [], "RETREAT"), ("ease", ["measure"], [], "CONCEDE"),
-    ("release", ["person"], [], "RETREAT"),
+    ("release", ["person"], [], "RETREAT"), ("allow", ["delivery"], [], "RETREAT"),
+    ("press", [], ["for"], "REQUEST"),
 ])
 def test_lexicon_categories(verb: str, objects: list[str], preps: list[str],
                             category: str) -> None:
@@ -673,3 +674,13 @@ def test_they_in_reported_speech_is_a_plural_speaker() -> None:
     assert plover_category(m.category, m.modality) == "AGREE"  # a release announced
     m = one("Rebels in Mali released Pierre Dumas on Monday.", "release")
     assert m.category == "RETREAT"  # a person named is released, not only "prisoners"
+
+
+def test_a_vow_parsed_as_a_purpose_clause_still_plans_the_act() -> None:
+    m = one("Tamil rebels have sworn to fight until they control the northern districts.",
+            "fight")
+    assert plover_category(m.category, m.modality) == "THREATEN"
+    # "moved to freeze" acts: no plan
+    m = one("The Swiss government moved on Friday to freeze assets belonging to Suharto.",
+            "freeze")
+    assert m.modality != "planned"

@@ -51,7 +51,7 @@ PLAN_VERBS: frozenset[str] = frozenset({
     "decide", "plan", "intend", "vow", "aim", "prepare", "want", "hope", "expect",
     "try", "attempt", "go", "set", "pledge", "promise", "resolve", "announce", "seek", "move",
     "mean", "ready", "prepared", "determined", "poised", "willing", "agree", "propose",
-    "offer", "wish", "need",
+    "offer", "wish", "need", "swear",
 })
 #: Verbs whose complement is the event, with unchanged modality.
 ASPECT_VERBS: frozenset[str] = frozenset({
@@ -59,6 +59,10 @@ ASPECT_VERBS: frozenset[str] = frozenset({
     "manage", "get", "tend", "use",
 })
 THREAT_VERBS: frozenset[str] = frozenset({"threaten", "warn", "intimidate"})
+#: Verbs that commit to an act, whose infinitive the parse may hang on them as a purpose
+#: ("have sworn to fight"); not "moved to freeze assets", which acts.
+COMMISSIVE_VERBS: frozenset[str] = frozenset({
+    "swear", "vow", "pledge", "promise", "threaten", "intend", "plan", "resolve"})
 DEMAND_VERBS: frozenset[str] = frozenset({
     "demand", "urge", "call", "ask", "request", "press", "order", "appeal", "insist",
 })
@@ -598,6 +602,11 @@ class _Extractor:
                 cur = cur.head
             elif cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.lower_ == "by":
                 cur = cur.head.head
+            elif cur.dep_ == "advcl" and cur.head.lemma_.lower() in COMMISSIVE_VERBS \
+                    and any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children) \
+                    and not _has_own(cur, "nsubj") \
+                    and not any(c.dep_ == "dobj" for c in cur.head.children):
+                cur = cur.head  # "have sworn to fight": a complement parsed as a purpose
             elif cur.dep_ == "acl" and cur.head.dep_ in ("dobj",) and cur.head.head.pos_ == "VERB":
                 cur = cur.head.head  # "gave an order to begin"
             elif cur.dep_ == "acomp" and cur.pos_ == "ADJ" and cur.head.lemma_ == "be" \

@@ -175,6 +175,10 @@ _RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
 _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
                      for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
+#: What allowing lets in: "allowed the delivery of grain", "permitted the entry of observers".
+ACCESS_NOUNS: frozenset[str] = frozenset({
+    "delivery", "entry", "access", "passage", "convoy", "shipment", "inspector", "observer",
+    "peacekeeper", "monitor", "inspection"})
 #: What obstructing passage blocks (CAMEO 144, PROTEST "obstruct").
 PASSAGE_NOUNS: frozenset[str] = frozenset({
     "road", "street", "highway", "motorway", "traffic", "transport", "entrance", "access",
@@ -377,6 +381,9 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
             return Code("COERCE", "restrict") if objs else None
         if any(o in RELATION_NOUNS or o in ("access", "export", "trade") for o in objs):
             return Code("SANCTION", "discontinue")
+    if lemma in ("allow", "permit") and any(o in ACCESS_NOUNS for o in objs):
+        # allowing aid, inspectors or peacekeepers in (CAMEO 086, 0863)
+        return Code("RETREAT", "access")
     if lemma in GIVING_VERBS and any(o in AID_NOUNS for o in objs):
         return Code("AID")
     if lemma in VERB_OBJECT_CODES:
@@ -390,6 +397,8 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         return Code("COOPERATE")
     if lemma == "call" and ("for" in preps or "on" in preps):
         return Code("REQUEST")
+    if lemma in ("push", "press", "lobby", "campaign") and "for" in preps:
+        return Code("REQUEST")  # "pressed for sanctions", "lobbied for a ceasefire"
     if lemma in ("begin", "start", "open", "resume", "conduct", "hold", "launch") and any(
             o in ("negotiation", "talk", "consultation", "discussion") for o in objs):
         return Code("CONSULT")
