@@ -230,8 +230,8 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
        for v in ("offer", "make", "propose")},
     "deploy": {o: Code("MOBILIZE", "troops") for o in ("troop", "force", "soldier", "army")},
     "seek": {o: Code("REQUEST", "assist") for o in ("cooperation", "collaboration", "help",
-                                                    "aid", "support", "assistance", "refuge",
-                                                    "asylum", "shelter", "sanctuary")},
+                                                    "aid", "support", "assistance",
+                                                    "asylum")},
     # obstructing passage (CAMEO 144): "blocked transport into Abidjan", "barricaded roads"
     **{v: {o: Code("PROTEST", "obstruct") for o in PASSAGE_NOUNS}
        for v in ("block", "obstruct", "barricade")},
