@@ -1425,22 +1425,6 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
     return _first_name(ext, sent)
 
 
-def _agent_like(subj: Token | None) -> bool:
-    """Whether a subject can be a party that acts: a name, a pronoun, or a noun for people or
-    a body ("the army", "protesters"), not a thing ("roads blocked by corpses and debris")."""
-    if subj is None:
-        return False
-    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in NAME_LABELS:
-        return True
-    low = subj.lemma_.lower()
-    if low in ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PEOPLE_NOUNS \
-            | PARTITIVE_NOUNS | PROXY_NOUNS | VIOLENT_NOUNS | AGENT_NOUNS \
-            or classify_noun(low) is not None:
-        return True
-    # "a first batch of peacekeeping troops", "the first deployment of NATO troops"
-    return any(_agent_like(p) for p in _prep_objects(subj, frozenset({"of"})))
-
-
 #: Weapons and violence that stand for their unnamed users as subjects ("a minefield
 #: explosion killed two youths", "rockets hit the town").
 VIOLENT_NOUNS: frozenset[str] = frozenset({
@@ -1453,6 +1437,22 @@ AGENT_NOUNS: frozenset[str] = frozenset({
     "personnel", "team", "crew", "staff", "volunteer", "rescuer", "looter", "charity",
     "delegate", "donor", "mob", "crowd", "throng", "member", "man", "woman", "people",
     "assailant", "thug", "guard", "unit", "squad", "patrol", "service", "worker"})
+#: Every common noun :func:`_agent_like` accepts as a party that acts (event nouns aside).
+AGENT_LIKE_NOUNS: frozenset[str] = (
+    ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PEOPLE_NOUNS | PARTITIVE_NOUNS
+    | PROXY_NOUNS | VIOLENT_NOUNS | AGENT_NOUNS)
+
+
+def _agent_like(subj: Token) -> bool:
+    """Whether a subject can be a party that acts: a name, a pronoun, or a noun for people or
+    a body ("the army", "protesters"), not a thing ("roads blocked by corpses and debris")."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in NAME_LABELS:
+        return True
+    low = subj.lemma_.lower()
+    if low in AGENT_LIKE_NOUNS or classify_noun(low) is not None:
+        return True
+    # "a first batch of peacekeeping troops", "the first deployment of NATO troops"
+    return any(_agent_like(p) for p in _prep_objects(subj, frozenset({"of"})))
 
 
 def _verb_code(v: Token, lemma: str) -> Code | None:
@@ -1617,12 +1617,13 @@ def fallback_mentions(ext: _Extractor, mentions: list[EventMention], model: Line
             unsure = pred.probability < threshold
             lexical = _root_code(sent) if pred.category_probability < OVERRIDE_PROBABILITY \
                 else None
-            doer = ext.subject(sent.root, None)[0]
-            if lexical is not None and lexical.category != pred.category and (
-                    doer is None or doer.dep_ == "nsubjpass" or _agent_like(doer)):
-                # the rules coded the main verb but found no actor they accept ("The army
-                # imposed martial law"): their category, unless the classifier is sure
-                v, lex_code, unsure = sent.root, lexical, False
+            if lexical is not None and lexical.category != pred.category:
+                doer = ext.subject(sent.root, None)[0]
+                if doer is None or doer.dep_ == "nsubjpass" or _agent_like(doer):
+                    # the rules coded the main verb but found no actor they accept ("The
+                    # army imposed martial law"): their category, unless the classifier is
+                    # sure
+                    v, lex_code, unsure = sent.root, lexical, False
         if unsure and not _cameo_agrees(v, pred.category):
             continue
         actors = _fallback_actors(ext, v, sent)

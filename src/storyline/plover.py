@@ -174,7 +174,6 @@ RESTRICTION_NOUNS: tuple[str, ...] = (
 _RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
 _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
                      for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
-#: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 #: What allowing lets in: "allowed the delivery of grain", "permitted the entry of observers".
 ACCESS_NOUNS: frozenset[str] = frozenset({
     "delivery", "entry", "access", "passage", "convoy", "shipment", "inspector", "observer",
@@ -185,6 +184,12 @@ PASSAGE_NOUNS: frozenset[str] = frozenset({
     "route", "bridge", "railway", "rail", "crossing", "intersection", "junction", "gate",
     "roadway", "thoroughfare", "avenue", "path", "passage", "port", "harbour", "harbor",
     "border"})
+#: A military blockade or siege lifted or eased ends active conflict on the ground (CAMEO
+#: 0872: RETREAT), where lifting a curfew or an emergency is the manual's CONCEDE.
+_SIEGE_ENDED = {o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}
+#: Talks and meetings held or hosted (CONSULT).
+_TALK_NOUNS = ("talk", "negotiation", "meeting", "consultation", "discussion", "summit")
+#: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
 VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "impose": {**_SANCTION_OBJECTS, **_RESTRICT},
     "introduce": {**{o: Code("SANCTION", "discontinue") for o in ("sanction", "embargo")},
@@ -206,24 +211,20 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},
     "freeze": {o: Code("SANCTION", "discontinue") for o in (
         "asset", "account", "fund", "aid", "assistance", "relation", "tie")},
-    # the manual's CONCEDE covers easing restrictions and lifting curfews; a military
-    # blockade or siege lifted ends active conflict on the ground (CAMEO 0872: RETREAT)
     "lift": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
                                              "curfew", "emergency", "martial law", "measure")},
-             **{o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}},
+             **_SIEGE_ENDED},
     "ease": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew",
                                              "measure")},
-             **{o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}},
+             **_SIEGE_ENDED},
     "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
     "release": {o: Code("RETREAT", "release")
                 for o in ("prisoner", "hostage", "detainee", "captive", "soldier", "person")},
     "sign": {o: Code("SUPPORT") for o in ("agreement", "deal", "treaty", "accord", "pact",
                                           "memorandum", "contract")},
     "meet": {"demand": Code("CONCEDE")},  # not "requirements": an eligibility, not a yield
-    "hold": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
-                                          "discussion", "summit")},
-    "host": {o: Code("CONSULT") for o in ("talk", "negotiation", "meeting", "consultation",
-                                          "discussion", "summit", "conference")},
+    "hold": {o: Code("CONSULT") for o in _TALK_NOUNS},
+    "host": {o: Code("CONSULT") for o in (*_TALK_NOUNS, "conference")},
     # a concession offered is a yield announced (PLOVER AGREE once the offer's plan
     # modality recodes it), one made is a yield (CONCEDE)
     **{v: {o: Code("CONCEDE") for o in ("concession", "compromise")}
