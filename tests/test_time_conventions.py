@@ -873,3 +873,22 @@ def test_a_report_day_after_a_place_or_occasion_phrase() -> None:
         "Sunday": "2010-05-23"}
     assert spans('"They will be sizable," Hayward said in a conference call with investment '
                  "analysts Friday.", dt.date(2010, 6, 6)) == {"Friday": "2010-06-04"}
+
+
+def test_an_update_stamp_does_not_take_a_day_an_item_looked_ahead_to() -> None:
+    sunday = dt.date(2011, 2, 6)
+    v = spans("The prime minister said the blogger will be released Monday.\n"
+              "(Update 8 p.m. Cairo, 1 p.m. ET) Gunfire was heard in the square.", sunday)
+    assert v["Monday"] == "2011-02-07"
+    assert v["8 p.m."] == "2011-02-06T20:00" and v["1 p.m. ET"] == "2011-02-06T13:00"
+    monday = dt.date(2011, 1, 31)
+    v = spans("The team canceled its Feb. 9 match in Cairo.\n(Update 11:36 p.m. Cairo, "
+              "4:36 p.m. ET) Banks stayed shut.", monday)
+    assert v["11:36 p.m."] == "2011-01-31T23:36"
+    # a page that runs on into the next day tells that day in the past: its stamps keep it
+    friday = dt.date(2011, 2, 11)
+    v = spans("The minister spoke with the field marshal on the phone Saturday.\n"
+              "(Update 8:45 p.m. in Cairo, 1:45 p.m. ET) Crowds cheered.", friday)
+    assert v["8:45 p.m."] == "2011-02-12T20:45"
+    # outside a stamp a clock keeps the day the narrative named
+    assert spans("He will be released Monday, at 8 p.m.", sunday)["8 p.m."] == "2011-02-07T20:00"

@@ -74,6 +74,8 @@ def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bo
 
 #: The head of a live page's update stamp before its clock time: "(Update 12:05 a.m. ...".
 _UPDATE_STAMP: Final = re.compile(r"(?i:updated?):?\s+$")
+#: An update stamp opened and not yet closed before a position.
+_OPEN_STAMP: Final = re.compile(r"\(\s*(?i:updated?)\b[^()]*$")
 #: between a clock time and its day: a comma, "on", "on the night of", or the clock time in
 #: another zone in brackets ("at 1653 (2153 GMT) on Tuesday")
 _CLOCK_DAY_GAP: Final = re.compile(
@@ -274,6 +276,12 @@ def _heads_entry(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] == ":" and text[line_start:start].strip() == ""
 
 
+def _in_update_stamp(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a live page's update stamp, after its opening bracket
+    and before its close: "(Update 8 p.m. Cairo, 1 p.m. ET)", "(Updated 6:40 p.m. ..."."""
+    return _OPEN_STAMP.search(text, max(0, start - 40), start) is not None
+
+
 def _word_before(text: str, start: int) -> tuple[str, int]:
     """The lower-cased word right before ``start`` ("" when there is none) and where it
     begins (``start`` when there is none)."""
@@ -306,6 +314,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
             heads_entry=partial(_heads_entry, text, cand.start, cand.end),
+            in_stamp=partial(_in_update_stamp, text, cand.start),
         )
         got = normalize(cand, ctx)
         if got is None:
@@ -320,7 +329,9 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             # day earlier, ...')
             anchor.update(value, granularity, cand.start, dct,
                           stated=not relative and ctx.before != "the"
-                          and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start))
+                          and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start),
+                          ahead=dct_value is not None and value[:10] > dct_value
+                          and value[:4].isdigit() and ctx.tense() == "future")
         if cand.rule == "year" and not cand.get("mod") and value.isdigit():
             # a year given by its number: the time of a past narrative that follows
             anchor.name_year(int(value), cand.start,
