@@ -60,6 +60,28 @@ def one(text: str, lemma: str) -> EventMention:
     ("lift", ["blockade"], [], "RETREAT"), ("ease", ["measure"], [], "CONCEDE"),
     ("release", ["person"], [], "RETREAT"), ("allow", ["delivery"], [], "RETREAT"),
     ("press", [], ["for"], "REQUEST"),
+    # session 19: readings of CAMEO codes the project's own code-by-code sentences missed
+    ("free", ["crew"], [], "RETREAT"), ("hand", ["remain"], ["over"], "RETREAT"),
+    ("return", ["vessel"], [], "RETREAT"), ("exchange", ["prisoner"], [], "RETREAT"),
+    ("halt", ["offensive"], [], "RETREAT"), ("cut", ["patrol"], ["back"], "RETREAT"),
+    ("end", ["martial law"], [], "CONCEDE"), ("call", ["strike"], ["off"], "CONCEDE"),
+    ("suspend", ["protest"], [], "CONCEDE"), ("break", ["talk"], ["off"], "SANCTION"),
+    ("give", [], ["in", "to"], "CONCEDE"), ("back", [], ["down"], "CONCEDE"),
+    ("turn", ["offer"], ["down"], "REJECT"), ("call", ["reservist"], ["up"], "MOBILIZE"),
+    ("take", ["oilfield"], ["over"], "COERCE"), ("dismiss", ["judge"], [], "COERCE"),
+    ("dissolve", ["party"], [], "COERCE"), ("disband", ["militia"], [], "RETREAT"),
+    ("grant", ["amnesty"], [], "CONCEDE"), ("grant", ["access"], [], "RETREAT"),
+    ("relax", ["restriction"], [], "CONCEDE"), ("restore", ["freedom"], [], "CONCEDE"),
+    ("apologise", [], ["to"], "SUPPORT"), ("express", ["concern"], [], "ACCUSE"),
+    ("voice", ["solidarity"], [], "SUPPORT"), ("file", ["lawsuit"], [], "ACCUSE"),
+    ("launch", ["inquiry"], [], "ACCUSE"), ("launch", ["hunger strike"], [], "PROTEST"),
+    ("go", ["strike"], ["on"], "PROTEST"), ("withdraw", ["monitor"], [], "SANCTION"),
+    ("accept", ["demand"], [], "CONCEDE"), ("hack", ["death"], ["to"], "ASSAULT"),
+    ("approve", ["loan"], [], "AID"), ("approve", ["plan"], [], "SUPPORT"),
+    ("settle", ["dispute"], [], "AGREE"), ("expand", ["tie"], [], "COOPERATE"),
+    ("blockade", ["parliament"], [], "PROTEST"), ("blockade", ["port"], [], "COERCE"),
+    ("set", ["roadblock"], ["up"], "PROTEST"), ("give", ["ground"], [], "CONCEDE"),
+    ("scale", ["tie"], ["back"], "SANCTION"), ("ship", ["ammunition"], ["to"], "AID"),
 ])
 def test_lexicon_categories(verb: str, objects: list[str], preps: list[str],
                             category: str) -> None:
@@ -72,6 +94,12 @@ def test_lexicon_non_events() -> None:
     assert classify_verb("block", ["resolution"]) is None  # not a passage
     assert classify_verb("drive", ["rebel"], ["out"]) is None  # combat, not an expulsion
     assert classify_verb("end", ["day"]) is None
+    assert classify_verb("release", ["report"]) is None  # a report released frees no one
+    assert classify_verb("end", ["talk"]) is None  # talks that end may have concluded
+    assert classify_verb("scale", ["offensive"]) is None  # "scale" needs "down" or "back"
+    assert classify_verb("dissolve", ["parliament"]) is None  # routine before elections
+    # "cut ties with Roscosmos in March": the month is no protest march called off
+    assert classify_verb("cut", ["tie", "march"]).category == "SANCTION"  # type: ignore[union-attr]
     assert classify_noun("invasion") is not None and classify_noun("table") is None
 
 
@@ -684,3 +712,35 @@ def test_a_vow_parsed_as_a_purpose_clause_still_plans_the_act() -> None:
     m = one("The Swiss government moved on Friday to freeze assets belonging to Suharto.",
             "freeze")
     assert m.modality != "planned"
+
+
+def test_orders_to_leave_expel_foreign_bodies_only() -> None:
+    m = one("Chad ordered the Libyan envoy to leave the country within a day.", "order")
+    assert (m.category, m.mode) == ("SANCTION", "expel")
+    m = one("Mayor Lopez ordered the police to leave the campus.", "order")
+    assert m.category == "REQUEST"  # an authority's order to its own people
+
+
+def test_halting_hostilities_and_protests() -> None:
+    m = one("The M23 rebels halted their offensive near Goma on Sunday.", "halt")
+    assert (m.category, m.mode) == ("RETREAT", "ceasefire")
+    m = one("The Brazilian truckers' union called off its strike on Friday.", "call")
+    assert m.category == "CONCEDE"
+    m = one("Kenya's dock workers said they would suspend their protests.", "suspend")
+    assert plover_category(m.category, m.modality) == "AGREE"  # a concession announced
+
+
+def test_object_phrases_the_lexicon_reads_whole() -> None:
+    m = one("Kurdish prisoners in Turkey launched a hunger strike on Monday.", "launch")
+    assert (m.category, m.mode) == ("PROTEST", "hunger")
+    m = one("The Thai army placed its border units on the highest state of readiness.", "place")
+    assert m.category == "MOBILIZE"
+    m = one("Colombian troops launched a military operation against the rebels.", "launch")
+    assert m.category == "ASSAULT"
+
+
+def test_an_offer_told_with_a_date_between_still_plans_the_act() -> None:
+    # "offered on Tuesday to contribute": the parse reads the complement as a purpose clause
+    m = one("Bangladesh offered on Tuesday to contribute 1,000 troops to the mission in Congo.",
+            "contribute")
+    assert plover_category(m.category, m.modality) == "AGREE"

@@ -62,7 +62,8 @@ THREAT_VERBS: frozenset[str] = frozenset({"threaten", "warn", "intimidate"})
 #: Verbs that commit to an act, whose infinitive the parse may hang on them as a purpose
 #: ("have sworn to fight"); not "moved to freeze assets", which acts.
 COMMISSIVE_VERBS: frozenset[str] = frozenset({
-    "swear", "vow", "pledge", "promise", "threaten", "intend", "plan", "resolve"})
+    "swear", "vow", "pledge", "promise", "threaten", "intend", "plan", "resolve", "offer",
+    "agree", "propose", "decide"})
 DEMAND_VERBS: frozenset[str] = frozenset({
     "demand", "urge", "call", "ask", "request", "press", "order", "appeal", "insist",
 })
@@ -648,11 +649,13 @@ class _Extractor:
         code = classify_verb(lemma, obj_lemmas, preps)
         noun = _supported_noun(v) if code is None else None
         if noun is not None:
-            code = classify_noun(noun.lemma_.lower())
+            code = classify_noun(_object_lemma(noun))
         if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
             # "ordered troops to withdraw": the object is the one asked; the act ordered is
             # the complement's, so the order itself is a demand whatever its object
             code = classify_verb(lemma, [], preps)
+            if lemma == "order" and _orders_out(v):
+                code = Code("SANCTION", "expel")  # "ordered the ambassador to leave" (166)
         if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS) and \
                 not any(o in VERB_OBJECT_CODES.get(lemma, {}) for o in obj_lemmas):
             return None  # but "declared a curfew" is an act, not a statement
@@ -1235,6 +1238,7 @@ MEASURE_NOUNS: frozenset[str] = frozenset({
 #: mission of observers", "the deployment of UN peacekeepers", "a team of inspectors").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({
     "mission", "delegation", "team", "contingent", "deployment", "detachment", "battalion",
+    "round", "campaign",
 })
 #: Verbs that carry out, begin or end the act their object names ("completed their
 #: withdrawal", "speeded up the pullout", "carried out an airstrike"): the act's category.
@@ -1254,8 +1258,33 @@ def _supported_noun(v: Token) -> Token | None:
     if repair_lemma(v.lemma_, v.text) not in SUPPORT_VERBS:
         return None
     return next((c for c in v.children if c.dep_ == "dobj"
-                 and (code := classify_noun(c.lemma_.lower())) is not None
+                 and (code := classify_noun(_object_lemma(c))) is not None
                  and code.category in MATERIAL_NOUN_CATEGORIES), None)
+
+
+#: Those whom an order to leave expels (CAMEO 166): envoys, missions, agencies, reporters.
+EXPELLED_NOUNS: frozenset[str] = frozenset({
+    "ambassador", "diplomat", "envoy", "consul", "attache", "peacekeeper", "mission",
+    "observer", "monitor", "inspector", "agency", "organization", "organisation", "ngo",
+    "journalist", "correspondent", "representative", "charity", "delegation"})
+
+
+def _orders_out(v: Token) -> bool:
+    """Whether an order's complement is for a foreign envoy, body or name to leave ("ordered
+    the envoy to leave the country", "ordered peacekeepers to begin leaving"); not an
+    authority's order to its own people ("ordered the police to leave the campus")."""
+    if not any(c.dep_ == "dobj" and (c.lemma_.lower() in EXPELLED_NOUNS or (
+            c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "GPE", "PERSON")))
+            for c in v.children):
+        return False
+    for c in v.children:
+        if c.dep_ != "xcomp":
+            continue
+        if c.lemma_.lower() in ("begin", "start"):
+            c = next((x for x in c.children if x.dep_ == "xcomp"), c)
+        if c.lemma_.lower() in ("leave", "quit", "depart"):
+            return True
+    return False
 
 
 def _object_lemma(o: Token) -> str:
@@ -1266,11 +1295,19 @@ def _object_lemma(o: Token) -> str:
             or low == "state":
         measured = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), None)
+        if measured is not None and low == "state" and measured.lemma_.lower() == "readiness":
+            return "alert"  # "placed its units on the highest state of readiness"
         if measured is not None and (low != "state" or measured.lemma_.lower() in (
                 "emergency", "siege", "alert")):
             return _lemma(measured)
     if low == "law" and any(c.lower_ == "martial" for c in o.children if c.dep_ == "amod"):
         return "martial law"
+    if low == "strike" and any(c.lower_ == "hunger" for c in o.children
+                               if c.dep_ in ("compound", "amod")):
+        return "hunger strike"
+    if low == "operation" and any(c.lower_ in ("military", "combat", "offensive")
+                                  for c in o.children if c.dep_ in ("amod", "compound")):
+        return "military operation"
     if o.pos_ == "PROPN" and o.ent_type_ == "PERSON" and o.dep_ != "pobj":
         return "person"  # "will release Prime Minister Mahendra Chaudhry"
     return _lemma(o)

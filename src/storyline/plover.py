@@ -48,6 +48,7 @@ RELATION_NOUNS: frozenset[str] = frozenset({
     "import", "trade", "exchange", "participation", "involvement", "support", "servicing",
     "service", "agreement", "deal", "contract", "membership", "flight", "launch", "mission",
     "operation", "alliance", "assistance", "aid", "funding", "investment", "sale", "shipment",
+    "loan", "credit", "disbursement",
 })
 #: Verbs that reduce or end something; with a relation noun they code SANCTION.
 DISCONTINUE_VERBS: frozenset[str] = frozenset({
@@ -79,10 +80,14 @@ VERB_CODES: dict[str, Code] = {
     # SUPPORT
     "support": Code("SUPPORT"), "endorse": Code("SUPPORT"), "praise": Code("SUPPORT"),
     "commend": Code("SUPPORT"), "welcome": Code("SUPPORT"), "approve": Code("SUPPORT"),
-    "back": Code("SUPPORT"), "recognize": Code("SUPPORT"), "ratify": Code("SUPPORT"),
+    "back": Code("SUPPORT"), "recognize": Code("SUPPORT"), "recognise": Code("SUPPORT"),
+    "ratify": Code("SUPPORT"),
+    # an apology and forgiveness are support in CAMEO (055, 056) and in the gold records,
+    # where the manual's text would make an apology a concession
+    "apologize": Code("SUPPORT"), "apologise": Code("SUPPORT"), "forgive": Code("SUPPORT"),
     # CONCEDE
-    "apologize": Code("CONCEDE"), "pardon": Code("CONCEDE"), "concede": Code("CONCEDE"),
-    "yield": Code("CONCEDE"),
+    "pardon": Code("CONCEDE"), "concede": Code("CONCEDE"), "yield": Code("CONCEDE"),
+    "accede": Code("CONCEDE"), "acquit": Code("CONCEDE"),
     # COOPERATE
     "cooperate": Code("COOPERATE"), "collaborate": Code("COOPERATE"),
     "partner": Code("COOPERATE"), "extradite": Code("COOPERATE"),
@@ -92,6 +97,7 @@ VERB_CODES: dict[str, Code] = {
     # RETREAT
     "retreat": Code("RETREAT", "withdraw"), "resign": Code("RETREAT", "resign"),
     "disarm": Code("RETREAT", "disarm"), "withdraw": Code("RETREAT", "withdraw"),
+    "repatriate": Code("RETREAT", "release"),
     # REQUEST
     "demand": Code("REQUEST"), "urge": Code("REQUEST"), "request": Code("REQUEST"),
     "appeal": Code("REQUEST"), "ask": Code("REQUEST"), "order": Code("REQUEST"),
@@ -107,7 +113,7 @@ VERB_CODES: dict[str, Code] = {
     # REJECT
     "refuse": Code("REJECT"), "reject": Code("REJECT"), "decline": Code("REJECT"),
     "deny": Code("REJECT"), "veto": Code("REJECT"), "rebuff": Code("REJECT"),
-    "dismiss": Code("REJECT"), "boycott": Code("PROTEST", "boycott"),
+    "dismiss": Code("REJECT"), "balk": Code("REJECT"), "boycott": Code("PROTEST", "boycott"),
     # THREATEN
     "threaten": Code("THREATEN"), "warn": Code("THREATEN"), "intimidate": Code("THREATEN"),
     # PROTEST
@@ -131,7 +137,7 @@ VERB_CODES: dict[str, Code] = {
     "retaliate": Code("ASSAULT"), "nationalize": Code("COERCE", "seize"),
     "nationalise": Code("COERCE", "seize"), "sentence": Code("COERCE", "arrest"),
     "torture": Code("ASSAULT", "torture"),
-    "destroy": Code("ASSAULT", "destroy"), "occupy": Code("ASSAULT"),
+    "destroy": Code("ASSAULT", "destroy"), "occupy": Code("COERCE", "seize"),
     "annex": Code("ASSAULT"),
     # additions from the manual's definitions (general English verbs of each category)
     "beat": Code("ASSAULT"), "wound": Code("ASSAULT"), "injure": Code("ASSAULT"),
@@ -177,7 +183,34 @@ _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
 #: What allowing lets in: "allowed the delivery of grain", "permitted the entry of observers".
 ACCESS_NOUNS: frozenset[str] = frozenset({
     "delivery", "entry", "access", "passage", "convoy", "shipment", "inspector", "observer",
-    "peacekeeper", "monitor", "inspection"})
+    "peacekeeper", "monitor", "inspection", "mission", "team", "journalist", "reporter",
+    "investigator", "aid"})
+#: Captives whose release or return is a retreat (CAMEO 0841, RETREAT "release").
+CAPTIVE_NOUNS: frozenset[str] = frozenset({
+    "prisoner", "hostage", "detainee", "captive", "soldier", "person", "activist", "dissident",
+    "journalist", "crew", "crewman", "sailor", "fisherman", "opponent", "remains", "remain",
+    "body", "pow"})
+#: Property seized and given back (CAMEO 0842, RETREAT "return").
+SEIZED_PROPERTY: frozenset[str] = frozenset({
+    "ship", "vessel", "trawler", "boat", "tanker", "aircraft", "plane", "property", "farm",
+    "land", "territory", "asset", "cargo"})
+_RELEASED = {**{o: Code("RETREAT", "release") for o in CAPTIVE_NOUNS},
+             **{o: Code("RETREAT", "return") for o in SEIZED_PROPERTY}}
+#: Armed action whose halt de-escalates (CAMEO 087, 0871: RETREAT), where halting a relation
+#: is a sanction.
+HOSTILITY_NOUNS: frozenset[str] = frozenset({
+    "offensive", "shelling", "bombing", "bombardment", "airstrike", "hostility", "fighting",
+    "attack", "raid", "military operation", "patrol", "incursion"})
+#: Protest actions whose suspension is a concession (the manual's CONCEDE: "suspending
+#: protests"); "hunger strike" is the object lemma the event stage reads for it.
+PROTEST_ACTIONS: frozenset[str] = frozenset({
+    "protest", "strike", "hunger strike", "demonstration", "boycott", "sit-in", "rally"})
+# ("march" is left out: the lexicon also sees the objects of a verb's prepositions, and "in
+# March" would read as a march)
+#: Verbs that end or put off an action (with a hostility: RETREAT; with a protest: CONCEDE).
+HALT_VERBS: frozenset[str] = frozenset({
+    "halt", "stop", "suspend", "end", "cease", "pause", "postpone", "abandon", "scale",
+    "curtail", "reduce", "wind", "cut"})
 #: What obstructing passage blocks (CAMEO 144, PROTEST "obstruct").
 PASSAGE_NOUNS: frozenset[str] = frozenset({
     "road", "street", "highway", "motorway", "traffic", "transport", "entrance", "access",
@@ -186,7 +219,7 @@ PASSAGE_NOUNS: frozenset[str] = frozenset({
     "border"})
 #: A military blockade or siege lifted or eased ends active conflict on the ground (CAMEO
 #: 0872: RETREAT), where lifting a curfew or an emergency is the manual's CONCEDE.
-_SIEGE_ENDED = {o: Code("RETREAT", "withdraw") for o in ("blockade", "siege")}
+_SIEGE_ENDED = {o: Code("RETREAT", "withdraw") for o in ("blockade", "siege", "cordon")}
 #: Talks and meetings held or hosted (CONSULT).
 _TALK_NOUNS = ("talk", "negotiation", "meeting", "consultation", "discussion", "summit")
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
@@ -196,7 +229,8 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
                   **_RESTRICT},
     # putting a restriction in force, or keeping it, is imposing it
     **{v: {**_SANCTION_OBJECTS, **_RESTRICT}
-       for v in ("reimpose", "extend", "tighten", "prolong")},
+       for v in ("reimpose", "tighten", "prolong")},
+    "extend": {**_SANCTION_OBJECTS, **_RESTRICT, "recognition": Code("SUPPORT")},
     # a truce declared is a de-escalation (CAMEO 0871, RETREAT "ceasefire")
     **{v: {**_RESTRICT, **{o: Code("RETREAT", "ceasefire") for o in ("ceasefire", "truce")}}
        for v in ("declare", "institute", "enforce", "proclaim", "announce")},
@@ -204,8 +238,11 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "violate": {o: Code("ASSAULT") for o in ("ceasefire", "truce")},  # CAMEO 196
     # letting peacekeepers or inspectors in is granting access (CAMEO 0861, 0862)
     **{v: {o: Code("RETREAT", "access") for o in (
-        "peacekeeper", "inspector", "observer", "monitor")}
-       for v in ("receive", "admit", "accept")},
+        "peacekeeper", "inspector", "observer", "monitor", "mission", "team", "investigator")}
+       for v in ("receive", "admit")},
+    # CAMEO 083: accede to demands
+    "accept": {"demand": Code("CONCEDE"), **{o: Code("RETREAT", "access") for o in (
+        "peacekeeper", "inspector", "observer", "monitor", "mission", "team", "investigator")}},
     "send": {o: Code("MOBILIZE", "troops") for o in ("reinforcement",)},
     # reducing relations and assistance (CAMEO 161, 162)
     "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},
@@ -214,12 +251,20 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "lift": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
                                              "curfew", "emergency", "martial law", "measure")},
              **_SIEGE_ENDED},
-    "ease": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew",
-                                             "measure")},
-             **_SIEGE_ENDED},
+    **{v: {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew",
+                                           "measure", "control", "rule")},
+           **_SIEGE_ENDED}
+       for v in ("ease", "relax", "loosen", "shorten")},
+    "unfreeze": {o: Code("CONCEDE") for o in ("asset", "account", "fund")},
+    # freedoms given back and amnesties granted are concessions (CAMEO 0811, the manual's
+    # pardons and amnesties)
+    "restore": {**{o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
+                **{o: Code("CONCEDE") for o in ("freedom", "right", "liberty")}},
+    "grant": {**{o: Code("CONCEDE") for o in ("amnesty", "pardon", "autonomy", "concession")},
+              "access": Code("RETREAT", "access"), "recognition": Code("SUPPORT")},
     "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
-    "release": {o: Code("RETREAT", "release")
-                for o in ("prisoner", "hostage", "detainee", "captive", "soldier", "person")},
+    # captives freed, property handed back (CAMEO 0841, 0842)
+    **{v: _RELEASED for v in ("release", "free", "return", "hand", "exchange", "swap")},
     "sign": {o: Code("SUPPORT") for o in ("agreement", "deal", "treaty", "accord", "pact",
                                           "memorandum", "contract")},
     "meet": {"demand": Code("CONCEDE")},  # not "requirements": an eligibility, not a yield
@@ -237,23 +282,59 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     **{v: {o: Code("PROTEST", "obstruct") for o in PASSAGE_NOUNS}
        for v in ("block", "obstruct", "barricade")},
     "lodge": {o: Code("ACCUSE", "disapprove") for o in ("protest", "complaint")},
-    "launch": {**{o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
-                                               "assault", "raid", "artillery", "rocket")},
-               **{o: Code("CONSULT") for o in ("mediation", "talk", "negotiation")}},
+    "launch": {"hunger strike": Code("PROTEST", "hunger"),
+               **{o: Code("ASSAULT") for o in ("attack", "strike", "offensive", "invasion",
+                                               "assault", "raid", "artillery", "rocket",
+                                               "military operation")},
+               **{o: Code("CONSULT") for o in ("mediation", "talk", "negotiation")},
+               **{o: Code("ACCUSE", "investigate") for o in ("investigation", "inquiry",
+                                                              "probe")}},
+    # complaints and lawsuits filed or brought (CAMEO 114, 115)
+    **{v: {o: Code("ACCUSE", "allege") for o in ("complaint", "lawsuit", "suit", "case",
+                                                  "proceeding", "charge")}
+       for v in ("file", "bring", "institute")},
+    # disapproval, support or intent voiced (CAMEO 110, 051, 03)
+    **{v: {**{o: Code("ACCUSE", "disapprove") for o in (
+                "disapproval", "concern", "reservation", "outrage", "dismay", "anger",
+                "displeasure", "indignation", "opposition", "criticism")},
+           **{o: Code("SUPPORT") for o in ("support", "solidarity", "approval")},
+           **{o: Code("AGREE") for o in ("willingness", "readiness", "intention")}}
+       for v in ("express", "voice")},
+    "drop": {o: Code("ASSAULT", "explosives") for o in ("bomb", "barrel")},
+    # loans and grants approved are aid (CAMEO 071), where a plan or a step approved is support
+    "approve": {o: Code("AID") for o in ("loan", "credit", "grant", "aid", "funding",
+                                         "package", "disbursement", "tranche")},
+    # a dispute settled is an agreement (CAMEO 037 as an intent)
+    **{v: {o: Code("AGREE") for o in ("dispute", "quarrel", "conflict", "row", "difference",
+                                      "feud")}
+       for v in ("settle", "resolve")},
+    # cooperation widened (CAMEO 06; announced, an intent: 031)
+    **{v: {o: Code("COOPERATE") for o in ("tie", "cooperation", "trade", "partnership",
+                                          "collaboration", "relation")}
+       for v in ("expand", "boost", "strengthen", "deepen", "broaden", "enhance")},
+    # protesters blockading a building or a road obstruct passage (CAMEO 144); a navy
+    # blockading a port stays COERCE "restrict" (191)
+    "blockade": {o: Code("PROTEST", "obstruct") for o in (
+        "building", "gate", "entrance", "office", "parliament", "ministry", "palace",
+        "headquarters", "road", "street", "highway", "motorway")},
+    "raze": {o: Code("COERCE", "seize") for o in ("home", "house", "stall", "building",
+                                                   "village", "shop", "settlement")},
     "establish": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
     "upgrade": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
-    "restore": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
     "renew": {o: Code("CONSULT") for o in ("negotiation", "talk", "contact", "dialogue")},
     "share": {o: Code("COOPERATE") for o in ("intelligence", "evidence", "expertise",
                                              "information", "technology", "data")},
     "issue": {o: Code("THREATEN") for o in ("ultimatum", "threat", "warning")},
-    "stage": {o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
-                                                   "strike", "march", "sit-in", "riot")},
-    "organize": {o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
-                                                      "strike", "march", "boycott")},
+    "stage": {"hunger strike": Code("PROTEST", "hunger"),
+              **{o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
+                                                      "strike", "march", "sit-in", "riot")}},
+    **{v: {o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
+                                                 "strike", "march", "boycott")}
+       for v in ("organize", "organise")},
     "open": {o: Code("ACCUSE", "investigate") for o in ("investigation", "inquiry", "probe",
                                                         "hearing")},
-    "set": {o: Code("COERCE", "seize") for o in ("fire",)},
+    "set": {"fire": Code("COERCE", "seize"),
+            **{o: Code("PROTEST", "obstruct") for o in ("roadblock", "barricade")}},
     # an authority's order is its own act: deploying forces, arresting, investigating
     "order": {**{o: Code("MOBILIZE", "troops") for o in (
                   "patrol", "troop", "force", "soldier", "reinforcement", "deployment",
@@ -284,7 +365,7 @@ AID_NOUNS: frozenset[str] = frozenset({
     "aid", "support", "assistance", "help", "funding", "fund", "loan", "grant", "weapon",
     "arm", "equipment", "asylum", "money", "relief", "supply", "credit", "medicine", "food",
     "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop", "grain",
-    "rice", "flour", "tent", "blanket",
+    "rice", "flour", "tent", "blanket", "ammunition", "munition", "refuge", "sanctuary",
 })
 #: Nouns that express an event on their own (with a possessor or "by" agent as actor).
 NOUN_CODES: dict[str, Code] = {
@@ -306,13 +387,17 @@ NOUN_CODES: dict[str, Code] = {
     "mediation": Code("CONSULT"), "ceasefire": Code("AGREE"), "truce": Code("AGREE"),
     "massacre": Code("ASSAULT"), "bombardment": Code("ASSAULT", "heavy-weapons"),
     "shelling": Code("ASSAULT", "heavy-weapons"), "airstrike": Code("ASSAULT", "aerial"),
-    "apology": Code("CONCEDE"), "sanction": Code("SANCTION", "discontinue"),
+    "apology": Code("SUPPORT"), "crackdown": Code("COERCE", "restrict"),
+    "sanction": Code("SANCTION", "discontinue"),
     "embargo": Code("SANCTION", "discontinue"), "aid": Code("AID"),
+    "cleansing": Code("ASSAULT", "cleansing"), "atrocity": Code("ASSAULT", "massacre"),
+    "disobedience": Code("PROTEST"), "hunger strike": Code("PROTEST", "hunger"),
 }
 #: Objects of "withdraw"/"pull" that are non-military resources (SANCTION withdraw).
 NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
     "staff", "personnel", "diplomat", "ambassador", "observer", "aid", "support", "expert",
     "specialist", "employee", "worker", "engineer", "team", "envoy", "investment",
+    "peacekeeper", "monitor", "inspector", "mission",
 })
 MILITARY_NOUNS: frozenset[str] = frozenset({"troop", "force", "soldier", "army", "unit"})
 #: Fighters: driving them out is combat, not an expulsion.
@@ -333,6 +418,26 @@ ALERT_VERBS: frozenset[str] = frozenset({
 MEETING_NOUNS: frozenset[str] = frozenset({
     "meeting", "visit", "talk", "summit", "negotiation", "conference", "trip",
 })
+#: Verb and particle pairs that yield (CAMEO 080): "gave in", "caved in", "bowed to", "backed
+#: down".
+YIELD_PHRASES: frozenset[tuple[str, str]] = frozenset({
+    ("give", "in"), ("cave", "in"), ("bow", "to"), ("back", "down")})
+#: Places and plants that taking over seizes (CAMEO 171, 192: COERCE "seize").
+FACILITY_NOUNS: frozenset[str] = frozenset({
+    "rig", "field", "oilfield", "farm", "plant", "factory", "company", "building", "land",
+    "property", "mine", "facility", "station", "base", "airport", "port", "office",
+    "headquarters", "refinery", "town", "city", "village", "territory", "island", "islet"})
+#: Reserves whose call-up mobilizes (CAMEO 154).
+RESERVE_NOUNS: frozenset[str] = frozenset({
+    "reservist", "reserve", "conscript", "recruit", "troop", "soldier", "militia"})
+#: People whose mass dismissal or purge is an administrative sanction (CAMEO 172, COERCE).
+OFFICIAL_NOUNS: frozenset[str] = frozenset({
+    "official", "officer", "employee", "worker", "teacher", "judge", "prosecutor", "soldier",
+    "policeman", "journalist", "academic", "servant", "staff", "diplomat"})
+#: Bodies whose dissolution bans them (CAMEO 1722).
+BANNED_BODIES: frozenset[str] = frozenset({
+    "party", "group", "organization", "organisation", "movement", "union", "association",
+    "ngo"})
 
 
 def _first(objects: Sequence[str], table: dict[str, Code]) -> Code | None:
@@ -357,6 +462,46 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         if lemma == "pull" and "out" not in preps and not any(o in MILITARY_NOUNS for o in objs):
             return None
         return Code("RETREAT", "withdraw")
+    halting = lemma in HALT_VERBS or lemma == "cancel" or (lemma == "call" and "off" in preps)
+    if halting and (lemma not in ("scale", "wind") or preps):
+        if any(o in HOSTILITY_NOUNS for o in objs):
+            return Code("RETREAT", "ceasefire")  # "halted its offensive", "stopped the shelling"
+        if any(o in _SIEGE_ENDED for o in objs):
+            return _SIEGE_ENDED["blockade"]
+        if any(o in PROTEST_ACTIONS or o in _RESTRICT for o in objs):
+            # "called off the strike", "suspended street protests", "ended martial law"
+            return Code("CONCEDE")
+    if lemma == "scale" and ("back" in preps or "down" in preps) and any(
+            o in RELATION_NOUNS for o in objs):
+        return Code("SANCTION", "discontinue")  # "scaled back its ties"
+    if lemma in DISCONTINUE_VERBS and lemma != "end" and any(o in _TALK_NOUNS for o in objs):
+        return Code("SANCTION", "withdraw")  # "broke off peace talks" (CAMEO 164)
+    if any((lemma, p) in YIELD_PHRASES for p in preps) \
+            or (lemma == "give" and any(o in ("ground", "way") for o in objs)):
+        return Code("CONCEDE")  # "gave in to demands", "bowed to pressure", "backed down"
+    if ("down" in preps and lemma == "turn") or ("aside" in preps and lemma == "brush"):
+        return Code("REJECT")
+    if lemma in ("disband", "discharge", "demobilize", "demobilise") and any(
+            o in RESERVE_NOUNS or o in MILITARY_NOUNS or o in ("division", "brigade",
+                                                               "battalion", "fighter")
+            for o in objs):
+        return Code("RETREAT", "disarm")  # CAMEO 0873
+    if lemma in ("hack", "beat", "stone", "club") and "death" in objs:
+        return Code("ASSAULT")  # "hacked two men to death"
+    if lemma == "call" and "up" in preps and any(o in RESERVE_NOUNS for o in objs):
+        return Code("MOBILIZE", "troops")
+    if lemma == "take" and "over" in preps and any(o in FACILITY_NOUNS for o in objs):
+        return Code("COERCE", "seize")
+    if lemma in ("dismiss", "sack", "purge", "fire") and any(o in OFFICIAL_NOUNS for o in objs):
+        return Code("COERCE", "restrict")
+    if lemma == "dissolve" and any(o in BANNED_BODIES for o in objs):
+        return Code("COERCE", "ban")
+    if lemma == "welcome" and "to" in preps and "person" in objs:
+        return Code("CONSULT", "visit")  # "welcomed the minister to the palace"
+    if lemma == "go" and "on" in preps and any(o in ("strike", "hunger strike") for o in objs):
+        return Code("PROTEST", "hunger" if "hunger strike" in objs else "strike")
+    if lemma == "walk" and ("off" in preps or "out" in preps) and "job" in objs:
+        return Code("PROTEST", "strike")
     if lemma == "cancel" or (lemma == "call" and "off" in preps):
         if any(o in MEETING_NOUNS for o in objs):
             return Code("REJECT", "meet")
