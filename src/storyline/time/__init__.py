@@ -330,8 +330,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             anchor.update(value, granularity, cand.start, dct,
                           stated=not relative and ctx.before != "the"
                           and not _ASIDE_BEFORE.search(text, max(0, cand.start - 8), cand.start),
-                          ahead=dct_value is not None and value[:10] > dct_value
-                          and value[:4].isdigit() and ctx.tense() == "future")
+                          tense=ctx.tense)
         if cand.rule == "year" and not cand.get("mod") and value.isdigit():
             # a year given by its number: the time of a past narrative that follows
             anchor.name_year(int(value), cand.start,

@@ -80,8 +80,9 @@ class Anchor:
 
     day: dt.date | None = None
     day_at: int = -1  # text offset where the day was mentioned
-    #: whether that day, after the dct, was named looking ahead ("will be released Monday")
-    day_ahead: bool = False
+    #: the tense of the clause that named that day (asked only where it matters: whether a
+    #: day after the dct was named looking ahead, "will be released Monday")
+    day_tense: Callable[[], Tense] | None = None
     #: where the last two months were named (month granularity only)
     month_at: int = -1
     earlier_month_at: int = -1
@@ -114,11 +115,12 @@ class Anchor:
     framed: bool = False
 
     def update(self, value: str, granularity: str, offset: int,
-               dct: dt.date | None = None, stated: bool = False, ahead: bool = False) -> None:
+               dct: dt.date | None = None, stated: bool = False,
+               tense: Callable[[], Tense] | None = None) -> None:
         """Record a resolved DATE value as the new anchor at its granularity (``dct`` tells
         a completed quarter from a current or future one; ``stated``: the text gave the
         year itself, as the time of its narrative, not as a modifier: "on Nov. 1, 2002",
-        not "the Sept. 11, 2001, attacks"; ``ahead``: a day named in a future-tense clause)."""
+        not "the Sept. 11, 2001, attacks"; ``tense``: the tense of the clause that names it)."""
         self.last_granularity, self.last_at = granularity, offset
         if stated and value[:4].isdigit():
             ref = _stated_ref(value, granularity)
@@ -128,7 +130,7 @@ class Anchor:
             if granularity in ("day", "part_of_day") and value[:10].count("-") == 2:
                 d = dt.date.fromisoformat(value[:10])
                 self.day, self.day_at, self.named_day = d, offset, d
-                self.day_ahead = ahead
+                self.day_tense = tense
                 self.week = d - dt.timedelta(days=d.weekday())
                 self.month, self.year = (d.year, d.month), d.year
             elif granularity == "week" and "-W" in value:
@@ -1113,7 +1115,8 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         dated = (same or ctx.at - a.day_at <= _CLOCK_DAY_REACH) if ctx.before else \
             same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 34
     if a.day is not None and dated and ctx.dct is not None and ctx.in_stamp() and (
-            a.day > ctx.dct + dt.timedelta(days=1) or (a.day > ctx.dct and a.day_ahead)):
+            a.day > ctx.dct + dt.timedelta(days=1)
+            or (a.day > ctx.dct and a.day_tense is not None and a.day_tense() == "future")):
         # an update stamp is not later than the page: the day after it that an item named
         # looked ahead ("... will be released Monday. (Update 8 p.m. Cairo, 1 p.m. ET)"; "has
         # canceled its Feb. 9 match"); but a live page runs on into the next day, where its
