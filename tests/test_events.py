@@ -714,29 +714,30 @@ def test_a_vow_parsed_as_a_purpose_clause_still_plans_the_act() -> None:
     assert m.modality != "planned"
 
 
-def test_orders_to_leave_expel_foreign_bodies_only() -> None:
-    m = one("Chad ordered the Libyan envoy to leave the country within a day.", "order")
-    assert (m.category, m.mode) == ("SANCTION", "expel")
-    m = one("Mayor Lopez ordered the police to leave the campus.", "order")
-    assert m.category == "REQUEST"  # an authority's order to its own people
-
-
-def test_halting_hostilities_and_protests() -> None:
-    m = one("The M23 rebels halted their offensive near Goma on Sunday.", "halt")
-    assert (m.category, m.mode) == ("RETREAT", "ceasefire")
-    m = one("The Brazilian truckers' union called off its strike on Friday.", "call")
-    assert m.category == "CONCEDE"
-    m = one("Kenya's dock workers said they would suspend their protests.", "suspend")
-    assert plover_category(m.category, m.modality) == "AGREE"  # a concession announced
-
-
-def test_object_phrases_the_lexicon_reads_whole() -> None:
-    m = one("Kurdish prisoners in Turkey launched a hunger strike on Monday.", "launch")
-    assert (m.category, m.mode) == ("PROTEST", "hunger")
-    m = one("The Thai army placed its border units on the highest state of readiness.", "place")
-    assert m.category == "MOBILIZE"
-    m = one("Colombian troops launched a military operation against the rebels.", "launch")
-    assert m.category == "ASSAULT"
+@pytest.mark.parametrize(("text", "lemma", "category", "mode"), [
+    # an envoy ordered to leave is expelled; an authority's order to its own people is not
+    ("Chad ordered the Libyan envoy to leave the country within a day.", "order",
+     "SANCTION", "expel"),
+    ("Mayor Lopez ordered the police to leave the campus.", "order", "REQUEST", None),
+    # halting hostilities de-escalates; calling off or suspending a protest concedes
+    ("The M23 rebels halted their offensive near Goma on Sunday.", "halt", "RETREAT",
+     "ceasefire"),
+    ("The Brazilian truckers' union called off its strike on Friday.", "call", "CONCEDE", None),
+    ("Kenya's dock workers said they would suspend their protests.", "suspend", "AGREE", None),
+    # object phrases the lexicon reads whole
+    ("Kurdish prisoners in Turkey launched a hunger strike on Monday.", "launch", "PROTEST",
+     "hunger"),
+    ("The Thai army placed its border units on the highest state of readiness.", "place",
+     "MOBILIZE", None),
+    ("Colombian troops launched a military operation against the rebels.", "launch",
+     "ASSAULT", None),
+])
+def test_session_19_sentence_readings(text: str, lemma: str, category: str,
+                                      mode: str | None) -> None:
+    m = one(text, lemma)
+    assert plover_category(m.category, m.modality) == category
+    if mode is not None:
+        assert m.mode == mode
 
 
 def test_an_offer_told_with_a_date_between_still_plans_the_act() -> None:
