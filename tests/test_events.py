@@ -745,3 +745,11 @@ def test_an_offer_told_with_a_date_between_still_plans_the_act() -> None:
     m = one("Bangladesh offered on Tuesday to contribute 1,000 troops to the mission in Congo.",
             "contribute")
     assert plover_category(m.category, m.modality) == "AGREE"
+
+
+def test_a_month_is_no_object_of_the_lexicon() -> None:
+    # "in March" is no protest march: before, "organized ... in March" read as a protest
+    text = "Kenya organized a conference in March."
+    lexicon_only = extract_events(Document(id="t", text=text), shared_pipeline()(text), [],
+                                  classifier=False)
+    assert not [m for m in lexicon_only if m.category == "PROTEST"]

@@ -1289,7 +1289,10 @@ def _orders_out(v: Token) -> bool:
 
 def _object_lemma(o: Token) -> str:
     """An object's lemma for the lexicon, read through a measure ("700 kg of medicine" ->
-    "medicine") or a state ("a state of emergency" -> "emergency"); "martial law" whole."""
+    "medicine") or a state ("a state of emergency" -> "emergency"); "martial law" whole; a
+    date is no object ("in March" is no protest march)."""
+    if o.ent_type_ in ("DATE", "TIME") and o.pos_ == "PROPN":
+        return ""
     low = o.lemma_.lower()
     if low in MEASURE_NOUNS or low in COLLECTIVE_NOUNS or o.ent_type_ == "QUANTITY" \
             or low == "state":
