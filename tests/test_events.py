@@ -98,6 +98,13 @@ def test_lexicon_non_events() -> None:
     assert classify_verb("end", ["talk"]) is None  # talks that end may have concluded
     assert classify_verb("scale", ["offensive"]) is None  # "scale" needs "down" or "back"
     assert classify_verb("dissolve", ["parliament"]) is None  # routine before elections
+    assert classify_verb("fire", ["official"]).category == "COERCE"  # type: ignore[union-attr]
+    assert classify_verb("fire", ["soldier"], ["on"]) is None  # shooting, not dismissing
+    # an object of a circumstance is not what the act acts on
+    assert classify_verb("halt", ["work", "attack"], ["after"]).category == "SANCTION"  # type: ignore[union-attr]
+    assert classify_verb("call", ["strike", "deliberation"], ["off", "after"]).category \
+        == "CONCEDE"  # type: ignore[union-attr]
+    assert classify_verb("take", ["city"], ["over", "in"]) is None
     # "cut ties with Roscosmos in March": the month is no protest march called off
     assert classify_verb("cut", ["tie", "march"]).category == "SANCTION"  # type: ignore[union-attr]
     assert classify_noun("invasion") is not None and classify_noun("table") is None

@@ -418,6 +418,9 @@ ALERT_VERBS: frozenset[str] = frozenset({
 MEETING_NOUNS: frozenset[str] = frozenset({
     "meeting", "visit", "talk", "summit", "negotiation", "conference", "trip",
 })
+#: Prepositions whose objects are circumstances of an act, not what it acts on.
+CIRCUMSTANCE_PREPS: frozenset[str] = frozenset({
+    "after", "since", "following", "because", "despite", "amid", "amidst"})
 #: Verb and particle pairs that yield (CAMEO 080): "gave in", "caved in", "bowed to", "backed
 #: down".
 YIELD_PHRASES: frozenset[tuple[str, str]] = frozenset({
@@ -463,12 +466,16 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
             return None
         return Code("RETREAT", "withdraw")
     halting = lemma in HALT_VERBS or lemma == "cancel" or (lemma == "call" and "off" in preps)
+    # the object lemmas include those of the verb's prepositions, in text order: with a
+    # circumstance ("halted work after the attack") only the first, the direct object, is
+    # what the act acts on
+    acted_on = objs[:1] if CIRCUMSTANCE_PREPS.intersection(preps) else objs
     if halting and (lemma not in ("scale", "wind") or preps):
-        if any(o in HOSTILITY_NOUNS for o in objs):
+        if any(o in HOSTILITY_NOUNS for o in acted_on):
             return Code("RETREAT", "ceasefire")  # "halted its offensive", "stopped the shelling"
-        if any(o in _SIEGE_ENDED for o in objs):
+        if any(o in _SIEGE_ENDED for o in acted_on):
             return _SIEGE_ENDED["blockade"]
-        if any(o in PROTEST_ACTIONS or o in _RESTRICT for o in objs):
+        if any(o in PROTEST_ACTIONS or o in _RESTRICT for o in acted_on):
             # "called off the strike", "suspended street protests", "ended martial law"
             return Code("CONCEDE")
     if lemma == "scale" and ("back" in preps or "down" in preps) and any(
@@ -490,9 +497,12 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         return Code("ASSAULT")  # "hacked two men to death"
     if lemma == "call" and "up" in preps and any(o in RESERVE_NOUNS for o in objs):
         return Code("MOBILIZE", "troops")
-    if lemma == "take" and "over" in preps and any(o in FACILITY_NOUNS for o in objs):
+    if lemma == "take" and "over" in preps and not {"in", "at", "as"}.intersection(preps) \
+            and any(o in FACILITY_NOUNS for o in acted_on):
         return Code("COERCE", "seize")
-    if lemma in ("dismiss", "sack", "purge", "fire") and any(o in OFFICIAL_NOUNS for o in objs):
+    if (lemma in ("dismiss", "sack", "purge")
+            or (lemma == "fire" and not {"on", "at", "upon", "into"} & set(preps))) \
+            and any(o in OFFICIAL_NOUNS for o in objs):  # not "fired on soldiers"
         return Code("COERCE", "restrict")
     if lemma == "dissolve" and any(o in BANNED_BODIES for o in objs):
         return Code("COERCE", "ban")
