@@ -72,7 +72,7 @@ def one(text: str, lemma: str) -> EventMention:
     ("dissolve", ["party"], [], "COERCE"), ("disband", ["militia"], [], "RETREAT"),
     ("grant", ["amnesty"], [], "CONCEDE"), ("grant", ["access"], [], "RETREAT"),
     ("relax", ["restriction"], [], "CONCEDE"), ("restore", ["freedom"], [], "CONCEDE"),
-    ("apologise", [], ["to"], "SUPPORT"), ("express", ["concern"], [], "ACCUSE"),
+    ("apologise", [], ["to"], "SUPPORT"), ("express", ["disapproval"], [], "ACCUSE"),
     ("voice", ["solidarity"], [], "SUPPORT"), ("file", ["lawsuit"], [], "ACCUSE"),
     ("launch", ["inquiry"], [], "ACCUSE"), ("launch", ["hunger strike"], [], "PROTEST"),
     ("go", ["strike"], ["on"], "PROTEST"), ("withdraw", ["monitor"], [], "SANCTION"),
@@ -95,6 +95,7 @@ def test_lexicon_non_events() -> None:
     assert classify_verb("drive", ["rebel"], ["out"]) is None  # combat, not an expulsion
     assert classify_verb("end", ["day"]) is None
     assert classify_verb("release", ["report"]) is None  # a report released frees no one
+    assert classify_verb("express", ["concern"]) is None  # CAMEO 012, a pessimistic comment
     assert classify_verb("end", ["talk"]) is None  # talks that end may have concluded
     assert classify_verb("scale", ["offensive"]) is None  # "scale" needs "down" or "back"
     assert classify_verb("dissolve", ["parliament"]) is None  # routine before elections

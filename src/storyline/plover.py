@@ -293,10 +293,12 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     **{v: {o: Code("ACCUSE", "allege") for o in ("complaint", "lawsuit", "suit", "case",
                                                   "proceeding", "charge")}
        for v in ("file", "bring", "institute")},
-    # disapproval, support or intent voiced (CAMEO 110, 051, 03)
+    # disapproval, support or intent voiced (CAMEO 110, 111, 051, 03); concern,
+    # reservations and dismay are pessimistic comments in CAMEO's verb dictionary (012), no
+    # PLOVER event
     **{v: {**{o: Code("ACCUSE", "disapprove") for o in (
-                "disapproval", "concern", "reservation", "outrage", "dismay", "anger",
-                "displeasure", "indignation", "opposition", "criticism")},
+                "disapproval", "outrage", "anger", "displeasure", "indignation", "opposition",
+                "criticism")},
            **{o: Code("SUPPORT") for o in ("support", "solidarity", "approval")},
            **{o: Code("AGREE") for o in ("willingness", "readiness", "intention")}}
        for v in ("express", "voice")},
