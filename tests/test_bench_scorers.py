@@ -79,3 +79,17 @@ def test_full_quote_benchmark_runs() -> None:
     if not bench_quotes.DATA.is_dir():
         pytest.skip(f"../shared is missing: {bench_quotes.DATA}")
     assert bench_quotes.main(["--split", "dev", "--limit", "5", "--no-textacy"]) == 0
+
+
+def test_code_check_splits_each_cameo_code_into_tune_and_check() -> None:
+    import bench_events_codes
+
+    coded = bench_events_codes.code_records()
+    assert len(coded) > 700  # three invented sentences for each CAMEO code (one dropped)
+    positions: dict[str, list[int]] = {}
+    for record, code, position in coded:
+        assert record.category and code[:2].isdigit()
+        positions.setdefault(code, []).append(position)
+    # positions count up from 0 within a code: 0 and 1 are read ("tune"), 2 only measured
+    assert all(p == list(range(len(p))) for p in positions.values())
+    assert sum(2 in p for p in positions.values()) > 250
