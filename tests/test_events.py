@@ -723,10 +723,10 @@ def test_a_vow_parsed_as_a_purpose_clause_still_plans_the_act() -> None:
 
 
 @pytest.mark.parametrize(("text", "lemma", "category", "mode"), [
-    # an envoy ordered to leave is expelled; an authority's order to its own people is not
+    # an envoy ordered to leave is expelled
+    # (test_order_codes_the_act_ordered: "ordered the police to leave the campus" stays an order)
     ("Chad ordered the Libyan envoy to leave the country within a day.", "order",
      "SANCTION", "expel"),
-    ("Mayor Lopez ordered the police to leave the campus.", "order", "REQUEST", None),
     # halting hostilities de-escalates; calling off or suspending a protest concedes
     ("The M23 rebels halted their offensive near Goma on Sunday.", "halt", "RETREAT",
      "ceasefire"),

@@ -1287,6 +1287,11 @@ def _orders_out(v: Token) -> bool:
     return False
 
 
+#: What "a state of ..." stands for to the lexicon.
+STATES: dict[str, str] = {
+    "emergency": "emergency", "siege": "siege", "alert": "alert", "readiness": "alert"}
+
+
 def _object_lemma(o: Token) -> str:
     """An object's lemma for the lexicon, read through a measure ("700 kg of medicine" ->
     "medicine") or a state ("a state of emergency" -> "emergency"); "martial law" whole; a
@@ -1298,10 +1303,12 @@ def _object_lemma(o: Token) -> str:
             or low == "state":
         measured = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                          for p in c.children if p.dep_ == "pobj"), None)
-        if measured is not None and low == "state" and measured.lemma_.lower() == "readiness":
-            return "alert"  # "placed its units on the highest state of readiness"
-        if measured is not None and (low != "state" or measured.lemma_.lower() in (
-                "emergency", "siege", "alert")):
+        if measured is not None and low == "state":
+            # "a state of emergency"; "the highest state of readiness" is an alert status
+            state = STATES.get(measured.lemma_.lower())
+            if state is not None:
+                return state
+        elif measured is not None:
             return _lemma(measured)
     if low == "law" and any(c.lower_ == "martial" for c in o.children if c.dep_ == "amod"):
         return "martial law"

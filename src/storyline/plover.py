@@ -423,10 +423,13 @@ MEETING_NOUNS: frozenset[str] = frozenset({
 #: Prepositions whose objects are circumstances of an act, not what it acts on.
 CIRCUMSTANCE_PREPS: frozenset[str] = frozenset({
     "after", "since", "following", "because", "despite", "amid", "amidst"})
-#: Verb and particle pairs that yield (CAMEO 080): "gave in", "caved in", "bowed to", "backed
-#: down".
-YIELD_PHRASES: frozenset[tuple[str, str]] = frozenset({
-    ("give", "in"), ("cave", "in"), ("bow", "to"), ("back", "down")})
+#: Verb and particle pairs with a code of their own: yielding (CAMEO 080: "gave in", "caved
+#: in", "bowed to", "backed down") and turning down ("turned down", "brushed aside").
+PHRASE_CODES: dict[tuple[str, str], Code] = {
+    **{pair: Code("CONCEDE") for pair in (
+        ("give", "in"), ("cave", "in"), ("bow", "to"), ("back", "down"))},
+    **{pair: Code("REJECT") for pair in (("turn", "down"), ("brush", "aside"))},
+}
 #: Places and plants that taking over seizes (CAMEO 171, 192: COERCE "seize").
 FACILITY_NOUNS: frozenset[str] = frozenset({
     "rig", "field", "oilfield", "farm", "plant", "factory", "company", "building", "land",
@@ -467,11 +470,12 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         if lemma == "pull" and "out" not in preps and not any(o in MILITARY_NOUNS for o in objs):
             return None
         return Code("RETREAT", "withdraw")
-    halting = lemma in HALT_VERBS or lemma == "cancel" or (lemma == "call" and "off" in preps)
+    calling_off = lemma == "cancel" or (lemma == "call" and "off" in preps)
+    halting = lemma in HALT_VERBS or calling_off
     # the object lemmas include those of the verb's prepositions, in text order: with a
     # circumstance ("halted work after the attack") only the first, the direct object, is
     # what the act acts on
-    acted_on = objs[:1] if CIRCUMSTANCE_PREPS.intersection(preps) else objs
+    acted_on = objs[:1] if CIRCUMSTANCE_PREPS & set(preps) else objs
     if halting and (lemma not in ("scale", "wind") or preps):
         if any(o in HOSTILITY_NOUNS for o in acted_on):
             return Code("RETREAT", "ceasefire")  # "halted its offensive", "stopped the shelling"
@@ -485,11 +489,11 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         return Code("SANCTION", "discontinue")  # "scaled back its ties"
     if lemma in DISCONTINUE_VERBS and lemma != "end" and any(o in _TALK_NOUNS for o in objs):
         return Code("SANCTION", "withdraw")  # "broke off peace talks" (CAMEO 164)
-    if any((lemma, p) in YIELD_PHRASES for p in preps) \
-            or (lemma == "give" and any(o in ("ground", "way") for o in objs)):
-        return Code("CONCEDE")  # "gave in to demands", "bowed to pressure", "backed down"
-    if ("down" in preps and lemma == "turn") or ("aside" in preps and lemma == "brush"):
-        return Code("REJECT")
+    phrase = next((PHRASE_CODES[(lemma, p)] for p in preps if (lemma, p) in PHRASE_CODES), None)
+    if phrase is not None:
+        return phrase  # "gave in to demands", "bowed to pressure", "turned down the offer"
+    if lemma == "give" and any(o in ("ground", "way") for o in objs):
+        return Code("CONCEDE")
     if lemma in ("disband", "discharge", "demobilize", "demobilise") and any(
             o in RESERVE_NOUNS or o in MILITARY_NOUNS or o in ("division", "brigade",
                                                                "battalion", "fighter")
@@ -499,7 +503,7 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         return Code("ASSAULT")  # "hacked two men to death"
     if lemma == "call" and "up" in preps and any(o in RESERVE_NOUNS for o in objs):
         return Code("MOBILIZE", "troops")
-    if lemma == "take" and "over" in preps and not {"in", "at", "as"}.intersection(preps) \
+    if lemma == "take" and "over" in preps and not {"in", "at", "as"} & set(preps) \
             and any(o in FACILITY_NOUNS for o in acted_on):
         return Code("COERCE", "seize")
     if (lemma in ("dismiss", "sack", "purge")
@@ -514,7 +518,7 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
         return Code("PROTEST", "hunger" if "hunger strike" in objs else "strike")
     if lemma == "walk" and ("off" in preps or "out" in preps) and "job" in objs:
         return Code("PROTEST", "strike")
-    if lemma == "cancel" or (lemma == "call" and "off" in preps):
+    if calling_off:
         if any(o in MEETING_NOUNS for o in objs):
             return Code("REJECT", "meet")
         return Code("SANCTION", "discontinue") if objs else Code("REJECT")

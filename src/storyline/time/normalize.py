@@ -1114,9 +1114,9 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
         # but a stamp right after a full date is that day's: "February 6, 2016 9:33PM"
         dated = (same or ctx.at - a.day_at <= _CLOCK_DAY_REACH) if ctx.before else \
             same and a.last_at == a.day_at and 0 < ctx.at - a.day_at <= 34
-    if a.day is not None and dated and ctx.dct is not None and ctx.in_stamp() and (
+    if a.day is not None and dated and ctx.dct is not None and a.day > ctx.dct and (
             a.day > ctx.dct + dt.timedelta(days=1)
-            or (a.day > ctx.dct and a.day_tense is not None and a.day_tense() == "future")):
+            or (a.day_tense is not None and a.day_tense() == "future")) and ctx.in_stamp():
         # an update stamp is not later than the page: the day after it that an item named
         # looked ahead ("... will be released Monday. (Update 8 p.m. Cairo, 1 p.m. ET)"; "has
         # canceled its Feb. 9 match"); but a live page runs on into the next day, where its
