@@ -949,3 +949,26 @@ def test_a_plan_told_in_the_past_that_runs_until_a_weekday() -> None:
     assert values("State television announced banks would be shut down until Wednesday.",
                   d) == {"Wednesday": "2011-02-16"}
     assert values("Banks were shut until Wednesday.", d) == {"Wednesday": "2011-02-09"}
+
+
+def test_h23_round() -> None:
+    # a schedule told in the past is the day gone by, one told in the present the day ahead
+    d = dt.date(2016, 2, 10)  # a Wednesday
+    assert values("He was scheduled to leave New Hampshire late Tuesday.", d) == \
+        {"late Tuesday": "2016-02-09"}
+    assert values("He is scheduled to leave New Hampshire late Tuesday.", d) == \
+        {"late Tuesday": "2016-02-16"}
+    # told on a weekday, the coming weekend is this week's
+    assert values("Aides went to Phoenix for the coming weekend.", dt.date(2016, 6, 14)) == \
+        {"the coming weekend": "2016-W24-WE"}
+    # both ends of a span of days across two months, and of one with spaced hyphens
+    assert values("The poll was conducted from March 30-April 4.", dt.date(2016, 4, 6)) == \
+        {"March 30": "2016-03-30", "April 4": "2016-04-04"}
+    assert values("Wall Street: Sept. 15 - 19, 2008.", dt.date(2008, 9, 20)) == \
+        {"Sept. 15": "2008-09-15", "19, 2008": "2008-09-19"}
+    # a fall after "a" is a drop (but "a fall 2010 launch" keeps its season)
+    assert values("It sent shares down in a late fall on Wall Street.", dt.date(2010, 6, 10)) == {}
+    assert values("A fall 2010 launch is planned.", dt.date(2010, 1, 31)) == \
+        {"fall 2010": "2010-FA"}
+    assert values("Lines may be cut in the coming hours.", dt.date(2011, 1, 31)) == \
+        {"coming hours": "FUTURE_REF"}

@@ -73,7 +73,7 @@ _TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s
 _DAYHALF = r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 #: between two days of one month: "23 and 24", "23-24", "3 to 6"
-_DAY_JOIN = r"(?:\s+(?:and|or|to|through)\s+|[-–])"
+_DAY_JOIN = r"(?:\s+(?:and|or|to|through)\s+|\s?[-–]\s?)"
 #: what may not follow a year that ends a span of years ("2014-2016", "1998-99")
 _YEAR_SPAN_END = r"(?![\w-]|[.,]\d|\s*%)"
 #: the month (and year) that ends a day-first span of days: no day number after the month
@@ -111,7 +111,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   # or the start of a span whose end has the zone: "1410 to 1430 GMT"
                   rf"|(?=\s*(?:to|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s+(?:{_TZ}|(?i:local\s+time))\b)"
                   r"(?P<span>))"),
-    ("mdy", rf"{_B}(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
+    ("mdy", rf"(?:{_B}|(?<=\d[-–]))(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
             rf"(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
@@ -323,7 +323,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
-                   r"months|years|quarters)\s+and\s+)?(?:days|weeks|months|years|decades|"
+                   r"months|years|quarters)\s+and\s+)?(?:hours|days|weeks|months|years|decades|"
                    r"quarters|centuries)|(?<=[Ii]n\s)previous\s+(?:decades|centuries)))(?![\w-])"),
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
@@ -538,9 +538,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             _previous_word(text, start)[0].lower() in _MOTION_VERBS:
         return False  # a preposition: "seek to move past days of turmoil"
     if name == "season":
+        word, gap = _previous_word(text, start)
+        if parts["season"].lower() == "fall" and word.lower() in {"a", "an"} and \
+                not parts["year"]:
+            return False  # a drop: "shares ended down in a late fall" (not "a fall 2010 launch")
         if parts["rel"] or parts["mod"] or parts["year"]:
             return True
-        word, gap = _previous_word(text, start)
         if parts["season"].lower() == "fall" and not parts["the"]:
             return False
         after_gap, after = _next_word(text, end)

@@ -858,6 +858,9 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
                 ctx.dct.isoweekday() <= 2 and "subject" not in c.parts and \
                 ctx.tense() == "past" and not ctx.prospective():
             k = -1  # told on a Monday or Tuesday, a past "this weekend" is the one just gone
+        if unit == "weekend" and rel in ("coming", "the coming") and ctx.dct is not None \
+                and ctx.dct.isoweekday() <= 5:
+            k = 0  # told on a weekday, the coming weekend is this week's
         if unit == "week" and rel == "this" and ctx.dct is not None and \
                 ctx.dct.isoweekday() == 7 and ctx.tense() == "future":
             k = 1  # told on a Sunday, the week ahead ("will take it up at this week's meeting")

@@ -172,6 +172,12 @@ def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma:
     return bool(_CLAUSE_BEFORE_RE.search(text, cue.end(), start))
 
 
+#: A schedule or expectation ...
+_WAS_SCHEDULED_RE: Final = re.compile(r"(?i)(?:scheduled|expected|slated|set|due)\s")
+#: ... told in the past: "was scheduled to", "were originally expected to".
+_WAS_BEFORE_RE: Final = re.compile(r"(?i)(?<![\w'])(?:was|were)\s+(?:[a-z]+ly\s+)?$")
+
+
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, Tense] | None:
     """The past or future cue in ``text[lo:hi]`` nearest to ``text[start:end]``, with its
     distance."""
@@ -181,6 +187,10 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     for m in _FUTURE_RE.finditer(text, lo, hi):
         if start <= m.start() < end or _before_clause_boundary(text, start, m):
             continue
+        if _WAS_SCHEDULED_RE.match(m.group()) and _WAS_BEFORE_RE.search(
+                text, max(lo, m.start() - 24), m.start()):
+            continue  # a schedule told in the past ("He was scheduled to leave late
+            # Tuesday"): "was" gives the tense
         dist = start - m.end() if m.end() <= start else m.start() - end
         if _other_clause(text, start, end, m, comma=clause_cue_before):
             # (a comma only separates where a cue before the expression competes: a fronted
