@@ -972,3 +972,27 @@ def test_h23_round() -> None:
         {"fall 2010": "2010-FA"}
     assert values("Lines may be cut in the coming hours.", dt.date(2011, 1, 31)) == \
         {"coming hours": "FUTURE_REF"}
+
+
+def test_h24_round() -> None:
+    d = dt.date(2016, 5, 9)
+    # a year that opens a sentence before a past verb (edited news spells out counts there)
+    assert values("2016 taught voters a hard lesson.", d) == {"2016": "2016"}
+    assert values("2000 died in the flood.", d) == {}
+    # a name after an adjectival year; a demonym after it is counted
+    assert values("It is the 2004 Massachusetts Clean Water Act.", d) == {"2004": "2004"}
+    assert values("The 2000 Americans left.", d) == {}
+    # a day and its year with no space after the comma; a holiday and its year
+    assert values("He served from Mar 3,2001 to Dec 31,2005.", dt.date(2010, 9, 28)) == \
+        {"Mar 3,2001": "2001-03-03", "Dec 31,2005": "2005-12-31"}
+    assert values("It struck on Boxing Day, 2004.", dt.date(2010, 1, 14)) == \
+        {"Boxing Day, 2004": "2004-12-26"}
+    # toward a month looks ahead; a change is measured from a month gone by
+    assert values("She is marching toward November.", dt.date(2016, 3, 9)) == \
+        {"November": "2016-11"}
+    assert values("Support is up from November.", dt.date(2016, 1, 19)) == \
+        {"November": "2015-11"}
+    assert values("The law applies from November.", dt.date(2016, 1, 19)) == \
+        {"November": "2016-11"}
+    assert values("You can do that every single day from now.", dt.date(2015, 11, 9)) == \
+        {"every single day": "P1D", "now": "PRESENT_REF"}

@@ -28,6 +28,7 @@ from storyline.time.lexicon import (
     NAME_GUARD_OK_BEFORE,
     NUMBER_WORDS,
     ORDINALS,
+    PAST_WORDS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAY_NAME_MODIFIERS,
@@ -113,7 +114,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   r"(?P<span>))"),
     ("mdy", rf"(?:{_B}|(?<=\d[-–]))(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
             rf"(?P<month>{_MONTH_ANY})\s+"
-            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"
+            rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:(?:,\s*|\s+)(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
             rf"(?:(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?,?\s+"
             rf"(?P<range_year>{_YEAR4})(?!\d)))?"
@@ -159,7 +160,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
                 r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day|"
                 r"Columbus\s+Day)"
-                rf"(?:\s+(?P<year>{_YEAR4}))?{_E}"),
+                rf"(?:,?\s+(?P<year>{_YEAR4}))?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
@@ -682,6 +683,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                     text[end:end + 12]):
             return False  # a flu strain: "this H1 swine flu virus", "H1 N1"
         return gap == " " and word.lower() in _QUARTER_CODE_BEFORE
+    if name == "offset" and _previous_word(text, start)[0].lower() in {"every", "each"}:
+        return False  # a frequency: "every single day from now until the vote"
     if name == "offset" and parts["dir"].lower() in {"earlier", "later"}:
         # "banned it for several weeks earlier this fall": a duration, then the date
         word, gap = _previous_word(text, start)
@@ -816,6 +819,12 @@ _NOT_DECADE_UNIT_AFTER: Final = frozenset({"mph", "f", "c"})
 #: Verbs after a year that opens a sentence ("2004 was a bad year").
 _VERBS_AFTER_YEAR: Final = frozenset({"was", "is", "will", "has", "had", "saw", "marked",
                                       "marks", "brought", "proved", "became"})
+#: Verbs whose subject is often a head count ("2000 died in the flood"): after them a number
+#: that opens a sentence is no year.
+_HEADCOUNT_VERBS: Final = frozenset({"died", "fled", "attended", "gathered", "marched",
+                                     "protested", "signed", "voted", "joined", "arrived",
+                                     "rallied", "turned", "were", "remained", "lost", "left",
+                                     "came", "went", "got", "took"})
 #: Prepositions after which a four-digit number from 1900 to 2039 is a year even before a
 #: lower-case word ("began in 1996 now seems over"; "in 2000 troops" would count soldiers).
 _YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "throughout"})
@@ -861,8 +870,11 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if before_noun and _ADJECTIVE_YEAR_BEFORE.search(text, max(0, start - 40), start) and \
             word.lower() not in _QUANTITY_ADJECTIVES:
         return True  # an adjective before the year: "a tough 2010 reelection bid"
-    if after_gap == " " and after.lower() in _VERBS_AFTER_YEAR and modern and \
-            _sentence_initial(word, gap):
+    if after_gap == " " and modern and _sentence_initial(word, gap) and (
+            after.lower() in _VERBS_AFTER_YEAR or (
+                after[:1].islower() and after.lower() not in YEAR_COUNTED
+                and after.lower() not in _HEADCOUNT_VERBS
+                and (after.lower() in PAST_WORDS or after.endswith("ed")))):
         return True  # "2004 was a bad year for Democrats."
     if after and after_gap.strip() == "" and after[0].islower() and after.lower() not in \
             AFTER_YEAR_OK and not after.endswith(("ed", "ing")):
@@ -882,6 +894,9 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if word.lower() in {"and", "or"} and g == "" and _YEAR_BEFORE_AND.search(
             text, max(0, start - 40), start):
         return True  # the second of two years: "in 2008 or 2012"
+    if _determiner_before(text, start) and modern and after_gap == " " and \
+            after[:1].isupper() and not re.search(r"(?:ns|is)$", after):
+        return True  # "the 2004 Massachusetts Clean Water Act", "the 2008 Texas primary"
     if _determiner_before(text, start) and modern \
             and (not after.endswith("s") or after in YEAR_EVENT_NAMES):
         return True  # an adjectival year: "the 1996 Olympic bombing", "his 1990 Anheuser

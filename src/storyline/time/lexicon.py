@@ -91,7 +91,7 @@ MONTH_CONTEXT: Final = frozenset({
     "through", "before", "after", "between", "and", "or", "early", "late", "mid", "last",
     "next", "this", "that", "each", "every", "on", "for", "around", "about",
     "following", "previous", "past", "coming", "into", "end", "beginning",
-    "start", "middle", "as", "than", "beyond", "come",
+    "start", "middle", "as", "than", "beyond", "come", "toward", "towards",
 })
 
 #: Words before a four-digit number that make it a year ("in 2014", "back in 2014").

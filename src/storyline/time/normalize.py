@@ -572,6 +572,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
             tense = "future"
         elif ctx.before == "before" and ctx.prospective():
             tense = "future"  # a plan's deadline: "said he planned to visit before January"
+        elif ctx.before == "from" and ctx.before_before in _CHANGE_FROM and tense != "future":
+            tense = "past"  # the base of a change: "a 12-point jump from November"
         lag = 0 if ctx.before == "in" and ctx.opens_sentence() else _MONTH_LAG
         if tense == "past" and m > dm + lag and not ctx.prospective() and \
                 not ("poll" in c.parts and m - dm <= _VOTE_AHEAD):
@@ -585,6 +587,13 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         elif tense != "past" and m < dm and (m - dm) % 12 <= _MONTH_AHEAD:
             y += 1  # untensed, a month or few after a late-year dct: the coming one
     return ("DATE", f"{y:04d}-{m:02d}", "month", True)
+
+
+#: Words of a change measured from a month ("up from November", "a jump from March").
+_CHANGE_FROM = frozenset({"up", "down", "jump", "rise", "increase", "drop", "fall", "gain",
+                          "decline", "dip", "climb", "surge", "change", "shift", "higher",
+                          "lower", "improvement", "rebound", "slide", "uptick", "bump",
+                          "boost"})
 
 
 #: before a weekday in a clause with no tense, a deadline or a span that runs on to it:

@@ -174,7 +174,8 @@ def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma:
 
 #: A schedule or expectation ...
 _WAS_SCHEDULED_RE: Final = re.compile(r"(?i)(?:scheduled|expected|slated|set|due)\s")
-#: ... told in the past: "was scheduled to", "were originally expected to".
+#: ... told in the past: "was scheduled to", "were originally expected to" ("had been due to
+#: re-open on Sunday" may still lie ahead: the plan changed).
 _WAS_BEFORE_RE: Final = re.compile(r"(?i)(?<![\w'])(?:was|were)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -262,6 +263,7 @@ _PROSPECTIVE_RE: Final = re.compile(
 #: "heading into the fall"), whatever the tense of the clause.
 _AHEAD_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:ahead\s+of|(?:looking|look|looks|looked)\s+ahead\s+to|heading\s+into|going\s+into|leading\s+up\s+to|"
+    r"towards?|"
     r"(?:the|a)\s+(?:lead|build)[-\s]?up\s+to|"
     r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|"
     # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
