@@ -25,6 +25,7 @@ from storyline.timeline import (
     restrict,
     run_tls,
     split_sentences,
+    strip_lead_in,
     summarize,
     summarize_prepared,
 )
@@ -229,3 +230,41 @@ def test_t17_benchmark_runs(tmp_path: Path) -> None:
     ours = res["systems"]["storyline"]["overall"]
     assert ours["date_f1"] >= 0.5
     assert ours["ar1"] >= 0.1
+
+
+@pytest.mark.parametrize("line, body", [
+    ("GENEVA -LRB- Reuters -RRB- - The WHO said on Thursday it would act .",
+     "The WHO said on Thursday it would act ."),
+    ("MOSCOW (Reuters) - Russia said on Friday it would leave the station.",
+     "Russia said on Friday it would leave the station."),
+    ("Cairo , Egypt -LRB- CNN -RRB- -- Thousands of protesters spilled into the streets .",
+     "Thousands of protesters spilled into the streets ."),
+    ("HONG KONG , May 2 -LRB- Reuters -RRB- - Travellers were quarantined in a hotel .",
+     "Travellers were quarantined in a hotel ."),
+    ("SAN JUAN , Puerto Rico | Mon May 25 , 2009 9:19 pm EDT SAN JUAN , Puerto Rico -LRB- "
+     "Reuters -RRB- - Puerto Rico on Monday reported its first case .",
+     "Puerto Rico on Monday reported its first case ."),
+    ("WEST PALM BEACH , FLA. -- Paul Pointer was on the beach by dawn .",
+     "Paul Pointer was on the beach by dawn ."),
+    ("-LRB- Update 10:25 p.m. in Cairo , 3:25 p.m. ET -RRB- Obama said the transition must "
+     "begin now .", "Obama said the transition must begin now ."),
+    ("-LRB- Updated 5:31 p.m. -LRB- 0031 in Egypt -RRB- -RRB- Mubarak says he has asked the "
+     "government to resign .", "Mubarak says he has asked the government to resign ."),
+    # not a dateline: a name and its acronym, a subject and a dash, a short remainder
+    ("The Disasters Emergency Committee -LRB- DEC -RRB- - the umbrella group - appealed .",
+     None),
+    ("US - Mexico talks -- the first in years -- ended today .", None),
+    ("NATO -- at last .", None),
+])
+def test_strip_lead_in_takes_off_wire_datelines_and_stamps(line: str, body: str | None) -> None:
+    assert strip_lead_in(line) == (line if body is None else body)
+
+
+def test_prepare_outputs_sentences_without_their_dateline() -> None:
+    art = TlsArticle("a1", D(2021, 5, 3), None,
+                     "PARIS (Reuters) - The dam burst on Monday, flooding the valley.\n"
+                     "Rescuers searched the valley on Monday.")
+    corpus = prepare([art])
+    assert corpus.sentences[0].text == "The dam burst on Monday, flooding the valley."
+    assert "reuters" not in corpus.sentences[0].tokens
+    assert corpus.sentences[0].dates == (D(2021, 5, 3),)

@@ -7,8 +7,10 @@ State-of-the-Art in News Timeline Summarization"), rebuilt on Storyline's own ti
    text has line breaks, as in Timeline17, else a punctuation splitter).  The article is
    detokenized for the time tagger (``-LRB-`` -> ``(``, ``do n't`` -> ``don't``...) and
    :func:`storyline.time.tag` resolves its expressions against the publication date; every
-   day-level date a sentence mentions is kept with it.  Output sentences stay exactly as they
-   are in the article.
+   day-level date a sentence mentions is kept with it.  Output sentences are the article's
+   own, less the wire stamp, dateline or live-page update stamp that may open them
+   ("GENEVA (Reuters) -", "(Update 10:25 p.m. in Cairo, 3:25 p.m. ET)": :func:`strip_lead_in`);
+   they are scored without it too.
 2. **Date importance.**  For each day, counts over the whole collection: sentences and
    articles that mention it (split into mentions before / on / after the mention's
    publication day), the distinct publication days that mention it, articles published on
@@ -66,6 +68,7 @@ __all__ = [
     "restrict",
     "run_tls",
     "split_sentences",
+    "strip_lead_in",
     "summarize",
     "summarize_prepared",
 ]
@@ -177,6 +180,44 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+_OPEN = r"(?:\(|-LRB-)\s?"
+_CLOSE = r"\s?(?:\)|-RRB-)"
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DOW = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+#: What opens a news line before its first word of news: a wire stamp ("MEXICO CITY | Mon
+#: Apr 27, 2009 3:10 am BST"), a dateline ("GENEVA (Reuters) -", "Cairo, Egypt (CNN) --",
+#: "HOUSTON --"), a live page's update stamp ("(Update 10:25 p.m. in Cairo, 3:25 p.m. ET)").
+#: Each is tried in turn, once, from the line's start.
+_LEAD_INS: Final = (
+    re.compile(rf"(?:[A-Z][A-Za-z .,'-]{{0,40}}\| )?{_DOW} {_MON} \d{{1,2}} ?, \d{{4}} "
+               r"\d{1,2}:\d\d (?:am|pm) [A-Z]{2,4} "),
+    re.compile(r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*(?: ?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+               rf"(?: ?, {_MON} \d{{1,2}})? )?{_OPEN}(?:Reuters|AP|AFP|CNN|Bloomberg|UPI|BBC|"
+               rf"Xinhua|dpa|IANS|PTI|[Tt]he Associated Press|Associated Press|CNN Wire){_CLOSE}"
+               r" ?[-–—]{1,2} "),
+    re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?: ?, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?"
+               r" ?(?:--|[–—]) "),
+    re.compile(rf"{_OPEN}Update[d]? [^()]*?(?:{_OPEN}[^()]*?{_CLOSE} ?)?{_CLOSE} "),
+)
+
+
+def strip_lead_in(sentence: str) -> str:
+    """The sentence without the wire stamp, dateline or update stamp that opens it (see
+    :data:`_LEAD_INS`); unchanged when nothing of the news would be left.
+
+    >>> strip_lead_in("GENEVA -LRB- Reuters -RRB- - The WHO said on Thursday it would act .")
+    'The WHO said on Thursday it would act .'
+    >>> strip_lead_in("The Disasters Emergency Committee (DEC) - the umbrella group - said")
+    'The Disasters Emergency Committee (DEC) - the umbrella group - said'
+    """
+    out = sentence
+    for rx in _LEAD_INS:
+        m = rx.match(out)
+        if m is not None and len(out) - m.end() >= 20:
+            out = out[m.end():]
+    return out
+
+
 def tokenize(sentence: str) -> tuple[str, ...]:
     """Lower-cased content tokens of a sentence (stopwords and punctuation removed)."""
     return tuple(t for t in _TOKEN.findall(detokenize(sentence).lower()) if t not in STOPWORDS)
@@ -230,8 +271,10 @@ def _article_sentences(index: int, article: TlsArticle, tagger: Tagger,
     for i, s in enumerate(raw):
         if len(s) > max_sentence_chars:
             continue
-        out.append(TlsSentence(text=s, article=index, position=i, published=article.published,
-                               dates=tuple(mentions.get(i, ())), tokens=tokenize(s)))
+        text = strip_lead_in(s)
+        out.append(TlsSentence(text=text, article=index, position=i,
+                               published=article.published,
+                               dates=tuple(mentions.get(i, ())), tokens=tokenize(text)))
     return out
 
 
