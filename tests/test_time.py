@@ -996,3 +996,28 @@ def test_h24_round() -> None:
         {"November": "2016-11"}
     assert values("You can do that every single day from now.", dt.date(2015, 11, 9)) == \
         {"every single day": "P1D", "now": "PRESENT_REF"}
+
+
+def test_h25_round() -> None:
+    assert values("The governor sued on Monday. The agency answered that same day.",
+                  dt.date(2016, 5, 14)) == {"Monday": "2016-05-09", "that same day": "2016-05-09"}
+    # a total reached by the end of a month told in the past is this year's
+    assert values("The fund had shrunk to $2 million by the end of March.",
+                  dt.date(2016, 5, 5)) == {"the end of March": "2016-03"}
+    assert values("He will repay the loan by the end of March.", dt.date(2016, 5, 5)) == \
+        {"the end of March": "2017-03"}
+    # a decade without its century is the last one before the dct, any apostrophe
+    assert values("Germany in the \u201820s was poor.", dt.date(2016, 6, 23)) == \
+        {"the \u201820s": "192"}
+    assert values("He left a couple weeks back.", dt.date(2010, 6, 15)) == \
+        {"a couple weeks back": "2010-W22"}
+    assert values("It ran (January 2009-January 2011).", dt.date(2012, 1, 1)) == \
+        {"January 2009": "2009-01", "January 2011": "2011-01"}
+    # a forecast looks ahead, but not across a semicolon
+    d = dt.date(2010, 7, 23)  # a Friday
+    assert values("The storm is forecast to hit the coast on Sunday.", d) == \
+        {"Sunday": "2010-07-25"}
+    assert values("He declared an emergency Thursday; the storm is forecast to hit on Sunday.",
+                  d) == {"Thursday": "2010-07-22", "Sunday": "2010-07-25"}
+    assert values("He was not hopeful about the looming showdown in July.",
+                  dt.date(2016, 4, 17)) == {"July": "2016-07"}

@@ -151,7 +151,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     # a month of the year the narrative named: "his term ends in June of that year"
     ("month_that_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_FULL})\s+"
                         r"(?i:of\s+(?:that|the\s+same)\s+year)(?![\w'’-])"),
-    ("month_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
+    ("month_year", rf"(?:{_B}|(?<=\d[-–]))(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"
                 r"(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Black\s+Friday|"
@@ -189,7 +189,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("year_end", r"(?<![\w-])(?i:(?P<prep>by|since|at|until|till|before|from|around|after|"
                  r"through)\s+)(?P<core>(?i:year[-\s]end))(?![\w-])"),
     ("decade", r"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
-               r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’](?P<short>\d)0s)(?!\w)"),
+               r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’‘](?P<short>\d)0s)(?!\w)"),
     # "the 70s" without an apostrophe: only after "the", and only where no count is near
     ("decade_bare", r"(?<![\w-])(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?)(?P<short>[3-9])0s"
                     r"(?![\w'’-])"),
@@ -251,7 +251,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{_POD}))?)"
                 r"(?![\w-]|['’](?!s\b))"),
     ("rel_unit", rf"{_B}(?i:(?:(?P<mod>early|late|mid|earlier|later|{_PREMOD})[-\s]+(?:in\s+)?)?"
-                 r"(?P<rel>this\s+past|last|this|next|the\s+coming|the\s+current|the\s+previous|"
+                 r"(?P<rel>this\s+past|last|this|next|the\s+coming|the\s+current|the\s+previous|that\s+same|"
                  r"the\s+preceding|the\s+prior|the\s+past|the\s+last|the\s+following|"
                  r"the\s+next|the\s+same|that|coming|current|past|previous)\s+"
                  r"(?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|"
@@ -270,7 +270,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("day_before", r"(?<![\w-])(?i:(?P<word>the\s+day\s+(?:before|after)|the\s+night\s+before|"
                    r"the\s+previous\s+day|the\s+next\s+morning))(?=\s*[,.;:)!?]|\s*$)"),
     ("offset", rf"{_B}(?i:(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})\s+"
-               rf"(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|"
+               rf"(?P<unit>{_UNIT})s?\s+(?P<dir>earlier|later|ago|back(?=\s*[,.;:)!?]|\s*$)|"
                r"from\s+now|hence|previously))(?!\w)"),
     ("offset_pp", rf"{_B}(?i:(?P<num>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>before|after))"
                   r"(?=\s*[,.;:)!?]|\s*$)"),

@@ -177,7 +177,7 @@ NOT_PAST_ED: Final = frozenset({
 #: Future-tense cue words and phrases for the regex tense heuristic.
 FUTURE_PATTERNS: Final = (
     r"will", r"\w+['’]ll", r"shall", r"won['’]t", r"going\s+to", r"gonna", r"plans?\s+to",
-    r"scheduled\s+to", r"expected\s+to", r"due\s+to\s+(?:be|take|start|begin|launch|meet|"
+    r"scheduled\s+to", r"expected\s+to", r"(?:forecast|predicted|projected)\s+to", r"looming", r"due\s+to\s+(?:be|take|start|begin|launch|meet|"
     r"hold|open|visit|arrive|leave|return|end)", r"is\s+to", r"are\s+to", r"set\s+to",
     r"upcoming", r"(?:scheduled|slated|planned|due)\s+(?:for|on)",
     r"(?:is|are)\s+(?:expected|due|scheduled|slated|planned|set\s+(?:for|on))",

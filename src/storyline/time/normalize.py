@@ -67,7 +67,7 @@ Normalized = tuple[str, str, str, bool]
 _DCT_REL = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0,
             "the current": 0, "next": 1, "coming": 1, "the coming": 1}
 _ANCHOR_REL = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1,
-               "the next": 1, "the same": 0, "that": 0}
+               "the next": 1, "the same": 0, "that": 0, "that same": 0}
 _DURATION_REL = {"the past", "the last", "this past"}
 
 
@@ -563,12 +563,15 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         tense = ctx.tense()
         if ctx.before == "come":
             tense = "future"  # "the election come November"
-        elif ctx.before == "by" and not (tense == "past" and (ctx.opens_sentence()
-                                                               or 0 <= dm - m <= 1)):
+        elif ctx.before == "by" and not (tense == "past" and (
+                ctx.opens_sentence() or 0 <= dm - m <= 1
+                or (m <= dm and not ctx.prospective()
+                    and "end" in (c.get("mod") or "").lower()))):
             # "repay the loan by February": a deadline, on or after the dct (but a sentence
             # that opens "By October, only a third were getting checks" looks back, and so
             # does a past clause about the month just ended or this one: "raised $287
-            # million by the end of February", told in March)
+            # million by the end of February", told in March, and any earlier month of the year:
+            # "coffers had dwindled to $1.2 million by the end of March", told in May)
             tense = "future"
         elif ctx.before == "before" and ctx.prospective():
             tense = "future"  # a plan's deadline: "said he planned to visit before January"
@@ -675,7 +678,8 @@ def _decade(c: Candidate, ctx: Context) -> Normalized:
         return ("DATE", f"19{DECADE_WORDS[c.parts['word'].lower()]}", "decade", False)
     if "short" in c.parts:
         digit = int(c.parts["short"])
-        return ("DATE", f"{20 if digit <= 2 else 19}{digit}", "decade", False)
+        now = ctx.dct.year % 100 if ctx.dct is not None and ctx.dct.year >= 2000 else 29
+        return ("DATE", f"{20 if digit * 10 <= now else 19}{digit}", "decade", False)
     return ("DATE", f"{c.parts['century']}{c.parts['decade']}", "decade", False)
 
 
@@ -938,6 +942,8 @@ def _offset(c: Candidate, ctx: Context) -> Normalized | None:
     unit = c.parts["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
     direction = " ".join(c.parts["dir"].lower().split())
+    if direction == "back":
+        direction = "ago"  # "a couple of weeks back"
     n = _number(c.parts.get("low") or c.parts["num"])  # a range: its lower bound
     sign = -1 if direction in ("earlier", "ago", "previously", "before") else 1
     if n is None:

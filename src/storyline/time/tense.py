@@ -162,6 +162,13 @@ def _before_clause_boundary(text: str, start: int, cue: re.Match[str]) -> bool:
     return cue.end() <= start and bool(_HARD_CLAUSE_BEFORE_RE.search(text, cue.end(), start))
 
 
+def _after_clause_boundary(text: str, end: int, cue: re.Match[str]) -> bool:
+    """Whether a semicolon stands between the expression ending at ``end`` and a cue after
+    it: the cue is another sentence's ("declared an emergency Thursday; the storm is
+    forecast to hit on Sunday")."""
+    return cue.start() >= end and ";" in text[end:cue.start()]
+
+
 def _other_clause(text: str, start: int, end: int, cue: re.Match[str], *, comma: bool) -> bool:
     """Whether a clause boundary stands between ``cue`` and ``text[start:end]``: a
     coordination after the expression (or with ``comma``, any comma there), or ", and"
@@ -186,7 +193,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
     clause_cue_before = bool(_FUTURE_RE.search(text, lo, start)) or any(
         _is_past_word(w.group()) for w in _WORD_RE.finditer(text, lo, start))
     for m in _FUTURE_RE.finditer(text, lo, hi):
-        if start <= m.start() < end or _before_clause_boundary(text, start, m):
+        if start <= m.start() < end or _before_clause_boundary(text, start, m) or \
+                _after_clause_boundary(text, end, m):
             continue
         if _WAS_SCHEDULED_RE.match(m.group()) and _WAS_BEFORE_RE.search(
                 text, max(lo, m.start() - 24), m.start()):
