@@ -1021,3 +1021,17 @@ def test_h25_round() -> None:
                   d) == {"Thursday": "2010-07-22", "Sunday": "2010-07-25"}
     assert values("He was not hopeful about the looming showdown in July.",
                   dt.date(2016, 4, 17)) == {"July": "2016-07"}
+
+
+def test_h26_round() -> None:
+    assert values("Monday's decision will reverberate down the ballot.",
+                  dt.date(2016, 6, 28)) == {"Monday": "2016-06-27"}
+    assert values("It grew after half said so in December.", dt.date(2016, 2, 18)) == \
+        {"December": "2015-12"}
+    assert values("He did not mention leaving before his term ends in September.",
+                  dt.date(2011, 2, 11)) == {"September": "2011-09"}
+    assert values("They spoke in the past tense.", dt.date(2011, 2, 11)) == {}
+    assert values("It gained credence in many quarters.", dt.date(2011, 2, 11)) == {}
+    assert values("Profits fell for the past several quarters.", dt.date(2011, 2, 11)) != {}
+    assert values("He spoke on Labor Day of 1936.", dt.date(2008, 10, 16)) == \
+        {"Labor Day of 1936": "1936-09-07"}

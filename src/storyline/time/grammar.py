@@ -96,7 +96,7 @@ _E = r"(?![\w'’-])"  # right word boundary likewise
 #: "Friday's deadly attack"); "Tuesday's vote" or "debate" may still be ahead.
 _OUTCOMES = (r"(?:victory|victories|win|wins|loss|losses|defeat|triumph|upset|results?|"
              r"attacks?|shootings?|bombings?|blasts?|explosions?|crash|massacre|quake|"
-             r"earthquake|verdict|ruling|announcement|remarks|comments|killings?)")
+             r"earthquake|verdict|ruling|decisions?|announcement|remarks|comments|killings?)")
 
 RULES: Final[tuple[tuple[str, str], ...]] = (
     ("iso", r"(?<![\w./-])(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -160,7 +160,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
                 r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day|"
                 r"Columbus\s+Day)"
-                rf"(?:,?\s+(?P<year>{_YEAR4}))?{_E}"),
+                rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{_YEAR4}))?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
@@ -320,7 +320,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("ref", r"(?<![\w-])(?P<word>(?i:right\s+now|now|currently|presently|nowadays|"
             r"at\s+present|at\s+the\s+moment|(?:one\s+of\s+)?these\s+days|recently|lately|a\s+long\s+time\s+ago|"
             r"long\s+ago|a\s+later\s+date|an\s+earlier\s+date))(?![\w-])"),
-    ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+(?:recent\s+|distant\s+)?past|recent\s+(?:years|months|weeks|"
+    ("ref_in", r"(?<![\w-])(?i:in\s+(?P<core>(?P<word>the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:tense|participle|perfect)\b)|recent\s+(?:years|months|weeks|"
                r"decades)|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+coming\s+"
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
@@ -580,6 +580,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
+        if unit == "quarter" and num in {"many", "some", "several", "all", "other", "certain"} \
+                and not parts.get("rel"):
+            return False  # circles of people: "gaining credence in many quarters"
         if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
             return False  # ages ("a 6-year-old") and compounds ("two-year-long")
         after_gap, after = _next_word(text, end)

@@ -195,6 +195,7 @@ FUTURE_PATTERNS: Final = (
     # resumes Wednesday", "the convention begins Monday" (not a possession, "holds 14.6%",
     # nor "Hayward meets the press in May" under a photograph)
     r"(?:begins|starts|opens|resumes|reconvenes|convenes|takes\s+place|kicks\s+off|"
+    r"(?:term|mandate|deadline|contract|lease|ceasefire|truce)\s+(?:ends|expires|runs\s+out)|"
     r"meets\s+on|heads\s+to\s+the\s+polls|go\s+to\s+the\s+polls|holds\s+(?:its|their|a|"
     r"the)\s+(?:[\w-]+\s+){0,2}?(?:primary|primaries|caucus|caucuses|election|vote|meeting|"
     r"talks|summit|conference|hearing|referendum|rally|debate))",

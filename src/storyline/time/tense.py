@@ -67,7 +67,7 @@ _CLAUSE_BEFORE_RE: Final = re.compile(r",\s*and\b")
 #: occasion, a gerund; no finite verb).
 _ON_GAP: Final = re.compile(
     r",?\s+(?:(?:(?i:on|in|at|to|during|the|a|an|him|her|them|us|me|reporters|journalists|"
-    r"statement|interview|conference|news|briefing|press|television|radio|while|when|"
+    r"statement|interview|conference|news|briefing|press|television|radio|while|when|so|"
     r"it|he|she|they|we|officials|his|their|its|our|speech|remarks|address|rally|"
     r"appearance|debate|hearing|testimony|call|meeting|session|visit|victory|campaign|event|"
     r"letter|post|tweet|voters|supporters|crowd|audience|lawmakers|donors|students|"
