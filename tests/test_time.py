@@ -1035,3 +1035,14 @@ def test_h26_round() -> None:
     assert values("Profits fell for the past several quarters.", dt.date(2011, 2, 11)) != {}
     assert values("He spoke on Labor Day of 1936.", dt.date(2008, 10, 16)) == \
         {"Labor Day of 1936": "1936-09-07"}
+
+
+def test_h27_round() -> None:
+    d = dt.date(2016, 7, 18)
+    assert values("Many companies funded the convention in years past.", d) == \
+        {"years past": "PAST_REF"}
+    assert values("She met him, as in previous years.", d) == {"previous years": "PAST_REF"}
+    assert values("The firm conducted its poll March 17-20 via phone.", dt.date(2016, 3, 24)) \
+        == {"March 17": "2016-03-17", "20": "2016-03-20"}
+    assert values("It was in its most recent 2009 report.", dt.date(2011, 1, 30)) == \
+        {"2009": "2009"}

@@ -127,7 +127,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"(?P<core>(?P<day>{_DAY})(?:st|nd|rd|th)?(?![\w%]|[:.,]\d|\s*%|\s+(?i:percent|per)\b)"
                 r"(?!\s+(?!(?:in|at|on|of|by|for|with|when|while|after|before|during|was|"
                 r"were|is|are|will|would|and|or|as|respectively|this|next|last|among|across|from|"
-                r"to|with)\b)[a-z])"
+                r"to|with|via|through|but|that|which|where|amid|despite|against|because)\b)[a-z])"
                 rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d))?)"),
     # "the last Sunday in January", "the second Tuesday of March 2010"
     ("nth_weekday", rf"{_B}(?i:the\s+(?P<ordinal>first|second|third|fourth|last|final)\s+)"
@@ -325,7 +325,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                r"(?:years|months|weeks|decades))))(?![\w-])"),
     ("ref_plural", r"(?<![\w-])(?P<word>(?i:(?:recent|coming|past|future)\s+(?:(?:days|weeks|"
                    r"months|years|quarters)\s+and\s+)?(?:hours|days|weeks|months|years|decades|"
-                   r"quarters|centuries)|(?<=[Ii]n\s)previous\s+(?:decades|centuries)))(?![\w-])"),
+                   r"quarters|centuries)|(?<=[Ii]n\s)previous\s+(?:years|decades|centuries)|"
+                   r"(?<=[Ii]n\s)years\s+past))(?![\w-])"),
     ("ref_future", r"(?<![\w-])(?P<word>(?i:the\s+(?:near|foreseeable|distant)\s+future))"
                    r"(?![\w-])"),
     ("ref_the_future", r"(?<![\w-])(?i:into|about|for|toward|towards|to)\s+(?P<core>(?P<word>"
@@ -941,7 +942,8 @@ _YEAR_SPAN_BEFORE: Final = re.compile(
 #: An article or possessive and one lowercase adjective before a year that modifies a noun
 #: ("a tough 2010 reelection bid", "his failed 2008 campaign").
 _ADJECTIVE_YEAR_BEFORE: Final = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?|its|their|his|her|our|[A-Z]\w+['’]s)\s+[a-z][a-z-]+[a-z]\s+$")
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?|its|their|his|her|our|[A-Z]\w+['’]s)\s+"
+    r"(?:most\s+|more\s+|least\s+)?[a-z][a-z-]+[a-z]\s+$")
 #: Adjectives of amount before a number that counts ("a record 2000 votes", "an estimated
 #: 2000 residents"); with them the number is not a year.
 _QUANTITY_ADJECTIVES: Final = frozenset({

@@ -1162,7 +1162,7 @@ def _ref(c: Candidate, ctx: Context) -> Normalized:
     word = " ".join(c.parts["word"].lower().split())
     if word in _REF_VALUES:
         value = _REF_VALUES[word]
-    elif word.startswith(("recent", "past ", "previous ")):
+    elif word.startswith(("recent", "past ", "previous ")) or word.endswith(" past"):
         value = "PAST_REF"
     else:
         value = "FUTURE_REF"
