@@ -982,6 +982,7 @@ def test_h24_round() -> None:
     # a name after an adjectival year; a demonym after it is counted
     assert values("It is the 2004 Massachusetts Clean Water Act.", d) == {"2004": "2004"}
     assert values("The 2000 Americans left.", d) == {}
+    assert values("The 2000 Marines left.", d) == {}
     # a day and its year with no space after the comma; a holiday and its year
     assert values("He served from Mar 3,2001 to Dec 31,2005.", dt.date(2010, 9, 28)) == \
         {"Mar 3,2001": "2001-03-03", "Dec 31,2005": "2005-12-31"}
@@ -1008,6 +1009,8 @@ def test_h25_round() -> None:
         {"the end of March": "2017-03"}
     # a decade without its century is the last one before the dct, any apostrophe
     assert values("Germany in the \u201820s was poor.", dt.date(2016, 6, 23)) == \
+        {"the \u201820s": "192"}
+    assert values("Germany in the \u201820s was poor.", dt.date(1998, 6, 23)) == \
         {"the \u201820s": "192"}
     assert values("He left a couple weeks back.", dt.date(2010, 6, 15)) == \
         {"a couple weeks back": "2010-W22"}

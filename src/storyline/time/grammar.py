@@ -899,8 +899,9 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             text, max(0, start - 40), start):
         return True  # the second of two years: "in 2008 or 2012"
     if _determiner_before(text, start) and modern and after_gap == " " and \
-            after[:1].isupper() and not re.search(r"(?:ns|is)$", after):
-        return True  # "the 2004 Massachusetts Clean Water Act", "the 2008 Texas primary"
+            after[:1].isupper() and not re.search(r"(?:ns|is|es|ers)$", after):
+        return True  # "the 2004 Massachusetts Clean Water Act", "the 2008 Texas primary" (not
+        # people counted: "the 2000 Americans", "the 2000 Marines")
     if _determiner_before(text, start) and modern \
             and (not after.endswith("s") or after in YEAR_EVENT_NAMES):
         return True  # an adjectival year: "the 1996 Olympic bombing", "his 1990 Anheuser

@@ -678,8 +678,11 @@ def _decade(c: Candidate, ctx: Context) -> Normalized:
         return ("DATE", f"19{DECADE_WORDS[c.parts['word'].lower()]}", "decade", False)
     if "short" in c.parts:
         digit = int(c.parts["short"])
-        now = ctx.dct.year % 100 if ctx.dct is not None and ctx.dct.year >= 2000 else 29
-        return ("DATE", f"{20 if digit * 10 <= now else 19}{digit}", "decade", False)
+        if ctx.dct is None:
+            century = 20 if digit <= 2 else 19
+        else:  # the last such decade that has begun by the dct: "the '20s" told in 2016
+            century = 20 if ctx.dct.year >= 2000 and digit * 10 <= ctx.dct.year % 100 else 19
+        return ("DATE", f"{century}{digit}", "decade", False)
     return ("DATE", f"{c.parts['century']}{c.parts['decade']}", "decade", False)
 
 
