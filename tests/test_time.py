@@ -1049,3 +1049,14 @@ def test_h27_round() -> None:
         == {"March 17": "2016-03-17", "20": "2016-03-20"}
     assert values("It was in its most recent 2009 report.", dt.date(2011, 1, 30)) == \
         {"2009": "2009"}
+
+
+def test_h28_round() -> None:
+    assert values("They are safe after Tuesday's 7.0-magnitude earthquake.",
+                  dt.date(2010, 1, 18)) == {"Tuesday": "2010-01-12"}
+    assert values("The results of Tuesday's primaries will force him out.",
+                  dt.date(2016, 4, 28)) == {"Tuesday": "2016-04-26"}
+    assert values("Tuesday's big vote will decide it.", dt.date(2016, 4, 28)) == \
+        {"Tuesday": "2016-05-03"}
+    assert values("A donor attacked 2016 GOP frontrunner Donald Trump.",
+                  dt.date(2016, 1, 1)) == {"2016": "2016"}

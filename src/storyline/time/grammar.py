@@ -166,7 +166,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?(?:{_E}|(?=['’]s\b)))?"
                 # an outcome the day is named for has happened: "after Tuesday's victory"
-                rf"(?=['’]s\s+(?:[a-z]+\s+)?(?P<outcome>{_OUTCOMES})\b)?"),
+                # (after a modifier or two: "Tuesday's 7.0-magnitude earthquake")
+                rf"(?=['’]s\s+(?:[\w.-]*[a-z]\s+){{0,2}}(?P<outcome>{_OUTCOMES})\b)?"),
     # "that Sunday": the one of the narrative's week (not "said that Tuesday's vote")
     ("weekday_that", rf"{_B}(?i:that)\s+(?P<weekday>{_WEEKDAY})(?![\w'’-])"
                      rf"(?:\s+(?P<pod>(?i:{_POD})){_E})?"),
@@ -923,7 +924,8 @@ _CONTEST_AFTER_YEAR: Final = re.compile(
     r"\s+(?:(?:Republican|Democratic|GOP|Democrat|Libertarian|Tory|Labour|Conservative)\s+)?"
     r"(?:(?:presidential|vice[- ]presidential|gubernatorial|Senate|senatorial|congressional|"
     r"mayoral|midterm|mid-term|general|primary)\s+)?(?:nominee|candidate|hopeful|contender|"
-    r"ticket|election|race|campaign|primary|caucus|convention|cycle|bid|debate|winner)\b")
+    r"ticket|election|race|campaign|primary|caucus|convention|cycle|bid|debate|winner|"
+    r"front-?runner)\b")
 #: An article or possessive and one to three capitalised words before a year that modifies a
 #: noun ("the Saudi 2008 budget").
 _PROPER_MODIFIER_BEFORE: Final = re.compile(

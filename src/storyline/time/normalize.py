@@ -592,6 +592,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     return ("DATE", f"{y:04d}-{m:02d}", "month", True)
 
 
+#: Nouns of what follows a day's event ("the results of Tuesday's primaries").
+_AFTERMATH = frozenset({"results", "outcome", "aftermath", "wake"})
 #: Words of a change measured from a month ("up from November", "a jump from March").
 _CHANGE_FROM = frozenset({"up", "down", "jump", "rise", "increase", "drop", "fall", "gain",
                           "decline", "dip", "climb", "surge", "change", "shift", "higher",
@@ -648,8 +650,10 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
             k += 7
         elif k > 0 and tense == "past":
             k -= 7
-    elif c.get("outcome") or ctx.before == "since":
-        k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night"
+    elif c.get("outcome") or ctx.before == "since" or (
+            ctx.before == "of" and ctx.before_before in _AFTERMATH):
+        k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night",
+        # "the results of Tuesday's primaries"
     elif (tense := ctx.tense()) == "future" or (tense == "unknown" and (
             ctx.prospective() or (ctx.before in _RUNS_ON_TO and
                                   ctx.before_before not in _PARTICLE_BY))) or (
