@@ -1060,3 +1060,12 @@ def test_h28_round() -> None:
         {"Tuesday": "2016-05-03"}
     assert values("A donor attacked 2016 GOP frontrunner Donald Trump.",
                   dt.date(2016, 1, 1)) == {"2016": "2016"}
+
+
+def test_a_live_pages_bare_stamps_and_a_chronologys_years() -> None:
+    page = ("As it happened: the quake, 13 Jan\n2358 The UN chief has given an update.\n"
+            "2349 A reporter spoke to Haitians in Brooklyn.\n2310 Rescue teams arrive.\n")
+    got = values(page, dt.date(2010, 1, 13))
+    assert got["2358"] == "2010-01-13T23:58" and got["2310"] == "2010-01-13T23:10"
+    chronology = "Timeline:\n1998 The first talks begin.\n2001 The towers fall.\n2003 Iraq.\n"
+    assert not any("T" in v for v in values(chronology, dt.date(2010, 1, 13)).values())

@@ -112,6 +112,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   # or the start of a span whose end has the zone: "1410 to 1430 GMT"
                   rf"|(?=\s*(?:to|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s+(?:{_TZ}|(?i:local\s+time))\b)"
                   r"(?P<span>))"),
+    # a live page's stamp that opens a line: "2346 A survivor says ...", "23:46 Rescuers ..."
+    # (only on a page where such stamps open several lines: see _live_page)
+    ("clock_stamp", r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)"
+                    r"(?=[ \t]+[A-Z\"“‘'(])"),
     ("mdy", rf"(?:{_B}|(?<=\d[-–]))(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
             rf"(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:(?:,\s*|\s+)(?P<year>{_YEAR4})(?!\d))?"
@@ -616,6 +620,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         # a publication: "a daily", "the weekly" (not "the two met weekly")
         word, gap = _previous_word(text, start)
         return not (gap == " " and word.lower() in {"a", "an", "the"})
+    if name == "clock_stamp":
+        return _live_page(text)
     if name == "clock_mil" and text[:start].rstrip().endswith("(") \
             and text[end:].lstrip().startswith(")"):
         return False  # a conversion of the time just given: "10:35 a.m. (0735 GMT)"
@@ -1022,6 +1028,19 @@ def _verb_last(text: str, cand: Candidate) -> Candidate:
         parts = {k: v for k, v in cand.parts.items() if k != "rel"}
         return Candidate(cand.start + 4 + skip, cand.end, cand.rule, parts)
     return cand
+
+
+#: A clock time that opens a line before a capitalized word.
+_STAMP_LINE: Final = re.compile(r"(?m)^[ \t]*((?:[01]\d|2[0-3]):?[0-5]\d)[ \t]+[A-Z\"“‘'(]")
+
+
+def _live_page(text: str) -> bool:
+    """Whether clock stamps open at least three lines of ``text``, two of them no year (a
+    live page's "0815 ... 2346", not a chronology's "1998 ... 2001 ... 2003")."""
+    stamps = _STAMP_LINE.findall(text)
+    if len(stamps) < 3:
+        return False
+    return sum(1 for v in stamps if ":" in v or not 1900 <= int(v) <= 2039) >= 2
 
 
 def recognize(text: str) -> list[Candidate]:

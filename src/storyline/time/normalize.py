@@ -1132,7 +1132,7 @@ def _clock(c: Candidate, ctx: Context, start: int) -> Normalized | None:
             hour = clock_in_part_of_day(hour, PARTS_OF_DAY.get(half[-1], ""))
     a = ctx.anchor
     dated = False
-    if a.day is not None:
+    if a.day is not None and c.rule != "clock_stamp":  # a live page's stamp: the page's day
         same = ctx.same_sentence(a.day_at)
         # a clock time with no word right before it heads an entry, "___.  3:25 p.m.
         # Donald Trump is...": a timestamp of the dct, not of the day the last entry named;
@@ -1469,7 +1469,8 @@ def normalize(c: Candidate, ctx: Context) -> Normalized | None:
         return _duration(c, ctx)
     if rule.startswith("set_"):
         return _set(c, ctx)
-    if rule in ("clock", "clock24", "clock_mil", "oclock", "clock_dayhalf", "noon"):
+    if rule in ("clock", "clock24", "clock_mil", "clock_stamp", "oclock", "clock_dayhalf",
+                "noon"):
         return _clock(c, ctx, c.start)
     if rule.startswith("ref"):
         return _ref(c, ctx)
