@@ -1292,6 +1292,16 @@ STATES: dict[str, str] = {
     "emergency": "emergency", "siege": "siege", "alert": "alert", "readiness": "alert"}
 
 
+#: Objects read whole with their modifier: noun -> (modifiers, their dependency labels, what
+#: the lexicon reads).
+COMPOUND_OBJECTS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
+    "law": (frozenset({"martial"}), frozenset({"amod"}), "martial law"),
+    "strike": (frozenset({"hunger"}), frozenset({"compound", "amod"}), "hunger strike"),
+    "operation": (frozenset({"military", "combat", "offensive"}),
+                  frozenset({"amod", "compound"}), "military operation"),
+}
+
+
 def _object_lemma(o: Token) -> str:
     """An object's lemma for the lexicon, read through a measure ("700 kg of medicine" ->
     "medicine") or a state ("a state of emergency" -> "emergency"); "martial law" whole; a
@@ -1310,14 +1320,10 @@ def _object_lemma(o: Token) -> str:
                 return state
         elif measured is not None:
             return _lemma(measured)
-    if low == "law" and any(c.lower_ == "martial" for c in o.children if c.dep_ == "amod"):
-        return "martial law"
-    if low == "strike" and any(c.lower_ == "hunger" for c in o.children
-                               if c.dep_ in ("compound", "amod")):
-        return "hunger strike"
-    if low == "operation" and any(c.lower_ in ("military", "combat", "offensive")
-                                  for c in o.children if c.dep_ in ("amod", "compound")):
-        return "military operation"
+    whole = COMPOUND_OBJECTS.get(low)
+    if whole is not None and any(c.lower_ in whole[0] and c.dep_ in whole[1]
+                                 for c in o.children):
+        return whole[2]
     if o.pos_ == "PROPN" and o.ent_type_ == "PERSON" and o.dep_ != "pobj":
         return "person"  # "will release Prime Minister Mahendra Chaudhry"
     return _lemma(o)

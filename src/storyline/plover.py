@@ -220,6 +220,9 @@ PASSAGE_NOUNS: frozenset[str] = frozenset({
 #: A military blockade or siege lifted or eased ends active conflict on the ground (CAMEO
 #: 0872: RETREAT), where lifting a curfew or an emergency is the manual's CONCEDE.
 _SIEGE_ENDED = {o: Code("RETREAT", "withdraw") for o in ("blockade", "siege", "cordon")}
+#: Observers let in: receiving, admitting or accepting them grants access (CAMEO 0861, 0862).
+_ACCESS_GRANTED = {o: Code("RETREAT", "access") for o in (
+    "peacekeeper", "inspector", "observer", "monitor", "mission", "team", "investigator")}
 #: Talks and meetings held or hosted (CONSULT).
 _TALK_NOUNS = ("talk", "negotiation", "meeting", "consultation", "discussion", "summit")
 #: Verbs that code a category only with certain objects: verb -> {object lemma: code}.
@@ -237,12 +240,9 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "observe": {o: Code("RETREAT", "ceasefire") for o in ("ceasefire", "truce")},
     "violate": {o: Code("ASSAULT") for o in ("ceasefire", "truce")},  # CAMEO 196
     # letting peacekeepers or inspectors in is granting access (CAMEO 0861, 0862)
-    **{v: {o: Code("RETREAT", "access") for o in (
-        "peacekeeper", "inspector", "observer", "monitor", "mission", "team", "investigator")}
-       for v in ("receive", "admit")},
+    **{v: _ACCESS_GRANTED for v in ("receive", "admit")},
     # CAMEO 083: accede to demands
-    "accept": {"demand": Code("CONCEDE"), **{o: Code("RETREAT", "access") for o in (
-        "peacekeeper", "inspector", "observer", "monitor", "mission", "team", "investigator")}},
+    "accept": {"demand": Code("CONCEDE"), **_ACCESS_GRANTED},
     "send": {o: Code("MOBILIZE", "troops") for o in ("reinforcement",)},
     # reducing relations and assistance (CAMEO 161, 162)
     "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from storyline.time.lexicon import (
@@ -91,6 +92,10 @@ _POLL = (r"(?:(?:general|presidential|congressional|midterm|parliamentary|nation
 _B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
 _E = r"(?![\w'’-])"  # right word boundary likewise
 
+#: A clock time that opens a line before a capitalized word: a live page's stamp.
+_LINE_STAMP = (r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)"
+               r"(?=[ \t]+[A-Z\"“‘'(])")
+
 #: The grammar: (rule name, pattern).  Order breaks ties between matches of equal length.
 #: Nouns of an outcome that has happened, after a day's possessive ("Tuesday's victory",
 #: "Friday's deadly attack"); "Tuesday's vote" or "debate" may still be ahead.
@@ -114,8 +119,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                   r"(?P<span>))"),
     # a live page's stamp that opens a line: "2346 A survivor says ...", "23:46 Rescuers ..."
     # (only on a page where such stamps open several lines: see _live_page)
-    ("clock_stamp", r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)"
-                    r"(?=[ \t]+[A-Z\"“‘'(])"),
+    ("clock_stamp", _LINE_STAMP),
     ("mdy", rf"(?:{_B}|(?<=\d[-–]))(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
             rf"(?P<month>{_MONTH_ANY})\s+"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:(?:,\s*|\s+)(?P<year>{_YEAR4})(?!\d))?"
@@ -1030,17 +1034,19 @@ def _verb_last(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
-#: A clock time that opens a line before a capitalized word.
-_STAMP_LINE: Final = re.compile(r"(?m)^[ \t]*((?:[01]\d|2[0-3]):?[0-5]\d)[ \t]+[A-Z\"“‘'(]")
+_LINE_STAMP_RE: Final = re.compile(_LINE_STAMP)
 
 
+@lru_cache(maxsize=4)
 def _live_page(text: str) -> bool:
     """Whether clock stamps open at least three lines of ``text``, two of them no year (a
-    live page's "0815 ... 2346", not a chronology's "1998 ... 2001 ... 2003")."""
-    stamps = _STAMP_LINE.findall(text)
+    live page's "0815 ... 2346", not a chronology's "1998 ... 2001 ... 2003").  Cached: it
+    is asked once for each stamp of the same text."""
+    stamps = list(_LINE_STAMP_RE.finditer(text))
     if len(stamps) < 3:
         return False
-    return sum(1 for v in stamps if ":" in v or not 1900 <= int(v) <= 2039) >= 2
+    return sum(1 for m in stamps
+               if ":" in m.group() or not 1900 <= int(m["hour"] + m["minute"]) <= 2039) >= 2
 
 
 def recognize(text: str) -> list[Candidate]:
