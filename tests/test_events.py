@@ -761,3 +761,81 @@ def test_a_month_is_no_object_of_the_lexicon() -> None:
     lexicon_only = extract_events(Document(id="t", text=text), shared_pipeline()(text), [],
                                   classifier=False)
     assert not [m for m in lexicon_only if m.category == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "lemma", "category", "mode"), [
+    # phrasal verbs, with the particle the parse may give as an adverb
+    ("The Ghanaian finance minister stepped down on Monday.", "step", "RETREAT", "resign"),
+    ("Burma brushed aside the mediators' proposal on Friday.", "brush", "REJECT", None),
+    ("Peru handed back three seized fishing boats to Ecuador.", "hand", "RETREAT", "return"),
+    ("Several ministers rallied behind the embattled premier on Sunday.", "rally", "SUPPORT",
+     None),
+    ("The rebel delegation walked out of the peace talks in Nairobi.", "walk", "SANCTION",
+     "withdraw"),
+    ("Police looked into the allegations against the mayor.", "look", "ACCUSE", "investigate"),
+    # a promise to join another party's undertaking, or to sit down with it
+    ("Bolivia said it would join Chile in an effort to curb smuggling.", "join", "AGREE", None),
+    ("Sudan's government is ready to sit down with the strikers next week.", "sit", "AGREE", None),
+    # materiel and goods handed over are aid; joint drills cooperate
+    ("Moscow delivered six attack helicopters to the Malian army.", "deliver", "AID", None),
+    ("Japan donated 40 tractors to Ghana's farmers.", "donate", "AID", None),
+    ("Greek and Cypriot warships held joint exercises off Crete.", "hold", "COOPERATE", None),
+    # censorship, occupation, and concessions restored or lifted
+    ("Iranian authorities blocked access to several opposition websites.", "block", "COERCE",
+     "censor"),
+    ("Rebel fighters took control of the provincial capital on Sunday.", "take", "COERCE",
+     "seize"),
+    ("Kenya restored the broadcasting licence of a private radio station.", "restore",
+     "CONCEDE", None),
+    ("Zambia's government lifted the suspension of two opposition newspapers.", "lift", "CONCEDE",
+     None),
+    ("Lithuania summoned the Belarusian ambassador over the border incident.", "summon",
+     "ACCUSE", "disapprove"),
+    # who does it decides: crowds gathering protest, workers stopping work strike, troops
+    # cutting off roads blockade
+    ("Hundreds of protesters gathered outside the parliament on Monday.", "gather",
+     "PROTEST", "demo"),
+    ("Thousands of dock workers stopped work in Rotterdam on Tuesday.", "stop", "PROTEST",
+     "strike"),
+    ("Government troops cut off the roads into the rebel-held town.", "cut", "COERCE",
+     "restrict"),
+    ("Angry protesters ransacked the governor's office on Friday.", "ransack", "PROTEST",
+     "riot"),
+])
+def test_session_21_sentence_readings(text: str, lemma: str, category: str,
+                                      mode: str | None) -> None:
+    # the lexicon's reading (the packaged classifier, trained before these readings, still
+    # overrides two of them: see docs/benchmarks-events-quotes.md, session 21)
+    found = [m for m in extract_events(Document(id="t", text=text), shared_pipeline()(text),
+                                       [], classifier=False) if m.lemma == lemma]
+    assert found, f"no {lemma!r} event in {text!r}"
+    m = found[0]
+    assert plover_category(m.category, m.modality) == category
+    if mode is not None:
+        assert m.mode == mode
+
+
+def test_session_21_readings_stay_narrow() -> None:
+    # being forced by circumstances, looking into a question, banks lending less and a crowd
+    # dispersing are no events of these categories
+    for text, lemma in (
+            ("The company was forced to suspend its dividend last year.", "force"),
+            ("The panel will look into the reasons why the bridge fell.", "look"),
+            ("Many banks are reducing lending this year.", "reduce"),
+            ("The crowd dispersed peacefully after the speech.", "disperse")):
+        found = extract_events(Document(id="t", text=text), shared_pipeline()(text), [],
+                               classifier=False)
+        assert not [m for m in found if m.lemma == lemma and m.category], text
+
+
+def test_a_call_for_someone_to_step_down_demands_it() -> None:
+    m = one("There were calls for the interior minister to step down.", "step")
+    assert m.modality == "demanded"
+    m = one("Thousands marched in Lome calling for President Eyadema to resign.", "resign")
+    assert m.modality == "demanded"
+
+
+def test_a_lower_case_word_tagged_proper_noun_still_names_its_owner() -> None:
+    m = one("China's foreign ministry on Thursday stood up for Pakistan's record.", "stand")
+    assert [a.text for a in m.actors] == ["China"]
+    assert plover_category(m.category, m.modality) == "SUPPORT"

@@ -23,7 +23,9 @@ from storyline.entities import ROLE_WORDS
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
     COOPERATIVE,
+    FACILITY_NOUNS,
     FUTURE_AUX,
+    MEDIA_NOUNS,
     MEETING_NOUNS,
     OBLIGATION_AUX,
     SPEECH_VERBS,
@@ -96,6 +98,8 @@ ACTOR_NOUNS: frozenset[str] = frozenset({
     "group", "movement", "coalition", "regime", "administration", "council", "assembly",
     "committee", "ministry", "agency", "emir", "king", "prince", "general", "commander",
     "businessman", "organization", "organisation", "officer", "bulldozer", "missionary",
+    "warship", "frigate", "pirate", "kidnapper", "hijacker", "captor", "miner", "teacher", "nurse", "driver",
+    "fisherman", "trucker", "docker", "investigator", "prosecutor", "rioter", "mob",
 })
 #: Nouns for a part or a number of a group, which stands for its members as an actor ("a
 #: group of Moroccan diplomats", "tens of thousands of students", "one third of the rebels").
@@ -334,10 +338,17 @@ def _demand_content(top: Token) -> Token | None:
     """The demand noun whose content clause ``top`` (the top verb of a chain) is: the clause
     hangs off the noun ("its demand that Israel ease ...") or off a verb whose object the noun
     is ("reiterated its demand today that Israel ease ...")."""
+    h = top.head
+    if top.dep_ in ("acl", "advcl", "ccomp") and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in top.children) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        # "calls for the prime minister to step down", "calling for the president to resign"
+        if h.pos_ == "NOUN" and h.lemma_.lower() in DEMAND_NOUNS:
+            return h
+        return h if h.pos_ == "VERB" and h.lemma_.lower() in DEMAND_VERBS else None
     if top.dep_ not in ("acl", "ccomp") or not any(c.dep_ == "mark" and c.lower_ == "that"
                                                    for c in top.children):
         return None
-    h = top.head
     if h.pos_ == "NOUN":
         return h if h.lemma_.lower() in DEMAND_NOUNS else None
     return next((c for c in h.children if c.dep_ == "dobj"
@@ -427,6 +438,10 @@ class _Extractor:
                 member = self.name(of, speaker)
                 if member is not None:
                     return member
+                if of.lemma_.lower() in ACTOR_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                    # "Thousands of demonstrators gathered": the phrase names the group
+                    span = self.sdoc[tok.left_edge.i: of.i + 1]
+                    return Argument(span.text, span.start_char, span.end_char)
         if tok.ent_type_ in NON_NAME_LABELS:
             return None
         n = self.res.name_at(tok.i)
@@ -446,14 +461,17 @@ class _Extractor:
                     break
             span = self.sdoc[left.i: tok.i + 1]
             return Argument(span.text, span.start_char, span.end_char)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PROXY_NOUNS:
+        # a lower-case word the tagger calls a proper noun ("China's foreign ministry") is
+        # a common noun
+        common = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)
+        if common and tok.lemma_.lower() in PROXY_NOUNS:
             owner = next((c for c in tok.children if c.dep_ == "poss"), None)
             if owner is not None and self.res.name_at(owner.i) is not None:
                 found = self.name(owner)
                 if found is not None:
                     phrase = self.sdoc[tok.left_edge.i: tok.i + 1].text
                     return Argument(found.text, found.start, found.end, via=phrase)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ACTOR_NOUNS and \
+        if common and tok.lemma_.lower() in ACTOR_NOUNS and \
                 tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj") and \
                 not any(c.lower_ in ("its", "his", "her", "their", "this", "that")
                         for c in tok.children if c.dep_ in ("det", "poss")):
@@ -479,7 +497,7 @@ class _Extractor:
                 # the offsets cover the group's own words, so that the name it belongs to is
                 # not taken for it ("supporters of Ahmed Ben Bella" are not Ben Bella)
                 return Argument(span.text, span.start_char, tok.idx + len(tok))
-        if tok.pos_ == "NOUN" and any(c.lower_ in ("the", "its", "his", "her", "this")
+        if common and any(c.lower_ in ("the", "its", "his", "her", "this")
                                       for c in tok.children if c.dep_ in ("det", "poss")):
             if any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in tok.lefts
                    for t in t.subtree):
@@ -585,11 +603,19 @@ class _Extractor:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and passive):
                 objs.append(c)
                 objs.extend(cc for cc in c.children if cc.dep_ == "conj")
-            elif c.dep_ in ("prep", "prt", "agent"):
+            elif c.dep_ in ("prep", "prt", "agent") or (
+                    c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES):
                 preps.append(c.lower_)
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         objs.append(p)
+                    elif p.dep_ == "prep" and c.lower_ in ("out", "away"):
+                        # "walked out of the talks": what the particle's own preposition
+                        # governs
+                        objs.extend(x for x in p.children if x.dep_ == "pobj")
+            elif c.dep_ in ("ccomp", "xcomp") and v.lemma_.lower() in LETTING_VERBS:
+                # "allowed a contingent of peacekeepers to deploy": who is let in
+                objs.extend(s for s in c.children if s.dep_ == "nsubj")
         return objs, preps
 
     def chain(self, v: Token) -> list[Token]:
@@ -650,6 +676,7 @@ class _Extractor:
         noun = _supported_noun(v) if code is None else None
         if noun is not None:
             code = classify_noun(_object_lemma(noun))
+        code = _by_subject(v, lemma, code, obj_lemmas)
         if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
             # "ordered troops to withdraw": the object is the one asked; the act ordered is
             # the complement's, so the order itself is a demand whatever its object
@@ -1235,11 +1262,17 @@ MEASURE_NOUNS: frozenset[str] = frozenset({
 
 
 #: Nouns for a body of people sent or received, read through to its members ("received a
-#: mission of observers", "the deployment of UN peacekeepers", "a team of inspectors").
+#: mission of observers", "the deployment of UN peacekeepers", "a team of inspectors"), and
+#: for a run of acts ("called off its week of protests", "a wave of strikes").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({
     "mission", "delegation", "team", "contingent", "deployment", "detachment", "battalion",
-    "round", "campaign",
+    "round", "campaign", "series", "wave", "spate", "week", "day",
 })
+#: Adverbs the parse gives for a phrasal verb's particle ("brushed aside the calls").
+ADVERB_PARTICLES: frozenset[str] = frozenset({
+    "aside", "down", "off", "back", "out", "up", "over", "away"})
+#: Verbs whose complement's subject is what they let in or through.
+LETTING_VERBS: frozenset[str] = frozenset({"allow", "permit", "let"})
 #: Verbs that carry out, begin or end the act their object names ("completed their
 #: withdrawal", "speeded up the pullout", "carried out an airstrike"): the act's category.
 SUPPORT_VERBS: frozenset[str] = frozenset({
@@ -1299,7 +1332,56 @@ COMPOUND_OBJECTS: dict[str, tuple[frozenset[str], frozenset[str], str]] = {
     "strike": (frozenset({"hunger"}), frozenset({"compound", "amod"}), "hunger strike"),
     "operation": (frozenset({"military", "combat", "offensive"}),
                   frozenset({"amod", "compound"}), "military operation"),
+    **{n: (frozenset({"joint"}), frozenset({"amod"}), "joint exercise")
+       for n in ("exercise", "drill", "manoeuvre", "maneuver")},
+    "status": (frozenset({"refugee", "asylum"}), frozenset({"compound", "amod"}), "asylum"),
 }
+
+
+#: Crowds whose gathering or violence is a protest (CAMEO 141, 145).
+PROTESTER_NOUNS: frozenset[str] = frozenset({
+    "protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"})
+#: Those whose stopping work is a strike (CAMEO 143).
+WORKER_NOUNS: frozenset[str] = frozenset({
+    "worker", "driver", "miner", "teacher", "doctor", "nurse", "employee", "staff", "docker",
+    "pilot", "union", "trucker", "controller", "conductor", "unionist", "railwayman"})
+#: Armed forces: their cutting off of roads is a blockade (CAMEO 191), not an obstruction.
+SECURITY_NOUNS: frozenset[str] = frozenset({
+    "troop", "soldier", "army", "force", "police", "policeman", "military", "navy", "tank",
+    "militia", "rebel", "fighter", "militant", "gunman", "insurgent"})
+GATHER_VERBS: frozenset[str] = frozenset({"gather", "assemble", "converge", "throng", "mass"})
+RIOT_VERBS: frozenset[str] = frozenset({
+    "ransack", "loot", "torch", "burn", "smash", "vandalize", "vandalise", "set", "storm"})
+
+
+def _by_subject(v: Token, lemma: str, code: Code | None, objs: Sequence[str]) -> Code | None:
+    """The code as the subject makes it: demonstrators gathering protest, rioting crowds
+    riot, workers stopping work strike, troops cutting off roads blockade; a crowd that
+    disperses coerces nobody."""
+    if lemma == "disperse" and not any(c.dep_ == "dobj" for c in v.children):
+        return None
+    subj = _through_partitive(next((c for c in v.children if c.dep_ == "nsubj"), None))
+    noun = subj.lemma_.lower() if subj is not None else ""
+    if noun in PROTESTER_NOUNS:
+        if code is None and lemma in GATHER_VERBS:
+            return Code("PROTEST", "demo")
+        if code is not None and code.category in ("COERCE", "ASSAULT") and lemma in RIOT_VERBS:
+            return Code("PROTEST", "riot")
+    if noun in WORKER_NOUNS and lemma in ("stop", "halt", "down") and (
+            "work" in objs or "tool" in objs):
+        return Code("PROTEST", "strike")
+    if noun in SECURITY_NOUNS and code == Code("PROTEST", "obstruct"):
+        return Code("COERCE", "restrict")
+    return code
+
+
+def _through_partitive(t: Token | None) -> Token | None:
+    """``t``, or what it counts ("dozens of websites", "thousands of demonstrators")."""
+    if t is not None and (t.lemma_.lower() in PARTITIVE_NOUNS or t.like_num):
+        inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        return inner if inner is not None else t
+    return t
 
 
 def _object_lemma(o: Token) -> str:
@@ -1320,6 +1402,16 @@ def _object_lemma(o: Token) -> str:
                 return state
         elif measured is not None:
             return _lemma(measured)
+    if low in ("access", "control"):
+        # "blocked access to news websites" censors; "took control of the town" occupies
+        what = _through_partitive(next((p for c in o.children if c.dep_ == "prep"
+                                        and c.lower_ == ("to" if low == "access" else "of")
+                                        for p in c.children if p.dep_ == "pobj"), None))
+        if what is not None and low == "access" and _lemma(what) in MEDIA_NOUNS:
+            return _lemma(what)
+        if what is not None and low == "control" and (
+                what.ent_type_ in PLACE_LABELS or what.lemma_.lower() in FACILITY_NOUNS):
+            return "control of place"
     whole = COMPOUND_OBJECTS.get(low)
     if whole is not None and any(c.lower_ in whole[0] and c.dep_ in whole[1]
                                  for c in o.children):

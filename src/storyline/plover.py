@@ -48,7 +48,7 @@ RELATION_NOUNS: frozenset[str] = frozenset({
     "import", "trade", "exchange", "participation", "involvement", "support", "servicing",
     "service", "agreement", "deal", "contract", "membership", "flight", "launch", "mission",
     "operation", "alliance", "assistance", "aid", "funding", "investment", "sale", "shipment",
-    "loan", "credit", "disbursement",
+    "loan", "credit", "disbursement", "distribution",
 })
 #: Verbs that reduce or end something; with a relation noun they code SANCTION.
 DISCONTINUE_VERBS: frozenset[str] = frozenset({
@@ -165,6 +165,9 @@ VERB_CODES: dict[str, Code] = {
     "coordinate": Code("COOPERATE"), "mediate": Code("CONSULT"),
     "pressure": Code("REQUEST"), "plead": Code("REQUEST"), "petition": Code("REQUEST"),
     "implore": Code("REQUEST"),
+    "uproot": Code("COERCE", "seize"), "bulldoze": Code("COERCE", "seize"),
+    "ransack": Code("COERCE", "seize"), "loot": Code("COERCE", "seize"),
+    "detonate": Code("ASSAULT", "explosives"),
 }
 #: Auxiliaries of a future or planned act ("will", "would").
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -184,7 +187,7 @@ _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
 ACCESS_NOUNS: frozenset[str] = frozenset({
     "delivery", "entry", "access", "passage", "convoy", "shipment", "inspector", "observer",
     "peacekeeper", "monitor", "inspection", "mission", "team", "journalist", "reporter",
-    "investigator", "aid"})
+    "investigator", "aid", "expert"})
 #: Captives whose release or return is a retreat (CAMEO 0841, RETREAT "release").
 CAPTIVE_NOUNS: frozenset[str] = frozenset({
     "prisoner", "hostage", "detainee", "captive", "soldier", "person", "activist", "dissident",
@@ -247,9 +250,14 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     # reducing relations and assistance (CAMEO 161, 162)
     "recall": {o: Code("SANCTION", "withdraw") for o in ("ambassador", "envoy", "diplomat")},
     "freeze": {o: Code("SANCTION", "discontinue") for o in (
-        "asset", "account", "fund", "aid", "assistance", "relation", "tie")},
+        "asset", "account", "fund", "aid", "assistance", "relation", "tie", "lending", "loan",
+        "credit", "disbursement", "payment")},
+    # summoning an envoy is a formal complaint (CAMEO 11)
+    "summon": {o: Code("ACCUSE", "disapprove") for o in (
+        "ambassador", "envoy", "diplomat", "charge", "consul", "attache")},
     "lift": {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "ban",
-                                             "curfew", "emergency", "martial law", "measure")},
+                                             "curfew", "emergency", "martial law", "measure",
+                                             "suspension", "freeze")},
              **_SIEGE_ENDED},
     **{v: {**{o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction", "curfew",
                                            "measure", "control", "rule")},
@@ -259,7 +267,8 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     # freedoms given back and amnesties granted are concessions (CAMEO 0811, the manual's
     # pardons and amnesties)
     "restore": {**{o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
-                **{o: Code("CONCEDE") for o in ("freedom", "right", "liberty")}},
+                **{o: Code("CONCEDE") for o in ("freedom", "right", "liberty", "licence",
+                                                "license", "accreditation")}},
     "grant": {**{o: Code("CONCEDE") for o in ("amnesty", "pardon", "autonomy", "concession")},
               "access": Code("RETREAT", "access"), "recognition": Code("SUPPORT")},
     "remove": {o: Code("CONCEDE") for o in ("sanction", "embargo", "restriction")},
@@ -309,7 +318,7 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     # a dispute settled is an agreement (CAMEO 037 as an intent)
     **{v: {o: Code("AGREE") for o in ("dispute", "quarrel", "conflict", "row", "difference",
                                       "feud")}
-       for v in ("settle", "resolve")},
+       for v in ("settle", "resolve", "submit")},
     # cooperation widened (CAMEO 06; announced, an intent: 031)
     **{v: {o: Code("COOPERATE") for o in ("tie", "cooperation", "trade", "partnership",
                                           "collaboration", "relation")}
@@ -319,13 +328,17 @@ VERB_OBJECT_CODES: dict[str, dict[str, Code]] = {
     "blockade": {o: Code("PROTEST", "obstruct") for o in (
         "building", "gate", "entrance", "office", "parliament", "ministry", "palace",
         "headquarters", "road", "street", "highway", "motorway")},
-    "raze": {o: Code("COERCE", "seize") for o in ("home", "house", "stall", "building",
-                                                   "village", "shop", "settlement")},
+    **{v: {o: Code("COERCE", "seize") for o in ("home", "house", "stall", "building",
+                                                 "village", "shop", "settlement", "hut")}
+       for v in ("raze", "burn")},
     "establish": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
     "upgrade": {o: Code("SUPPORT") for o in ("tie", "relation", "relationship")},
     "renew": {o: Code("CONSULT") for o in ("negotiation", "talk", "contact", "dialogue")},
     "share": {o: Code("COOPERATE") for o in ("intelligence", "evidence", "expertise",
                                              "information", "technology", "data")},
+    # information passed on to another party ("passed French officials details of a cell")
+    "pass": {o: Code("COOPERATE") for o in ("intelligence", "evidence", "information",
+                                            "data", "detail")},
     "issue": {o: Code("THREATEN") for o in ("ultimatum", "threat", "warning")},
     "stage": {"hunger strike": Code("PROTEST", "hunger"),
               **{o: Code("PROTEST", "demo") for o in ("demonstration", "protest", "rally",
@@ -358,7 +371,7 @@ BANNED_ACTIVITIES: frozenset[str] = frozenset({
 #: Verbs that transfer something; with an aid noun they code AID.
 GIVING_VERBS: frozenset[str] = frozenset({
     "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
-    "hand", "donate", "ship", "airlift", "contribute",
+    "hand", "donate", "ship", "airlift", "contribute", "transfer", "commit",
 })
 #: Giving verbs that only commit to the giving: what is offered, pledged or promised is a
 #: plan, which PLOVER codes AGREE ("Syria offered its troops to Lebanon's President").
@@ -368,6 +381,8 @@ AID_NOUNS: frozenset[str] = frozenset({
     "arm", "equipment", "asylum", "money", "relief", "supply", "credit", "medicine", "food",
     "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop", "grain",
     "rice", "flour", "tent", "blanket", "ammunition", "munition", "refuge", "sanctuary",
+    "tractor", "fertiliser", "fertilizer", "seed", "fuel", "generator", "ambulance", "maize",
+    "wheat",
 })
 #: Nouns that express an event on their own (with a possessor or "by" agent as actor).
 NOUN_CODES: dict[str, Code] = {
@@ -394,6 +409,7 @@ NOUN_CODES: dict[str, Code] = {
     "embargo": Code("SANCTION", "discontinue"), "aid": Code("AID"),
     "cleansing": Code("ASSAULT", "cleansing"), "atrocity": Code("ASSAULT", "massacre"),
     "disobedience": Code("PROTEST"), "hunger strike": Code("PROTEST", "hunger"),
+    "inquiry": Code("ACCUSE", "investigate"),
 }
 #: Objects of "withdraw"/"pull" that are non-military resources (SANCTION withdraw).
 NON_MILITARY_RESOURCES: frozenset[str] = frozenset({
@@ -424,17 +440,48 @@ MEETING_NOUNS: frozenset[str] = frozenset({
 CIRCUMSTANCE_PREPS: frozenset[str] = frozenset({
     "after", "since", "following", "because", "despite", "amid", "amidst"})
 #: Verb and particle pairs with a code of their own: yielding (CAMEO 080: "gave in", "caved
-#: in", "bowed to", "backed down") and turning down ("turned down", "brushed aside").
+#: in", "bowed to", "backed down"), turning down ("turned down", "brushed aside", "shrugged
+#: off"), stepping down (the manual's RETREAT "resign"), rallying behind (SUPPORT) and handing
+#: back (CAMEO 0842).
 PHRASE_CODES: dict[tuple[str, str], Code] = {
     **{pair: Code("CONCEDE") for pair in (
         ("give", "in"), ("cave", "in"), ("bow", "to"), ("back", "down"))},
-    **{pair: Code("REJECT") for pair in (("turn", "down"), ("brush", "aside"))},
+    **{pair: Code("REJECT") for pair in (
+        ("turn", "down"), ("brush", "aside"), ("brush", "off"), ("shrug", "off"))},
+    ("step", "down"): Code("RETREAT", "resign"),
+    **{("rally", p): Code("SUPPORT") for p in ("behind", "around", "round")},
+    **{(v, "back"): Code("RETREAT", "return") for v in ("hand", "give")},
 }
+#: What looking into investigates (CAMEO 09): wrongs and mishaps, not any question.
+WRONGDOING_NOUNS: frozenset[str] = frozenset({
+    "allegation", "accusation", "claim", "charge", "complaint", "case", "death", "killing",
+    "murder", "attack", "abuse", "corruption", "incident", "crash", "fraud", "violation",
+    "cause", "shooting", "disappearance", "irregularity", "wrongdoing", "misconduct"})
+#: Military and civilian goods whose delivery to another party is aid (CAMEO 07): materiel
+#: counts only with verbs that hand it over ("sent tanks to the border" mobilizes).
+MATERIEL_NOUNS: frozenset[str] = frozenset({
+    "jet", "helicopter", "tank", "missile", "rifle", "gun", "vehicle", "warship", "drone"})
+HANDING_VERBS: frozenset[str] = frozenset({
+    "deliver", "supply", "hand", "transfer", "donate", "provide", "give"})
+#: Undertakings that joining another party in is cooperating ("would join Peru in a
+#: programme to clear landmines", CAMEO 06).
+JOINT_ACTIVITIES: frozenset[str] = frozenset({
+    "programme", "program", "effort", "operation", "project", "initiative", "venture",
+    "search", "mission", "scheme", "drive", "patrol", "exercise", "fight", "investigation"})
+#: Joint drills: holding them with another party cooperates militarily (CAMEO 062).
+EXERCISE_NOUNS: frozenset[str] = frozenset({
+    "exercise", "drill", "manoeuvre", "maneuver", "war game", "joint exercise"})
+#: What blocking or restricting censors (CAMEO 1721: COERCE), where blocking a road
+#: obstructs.
+MEDIA_NOUNS: frozenset[str] = frozenset({
+    "website", "site", "internet", "web", "blog", "webpage", "page", "youtube", "facebook",
+    "twitter", "broadcast", "channel", "newspaper", "station", "network", "account", "app"})
 #: Places and plants that taking over seizes (CAMEO 171, 192: COERCE "seize").
 FACILITY_NOUNS: frozenset[str] = frozenset({
     "rig", "field", "oilfield", "farm", "plant", "factory", "company", "building", "land",
     "property", "mine", "facility", "station", "base", "airport", "port", "office",
-    "headquarters", "refinery", "town", "city", "village", "territory", "island", "islet"})
+    "headquarters", "refinery", "town", "city", "village", "territory", "island", "islet",
+    "capital", "province", "district", "region"})
 #: Reserves whose call-up mobilizes (CAMEO 154).
 RESERVE_NOUNS: frozenset[str] = frozenset({
     "reservist", "reserve", "conscript", "recruit", "troop", "soldier", "militia"})
@@ -492,6 +539,31 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
     phrase = next((PHRASE_CODES[(lemma, p)] for p in preps if (lemma, p) in PHRASE_CODES), None)
     if phrase is not None:
         return phrase  # "gave in to demands", "bowed to pressure", "turned down the offer"
+    if lemma == "look" and "into" in preps and any(o in WRONGDOING_NOUNS for o in objs):
+        return Code("ACCUSE", "investigate")  # "to look into the allegations" (CAMEO 09)
+    if lemma == "walk" and "out" in preps and any(o in _TALK_NOUNS for o in objs):
+        return Code("SANCTION", "withdraw")  # "walked out of the talks" (CAMEO 164)
+    if lemma == "sit" and "down" in preps and "with" in preps:
+        return Code("CONSULT")  # "ready to sit down with the rebels"
+    if lemma == "stand" and "up" in preps and "for" in preps:
+        return Code("SUPPORT")  # "stood up for Pakistan's record"
+    if lemma == "join" and (("in" in preps and any(o in JOINT_ACTIVITIES for o in objs))
+                            or ("force" in objs and "with" in preps)):
+        return Code("COOPERATE")  # "would join Peru in a programme", "joined forces with"
+    if lemma == "set" and "off" in preps and any(
+            o in ("bomb", "device", "explosive", "explosion", "blast", "charge") for o in objs):
+        return Code("ASSAULT", "explosives")
+    if lemma in ("hold", "conduct", "carry", "stage", "begin", "start", "launch") and any(
+            o in EXERCISE_NOUNS for o in objs) and ("with" in preps or "joint exercise" in objs):
+        return Code("COOPERATE")  # joint drills (CAMEO 062)
+    if lemma in ("block", "restrict", "cut", "shut") and any(o in MEDIA_NOUNS for o in objs):
+        return Code("COERCE", "censor")  # "blocked access to news websites" (1721)
+    if lemma == "cut" and "off" in preps and any(o in PASSAGE_NOUNS for o in acted_on):
+        return Code("PROTEST", "obstruct")  # "cut off the roads" (troops: a blockade)
+    if lemma in ("take", "gain", "wrest", "assume", "seize") and "control of place" in objs:
+        return Code("COERCE", "seize")  # "took control of the town" (CAMEO 192)
+    if lemma in HANDING_VERBS and any(o in MATERIEL_NOUNS for o in objs):
+        return Code("AID")  # "handed over four fighter jets to the air force" (072)
     if lemma == "give" and any(o in ("ground", "way") for o in objs):
         return Code("CONCEDE")
     if lemma in ("disband", "discharge", "demobilize", "demobilise") and any(
@@ -543,7 +615,7 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
             return Code("COERCE", "restrict") if objs else None
         if any(o in RELATION_NOUNS or o in ("access", "export", "trade") for o in objs):
             return Code("SANCTION", "discontinue")
-    if lemma in ("allow", "permit") and any(o in ACCESS_NOUNS for o in objs):
+    if lemma in ("allow", "permit", "let") and any(o in ACCESS_NOUNS for o in objs):
         # allowing aid, inspectors or peacekeepers in (CAMEO 086, 0863)
         return Code("RETREAT", "access")
     if lemma in GIVING_VERBS and any(o in AID_NOUNS for o in objs):

@@ -121,7 +121,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     # (only on a page where such stamps open several lines: see _live_page)
     ("clock_stamp", _LINE_STAMP),
     ("mdy", rf"(?:{_B}|(?<=\d[-–]))(?:(?:(?i:last|this\s+past|next|this\s+coming)\s+)?(?:{_WEEKDAY}),?\s+)?"
-            rf"(?P<month>{_MONTH_ANY})\s+"
+            # (a day glued to an abbreviation's period, "Sept.11, 2001", needs its year)
+            rf"(?P<month>{_MONTH_ANY})(?:\s+|(?<=\.)(?=\d{{1,2}},\s*{_YEAR4}(?!\d)))"
             rf"(?P<day>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)(?:(?:,\s*|\s+)(?P<year>{_YEAR4})(?!\d))?"
             # the first of two days takes their year: "Jan. 5-7, 2021", "June 23 and 24, 1998"
             rf"(?:(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?,?\s+"
@@ -596,6 +597,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
             return False  # ages ("a 6-year-old") and compounds ("two-year-long")
         after_gap, after = _next_word(text, end)
+        if unit == "minute" and num in {"a", "one"} and after_gap == " " and \
+                after.lower() in _MINUTE_ADJ_NOUNS:
+            return False  # the adjective: "only a minute chance", "a minute amount"
         if unit.startswith("quarter") and (
                 (after.lower() == "of" and after_gap.strip() == "")
                 or text[m.end("num"):m.start("unit")] == "-"):
@@ -882,6 +886,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
             and after_gap.strip() in {"", "-"} and after[:1].islower() \
             and after.lower() not in YEAR_COUNTED:
         return True  # an adjectival year: "the 1998 bombing", "its 1990 invasion"
+    if _determiner_before(text, start) and 1500 <= int(m.group("year")) < 1900 and \
+            after_gap == " " and after[:1].islower() and not after.endswith("s") and \
+            after.lower() not in YEAR_COUNTED:
+        return True  # an adjectival year of the past: "under an 1851 law"
     if before_noun and _ADJECTIVE_YEAR_BEFORE.search(text, max(0, start - 40), start) and \
             word.lower() not in _QUANTITY_ADJECTIVES:
         return True  # an adjective before the year: "a tough 2010 reelection bid"
@@ -919,6 +927,8 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         # earnings", "the 2000 Olympics" (but "the 2000 Americans" counts people)
     if g.endswith("(") and after_gap.strip().startswith(")"):
         return True
+    if modern and _CHRONOLOGY_ITEM_RE.match(text, start) and _chronology(text):
+        return True  # an item of a chronology: "1994 - Hurricane Gordon kills hundreds"
     if after_gap.startswith(":") and modern and \
             (not word or "\n" in gap or g.endswith((".", "!", "?", ";"))):
         return True  # a label that opens an entry: "1991: 520m gallons were released"
@@ -928,6 +938,12 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     return g.endswith(",") and closes and modern
 
 
+#: Nouns that "minute" (tiny) modifies: "a minute chance" is no minute.
+_MINUTE_ADJ_NOUNS: Final = frozenset({
+    "chance", "amount", "fraction", "quantity", "quantities", "portion", "risk", "trace",
+    "traces", "number", "percentage", "part", "detail", "details", "particle", "particles",
+    "share", "proportion", "sliver", "difference", "change", "changes", "dose", "doses",
+    "level", "levels", "probability", "possibility", "increase", "decrease", "effect"})
 #: A race or its people after a year, with no article before it ("Trump attacked 2012
 #: Republican presidential nominee Mitt Romney").
 _CONTEST_AFTER_YEAR: Final = re.compile(
@@ -1047,6 +1063,17 @@ def _live_page(text: str) -> bool:
         return False
     return sum(1 for m in stamps
                if ":" in m.group() or not 1900 <= int(m["hour"] + m["minute"]) <= 2039) >= 2
+
+
+_CHRONOLOGY_ITEM_RE: Final = re.compile(r"(?<![\w,.-])(?:1[89]|20)\d\d\s+[-–—]\s+[A-Z]")
+
+
+@lru_cache(maxsize=4)
+def _chronology(text: str) -> bool:
+    """Whether ``text`` lists events as "YEAR - What happened" at least twice ("1994 -
+    Hurricane Gordon kills hundreds 1998 - Hurricane Georges ...").  Cached like
+    :func:`_live_page`."""
+    return len(_CHRONOLOGY_ITEM_RE.findall(text, 0, 200_000)) >= 2
 
 
 def recognize(text: str) -> list[Candidate]:
