@@ -22,6 +22,12 @@ def events(text: str, timexes: list[TimeExpression] | None = None) -> list[Event
     return extract_events(Document(id="t", text=text), nlp(text), timexes or [])
 
 
+def lexicon_events(text: str) -> list[EventMention]:
+    """The rule stage's mentions alone, without the packaged classifier."""
+    return extract_events(Document(id="t", text=text), shared_pipeline()(text), [],
+                          classifier=False)
+
+
 def one(text: str, lemma: str) -> EventMention:
     found = [m for m in events(text) if m.lemma == lemma]
     assert found, f"no {lemma!r} event in {text!r}: {[m.lemma for m in events(text)]}"
@@ -806,8 +812,7 @@ def test_session_21_sentence_readings(text: str, lemma: str, category: str,
                                       mode: str | None) -> None:
     # the lexicon's reading (the packaged classifier, trained before these readings, still
     # overrides two of them: see docs/benchmarks-events-quotes.md, session 21)
-    found = [m for m in extract_events(Document(id="t", text=text), shared_pipeline()(text),
-                                       [], classifier=False) if m.lemma == lemma]
+    found = [m for m in lexicon_events(text) if m.lemma == lemma]
     assert found, f"no {lemma!r} event in {text!r}"
     m = found[0]
     assert plover_category(m.category, m.modality) == category
@@ -823,9 +828,7 @@ def test_session_21_readings_stay_narrow() -> None:
             ("The panel will look into the reasons why the bridge fell.", "look"),
             ("Many banks are reducing lending this year.", "reduce"),
             ("The crowd dispersed peacefully after the speech.", "disperse")):
-        found = extract_events(Document(id="t", text=text), shared_pipeline()(text), [],
-                               classifier=False)
-        assert not [m for m in found if m.lemma == lemma and m.category], text
+        assert not [m for m in lexicon_events(text) if m.lemma == lemma and m.category], text
 
 
 def test_a_call_for_someone_to_step_down_demands_it() -> None:
