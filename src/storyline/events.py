@@ -25,6 +25,7 @@ from storyline.plover import (
     COOPERATIVE,
     FACILITY_NOUNS,
     FUTURE_AUX,
+    LETTING_VERBS,
     MEDIA_NOUNS,
     MEETING_NOUNS,
     OBLIGATION_AUX,
@@ -98,8 +99,9 @@ ACTOR_NOUNS: frozenset[str] = frozenset({
     "group", "movement", "coalition", "regime", "administration", "council", "assembly",
     "committee", "ministry", "agency", "emir", "king", "prince", "general", "commander",
     "businessman", "organization", "organisation", "officer", "bulldozer", "missionary",
-    "warship", "frigate", "pirate", "kidnapper", "hijacker", "captor", "miner", "teacher", "nurse", "driver",
-    "fisherman", "trucker", "docker", "investigator", "prosecutor", "rioter", "mob",
+    "warship", "frigate", "pirate", "kidnapper", "hijacker", "captor", "miner", "teacher",
+    "nurse", "driver", "fisherman", "trucker", "docker", "investigator", "prosecutor", "rioter",
+    "mob",
 })
 #: Nouns for a part or a number of a group, which stands for its members as an actor ("a
 #: group of Moroccan diplomats", "tens of thousands of students", "one third of the rebels").
@@ -1271,8 +1273,6 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset({
 #: Adverbs the parse gives for a phrasal verb's particle ("brushed aside the calls").
 ADVERB_PARTICLES: frozenset[str] = frozenset({
     "aside", "down", "off", "back", "out", "up", "over", "away"})
-#: Verbs whose complement's subject is what they let in or through.
-LETTING_VERBS: frozenset[str] = frozenset({"allow", "permit", "let"})
 #: Verbs that carry out, begin or end the act their object names ("completed their
 #: withdrawal", "speeded up the pullout", "carried out an airstrike"): the act's category.
 SUPPORT_VERBS: frozenset[str] = frozenset({
@@ -1378,8 +1378,7 @@ def _by_subject(v: Token, lemma: str, code: Code | None, objs: Sequence[str]) ->
 def _through_partitive(t: Token | None) -> Token | None:
     """``t``, or what it counts ("dozens of websites", "thousands of demonstrators")."""
     if t is not None and (t.lemma_.lower() in PARTITIVE_NOUNS or t.like_num):
-        inner = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"), None)
+        inner = next(_prep_objects(t, frozenset({"of"})), None)
         return inner if inner is not None else t
     return t
 
@@ -1393,8 +1392,7 @@ def _object_lemma(o: Token) -> str:
     low = o.lemma_.lower()
     if low in MEASURE_NOUNS or low in COLLECTIVE_NOUNS or o.ent_type_ == "QUANTITY" \
             or low == "state":
-        measured = next((p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj"), None)
+        measured = next(_prep_objects(o, frozenset({"of"})), None)
         if measured is not None and low == "state":
             # "a state of emergency"; "the highest state of readiness" is an alert status
             state = STATES.get(measured.lemma_.lower())
@@ -1404,9 +1402,8 @@ def _object_lemma(o: Token) -> str:
             return _lemma(measured)
     if low in ("access", "control"):
         # "blocked access to news websites" censors; "took control of the town" occupies
-        what = _through_partitive(next((p for c in o.children if c.dep_ == "prep"
-                                        and c.lower_ == ("to" if low == "access" else "of")
-                                        for p in c.children if p.dep_ == "pobj"), None))
+        what = _through_partitive(next(_prep_objects(
+            o, frozenset({"to" if low == "access" else "of"})), None))
         if what is not None and low == "access" and _lemma(what) in MEDIA_NOUNS:
             return _lemma(what)
         if what is not None and low == "control" and (

@@ -183,6 +183,9 @@ RESTRICTION_NOUNS: tuple[str, ...] = (
 _RESTRICT = {o: Code("COERCE", "restrict") for o in RESTRICTION_NOUNS}
 _SANCTION_OBJECTS = {o: Code("SANCTION", "discontinue")
                      for o in ("sanction", "embargo", "restriction", "ban", "tariff", "penalty")}
+#: Verbs that let something in or through: with observers or aid they grant access, and the
+#: subject of their complement is what they let in ("allowed peacekeepers to deploy").
+LETTING_VERBS: frozenset[str] = frozenset({"allow", "permit", "let"})
 #: What allowing lets in: "allowed the delivery of grain", "permitted the entry of observers".
 ACCESS_NOUNS: frozenset[str] = frozenset({
     "delivery", "entry", "access", "passage", "convoy", "shipment", "inspector", "observer",
@@ -534,15 +537,15 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
     if lemma == "scale" and ("back" in preps or "down" in preps) and any(
             o in RELATION_NOUNS for o in objs):
         return Code("SANCTION", "discontinue")  # "scaled back its ties"
-    if lemma in DISCONTINUE_VERBS and lemma != "end" and any(o in _TALK_NOUNS for o in objs):
-        return Code("SANCTION", "withdraw")  # "broke off peace talks" (CAMEO 164)
+    if ((lemma in DISCONTINUE_VERBS and lemma != "end") or (lemma == "walk" and "out" in preps)) \
+            and any(o in _TALK_NOUNS for o in objs):
+        # "broke off peace talks", "walked out of the talks" (CAMEO 164)
+        return Code("SANCTION", "withdraw")
     phrase = next((PHRASE_CODES[(lemma, p)] for p in preps if (lemma, p) in PHRASE_CODES), None)
     if phrase is not None:
         return phrase  # "gave in to demands", "bowed to pressure", "turned down the offer"
     if lemma == "look" and "into" in preps and any(o in WRONGDOING_NOUNS for o in objs):
         return Code("ACCUSE", "investigate")  # "to look into the allegations" (CAMEO 09)
-    if lemma == "walk" and "out" in preps and any(o in _TALK_NOUNS for o in objs):
-        return Code("SANCTION", "withdraw")  # "walked out of the talks" (CAMEO 164)
     if lemma == "sit" and "down" in preps and "with" in preps:
         return Code("CONSULT")  # "ready to sit down with the rebels"
     if lemma == "stand" and "up" in preps and "for" in preps:
@@ -615,7 +618,7 @@ def classify_verb(lemma: str, objects: Sequence[str], preps: Sequence[str] = ())
             return Code("COERCE", "restrict") if objs else None
         if any(o in RELATION_NOUNS or o in ("access", "export", "trade") for o in objs):
             return Code("SANCTION", "discontinue")
-    if lemma in ("allow", "permit", "let") and any(o in ACCESS_NOUNS for o in objs):
+    if lemma in LETTING_VERBS and any(o in ACCESS_NOUNS for o in objs):
         # allowing aid, inspectors or peacekeepers in (CAMEO 086, 0863)
         return Code("RETREAT", "access")
     if lemma in GIVING_VERBS and any(o in AID_NOUNS for o in objs):
