@@ -652,6 +652,32 @@ def test_demand_noun_content_is_demanded_by_its_issuer() -> None:
     assert m.modality == "demanded"
 
 
+def test_reported_demand_verb_keeps_its_demander() -> None:
+    from storyline.plover import plover_roles
+
+    # the ministry reports the appeal; Norland makes it, Vesteria is asked
+    m = one("Norland appealed to Vesteria to lift its curfew, the Norland foreign ministry "
+            "said on Thursday.", "appeal")
+    assert m.category == "REQUEST" and m.modality == "demanded"
+    actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets, m.source)
+    assert _texts(actors) == ["Norland"] and _texts(targets) == ["Vesteria"]
+
+
+def test_common_noun_parties_are_recipients() -> None:
+    m = one("Kenyan police fired tear gas at thousands of demonstrators in Nairobi.", "fire")
+    assert _texts(m.targets) == ["demonstrators"]
+    m = one("The foreign minister met his Omani counterpart on Monday.", "meet")
+    assert _texts(m.targets) == ["Omani counterpart"]
+    m = one("Greece demanded that its European partners refuse to recognize the republic.",
+            "demand")
+    assert _texts(m.targets) == ["European partners"]
+    # the actor's own people moved are no recipients, the place is; a lone "force" is none
+    m = one("Norway has refused to deploy troops in Mali.", "refuse")
+    assert _texts(m.targets) == ["Mali"]
+    m = one("The army used force against the crowd.", "use")
+    assert "force" not in _texts(m.targets)
+
+
 def test_order_codes_the_act_ordered() -> None:
     assert classify_verb("order", ["troop"]).category == "MOBILIZE"  # type: ignore[union-attr]
     assert classify_verb("order", ["investigation"]).category == "ACCUSE"  # type: ignore[union-attr]

@@ -144,6 +144,34 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
     "civilian", "detainee", "immigrant", "migrant", "journalist", "hostage", "victim",
     "pilgrim", "passenger", "tourist", "captive", "inmate", "worshipper", "family",
 })
+#: Common nouns for people or a body that name a recipient in any category when the object
+#: names no one ("called his Omani counterpart", "pardoned 50 people", "distributed blankets
+#: to displaced families").
+PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | PATIENT_NOUNS | frozenset({
+    "counterpart", "candidate", "people", "man", "woman", "child", "villager", "sailor",
+    "fisherman", "crew", "shopper", "exporter", "importer", "trader", "producer", "grower",
+    "distributor", "lender", "bank", "investor", "creditor", "neighbour", "neighbor", "ally",
+    "partner", "envoy", "ambassador", "observer", "inspector", "monitor", "peacekeeper",
+    "lawyer", "dissident", "critic", "opponent", "member", "employee", "staff", "athlete",
+    "player", "utility", "airline", "broadcaster", "newspaper", "channel", "station",
+    "tribunal", "commission", "regulator", "manufacturer", "maker", "supplier", "contractor",
+    "owner", "operator", "faction", "backer", "sponsor", "donor", "victim", "survivor",
+    "suspect", "defendant", "convict", "detainee", "deserter", "defector", "asylum-seeker",
+    "patient", "voter", "citizen", "resident", "community", "tribe", "clan", "minority",
+})
+#: Party nouns that are a party only with a modifier ("government forces", "the ruling
+#: party"), not alone ("used force", "found a body", "a fuel tank").
+AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
+    "force", "body", "movement", "tank", "jet", "station", "channel", "monitor", "head",
+    "general", "group", "union", "party", "operator", "maker", "member", "staff", "crew",
+})
+#: Verbs that move the actor's own people or means ("deployed troops", "evacuated its
+#: citizens", "recalled its ambassador"): their objects are no recipients.
+MOVING_VERBS: frozenset[str] = frozenset({
+    "deploy", "redeploy", "send", "dispatch", "withdraw", "pull", "evacuate", "recall",
+    "mobilize", "mobilise", "station", "post", "move", "position", "mass", "transfer",
+    "airlift", "fly", "ship", "reinforce", "rotate", "bring", "return", "assign", "commit",
+})
 #: Categories whose recipient may be a place when no party is named ("bombs exploded in Kabul",
 #: "threatened to institute a curfew in Algiers", "will evacuate the settlements in the Gaza
 #: Strip", "refused to deploy peacekeepers in Iraq"): PLOVER codes the place the act is done
@@ -854,7 +882,7 @@ class _Extractor:
             inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
                               None)
             if inner_subj is not None and inner_subj.pos_ != "PRON":
-                targets = [a for a in self.names(inner_subj)
+                targets = [a for a in self.names(inner_subj) or self._party(inner_subj)
                            if all(a.text != b.text for b in actors)]
         if not targets and inner is not None and inner_objs:
             targets = self.targets(inner, list(inner_objs), actors, groups)
@@ -873,7 +901,7 @@ class _Extractor:
                 subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
                             None)
                 if subj is not None and subj.pos_ != "PRON":
-                    targets = [a for a in self.names(subj)
+                    targets = [a for a in self.names(subj) or self._party(subj)
                                if all(a.text != b.text for b in actors)]
                     break
         return targets
@@ -931,6 +959,10 @@ class _Extractor:
         """Recipients among the objects of ``v``: names, and with ``groups`` also common-noun
         groups tied to a nation or naming people on the receiving end (:meth:`_group`)."""
         cands: list[Token] = []
+        # what is aimed at: a party only ("fired tear gas at thousands of demonstrators"),
+        # never a named place or venue ("met at the UN headquarters")
+        aimed = [p for h in (v, *(o for o in objs if o.dep_ == "dobj"))
+                 for p in _prep_objects(h, frozenset({"at"}))]
         for o in objs:
             if o.dep_ == "pobj" and o.head.lower_ not in TARGET_PREPS:
                 continue
@@ -970,8 +1002,11 @@ class _Extractor:
                 if c.lemma_.lower() in ROLE_WORDS | PATIENT_NOUNS | PEOPLE_NOUNS:
                     cands.extend(p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
                                  for p in x.children if p.dep_ == "pobj")
+        # the troops deployed, the citizens evacuated are the actor's own, not recipients
+        parties = v.lemma_.lower() not in MOVING_VERBS
         for c in cands:
-            found = self.names(c) or (self._group(c) if groups else [])
+            found = self.names(c) or (self._group(c) if groups else []) or (
+                self._party(c) if parties else [])
             for a in found:
                 if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
                     continue  # possessives ("its mission") are rarely the recipient
@@ -980,6 +1015,9 @@ class _Extractor:
                     continue  # a place left or entered, not an "offer from Afghanistan"
                 if all(a.text != b.text for b in actors + out):
                     out.append(a)
+        if not out and parties:
+            out = [a for c in aimed for a in self._party(c)
+                   if all(a.text != b.text for b in actors)]
         return out
 
     def _group(self, tok: Token) -> list[Argument]:
@@ -993,6 +1031,25 @@ class _Extractor:
         national = any(t.ent_type_ in ("NORP", "GPE") for c in lefts for t in c.subtree)
         if not national and tok.lemma_.lower() not in PATIENT_NOUNS:
             return []
+        first = min((c.left_edge.i for c in lefts), default=tok.i)
+        span = self.sdoc[first: tok.i + 1]
+        return [Argument(span.text, span.start_char, span.end_char)]
+
+    def _party(self, tok: Token) -> list[Argument]:
+        """A recipient named by a common noun for people or a body, in any category: "called
+        his Omani counterpart", "endorsed the opposition candidate", "fired tear gas at
+        thousands of demonstrators" (a number or a part of a group stands for its members),
+        as the noun phrase without its determiner and numbers."""
+        if tok.pos_ == "NUM" or (tok.pos_ == "NOUN" and tok.lemma_.lower() in PARTITIVE_NOUNS):
+            of = next(_prep_objects(tok, frozenset({"of"})), None)
+            return [] if of is None else self.names(of) or self._party(of)
+        low = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or low not in PARTY_NOUNS:
+            return []
+        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
+                 and not c.is_punct]
+        if low in AMBIGUOUS_PARTY_NOUNS and not lefts:
+            return []  # "used force against", "a fuel tank": only "Turkish forces" is a party
         first = min((c.left_edge.i for c in lefts), default=tok.i)
         span = self.sdoc[first: tok.i + 1]
         return [Argument(span.text, span.start_char, span.end_char)]

@@ -715,11 +715,13 @@ def plover_roles(category: str | None, modality: str, actors: Sequence[T],
 
     A demand reported from someone ("Russia said Sudan must return the helicopter") is a
     REQUEST by the one who demands it (the source) of the ones asked to act (the action's
-    actors, else its targets); every other event keeps its participants (a demand verb's own
-    event, "Greece demanded that ...", has its demander as actor and no source).
+    actors, else its targets); every other event keeps its participants.  A demand verb's own
+    event ("Greece demanded that ...", "Norland appealed to Vesteria to ..., the Norland
+    foreign ministry said") is a REQUEST already, with the demander as actor: whoever reports
+    it is not the one who demands.
     """
-    if (modality == "demanded" and category is not None and source is not None
-            and source not in actors):
+    if (modality == "demanded" and category is not None and category != "REQUEST"
+            and source is not None and source not in actors):
         return [source], list(actors) or list(targets)
     return list(actors), list(targets)
 
