@@ -80,6 +80,19 @@ def test_an_actor_and_the_body_it_speaks_for_are_no_conflict():
     assert event.conflicts == []
 
 
+def test_a_group_named_more_or_less_fully_is_one_target():
+    # two entities ("private space companies", "private Russian space companies") for one
+    # group: the tellings merge; two different groups do not
+    a = _m("d1", 0, "offer", "RUSSIA", "private space companies", ["support"], category="AID",
+           modality="planned")
+    b = _m("d2", 0, "provide", "RUSSIA", "private Russian space companies", ["support"],
+           category="AID", modality="planned")
+    assert len(merge_events([a, b])) == 1
+    c = _m("d2", 0, "provide", "RUSSIA", "state shipyards", ["support"], category="AID",
+           modality="planned")
+    assert len(merge_events([a, c])) == 2
+
+
 def test_different_categories_never_merge():
     a = _m("d1", 0, "refuse", "X", "Y", ["launch"], category="REJECT")
     b = _m("d2", 0, "refuse", "X", "Y", ["launch"], category="THREATEN")

@@ -1051,8 +1051,16 @@ class _Extractor:
         if low in AMBIGUOUS_PARTY_NOUNS and not lefts:
             return []  # "used force against", "a fuel tank": only "Turkish forces" is a party
         first = min((c.left_edge.i for c in lefts), default=tok.i)
-        span = self.sdoc[first: tok.i + 1]
-        return [Argument(span.text, span.start_char, span.end_char)]
+        last = tok.i
+        for p in _prep_objects(tok, AFFILIATION_PREPS):
+            # "companies in the Russian rocket industry": the body or place it belongs to
+            # names which group it is (the offsets keep to the group's own words)
+            if p.right_edge.i - tok.i <= 8 and any(
+                    self.res.name_at(t.i) is not None for t in p.subtree):
+                last = p.right_edge.i
+                break
+        span = self.sdoc[first: last + 1]
+        return [Argument(span.text, span.start_char, tok.idx + len(tok))]
 
     def place_targets(self, v: Token, objs: list[Token], actors: list[Argument],
                       preps: frozenset[str] = PLACE_TARGET_PREPS,

@@ -149,11 +149,28 @@ class _Item:
     index: int
     sides: frozenset[str] = frozenset()
     target_kinds: frozenset[str] = frozenset()
+    #: each target's words, so that "private space companies" meets "private Russian space
+    #: companies" though the two are different entities
+    target_words: tuple[frozenset[str], ...] = ()
 
 
 def _keys(args: Iterable[Argument]) -> frozenset[str]:
     """Participants as compared across mentions: entity ids, else the lower-cased words."""
     return frozenset(a.entity_id or a.text.lower() for a in args)
+
+
+def _name_words(args: Iterable[Argument]) -> tuple[frozenset[str], ...]:
+    """Each participant's words, lower-cased and folded, without articles."""
+    return tuple(frozenset(_canon(w) for w in re.findall(r"[\w-]+", a.text)
+                           if w.lower() not in ("the", "a", "an", "its", "their", "his", "her"))
+                 for a in args)
+
+
+def _targets_meet(x: _Item, y: _Item) -> bool:
+    """Whether two mentions share a target: the same entity, or one target's words all in the
+    other's ("space companies" and "private space companies")."""
+    return bool(x.targets & y.targets) or any(
+        a and b and (a <= b or b <= a) for a in x.target_words for b in y.target_words)
 
 
 def _date_conflict(a: str | None, b: str | None) -> bool:
@@ -216,8 +233,12 @@ def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> f
         return 0.0  # two events of one sentence are different events
     if (x.actors & y.targets) or (y.actors & x.targets):
         return 0.0  # one side's actor is the other's target: not the same event
-    wsim = _wjaccard(x.words, y.words, weight or {})
-    shared_targets = x.targets & y.targets
+    shared_targets = _targets_meet(x, y)
+    # a group named more or less fully ("private (Russian) space companies") is one target:
+    # its two entity ids are not two words that differ
+    nested = shared_targets and not x.targets & y.targets
+    wsim = _wjaccard(x.words - x.targets if nested else x.words,
+                     y.words - y.targets if nested else y.words, weight or {})
     same_trigger = _canon(x.m.lemma) == _canon(y.m.lemma)
     date_clash = _date_conflict(x.m.date, y.m.date)
     actor_clash = _actor_clash(x, y)
@@ -244,6 +265,8 @@ def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> f
     if not (x.words & y.words) and not shared_targets:
         return 0.0  # nothing in common but the kind of action
     targets = _jaccard(x.targets, y.targets) if x.targets and y.targets else 0.3
+    if nested:
+        targets = 0.5
     same_date = 1.0 if x.m.date and y.m.date and x.m.date == y.m.date else 0.0
     score = (0.35 * wsim + 0.2 * actors + 0.15 * targets
              + 0.15 * float(same_trigger) + 0.15 * same_date)
@@ -368,6 +391,7 @@ def merge_events(
             index=i,
             sides=_sides(actors, parents),
             target_kinds=frozenset(kinds.get(t, "?") for t in targets),
+            target_words=_name_words(m.targets),
         ))
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
