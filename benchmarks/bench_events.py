@@ -107,7 +107,7 @@ def predict(text: str, nlp: Any, classifier: Any = False, sdoc: Any = None,
         cat = plover_category(m.category, m.modality)
         if cat is not None:
             actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets,
-                                           m.source)
+                                           m.source, m.lemma)
             return Predicted(cat, tuple(a.text for a in actors), tuple(a.text for a in targets))
     return Predicted(None, (), ())
 

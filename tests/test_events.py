@@ -659,8 +659,13 @@ def test_reported_demand_verb_keeps_its_demander() -> None:
     m = one("Norland appealed to Vesteria to lift its curfew, the Norland foreign ministry "
             "said on Thursday.", "appeal")
     assert m.category == "REQUEST" and m.modality == "demanded"
-    actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets, m.source)
+    actors, targets = plover_roles(m.category, m.modality, m.actors, m.targets, m.source,
+                                   m.lemma)
     assert _texts(actors) == ["Norland"] and _texts(targets) == ["Vesteria"]
+    # a demanded act the classifier types REQUEST is still the demander's
+    m = one("Russia said on Tuesday that Sudan must return the helicopter.", "return")
+    actors, targets = plover_roles("REQUEST", "demanded", m.actors, m.targets, m.source, m.lemma)
+    assert _texts(actors) == ["Russia"] and _texts(targets) == ["Sudan"]
 
 
 def test_common_noun_parties_are_recipients() -> None:
@@ -676,6 +681,13 @@ def test_common_noun_parties_are_recipients() -> None:
     assert _texts(m.targets) == ["Mali"]
     m = one("The army used force against the crowd.", "use")
     assert "force" not in _texts(m.targets)
+    # the object of two verbs side by side; whom a threat is told to
+    m = one("Police beat and detained Tibetan monks in Lhasa.", "beat")
+    assert _texts(m.targets) == ["Tibetan monks"]
+    assert not [x for x in events("She plans to return home and present her baby to her family.")
+                if x.lemma == "return"]
+    found = events("India cautioned Pakistan that the military would retaliate.")
+    assert any(_texts(x.targets) == ["Pakistan"] for x in found if x.category == "THREATEN")
 
 
 def test_order_codes_the_act_ordered() -> None:

@@ -23,6 +23,7 @@ from storyline.entities import ROLE_WORDS
 from storyline.model import Argument, Document, EventMention, Modality, TimeExpression
 from storyline.plover import (
     COOPERATIVE,
+    DEMAND_VERBS,
     FACILITY_NOUNS,
     FUTURE_AUX,
     LETTING_VERBS,
@@ -67,9 +68,6 @@ THREAT_VERBS: frozenset[str] = frozenset({"threaten", "warn", "intimidate"})
 COMMISSIVE_VERBS: frozenset[str] = frozenset({
     "swear", "vow", "pledge", "promise", "threaten", "intend", "plan", "resolve", "offer",
     "agree", "propose", "decide"})
-DEMAND_VERBS: frozenset[str] = frozenset({
-    "demand", "urge", "call", "ask", "request", "press", "order", "appeal", "insist",
-})
 #: News verbs that make an event even without a PLOVER category.
 SALIENT_VERBS: frozenset[str] = frozenset({
     "launch", "land", "release", "sign", "cancel", "vote", "elect", "appoint", "arrest",
@@ -166,12 +164,17 @@ AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
     "general", "group", "union", "party", "operator", "maker", "member", "staff", "crew",
 })
 #: Verbs that move the actor's own people or means ("deployed troops", "evacuated its
-#: citizens", "recalled its ambassador"): their objects are no recipients.
+#: citizens", "recalled its ambassador") or make them ("set up a commission"): their
+#: objects are no recipients.
 MOVING_VERBS: frozenset[str] = frozenset({
     "deploy", "redeploy", "send", "dispatch", "withdraw", "pull", "evacuate", "recall",
     "mobilize", "mobilise", "station", "post", "move", "position", "mass", "transfer",
     "airlift", "fly", "ship", "reinforce", "rotate", "bring", "return", "assign", "commit",
+    # and verbs that make the object: "urged creating a regulator" creates, not addresses, it
+    "create", "establish", "form", "found", "build", "set",
 })
+#: Categories whose recipient, when no other is found, is whom the act is told to.
+ADDRESSED_CATEGORIES: frozenset[str] = frozenset({"THREATEN", "REQUEST", "AGREE"})
 #: Categories whose recipient may be a place when no party is named ("bombs exploded in Kabul",
 #: "threatened to institute a curfew in Algiers", "will evacuate the settlements in the Gaza
 #: Strip", "refused to deploy peacekeepers in Iraq"): PLOVER codes the place the act is done
@@ -629,6 +632,16 @@ class _Extractor:
         passive = any(c.dep_ == "auxpass" for c in v.children)
         if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ == "NOUN":
             objs.append(v.head)  # "sanctions imposed on X by Y"
+        if not any(c.dep_ == "dobj" for c in v.children):
+            # "beat and detained Tibetan monks": the object after the second verb is the
+            # first one's too
+            for conj in (c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                shared = [o for o in conj.children if o.dep_ == "dobj" and o.i > conj.i]
+                # only right next to each other: "beat and detained", not "return home and
+                # present her baby"
+                if shared and conj.i == v.i + 2 and v.doc[v.i + 1].dep_ == "cc":
+                    objs.extend(shared)
+                    break
         for c in v.children:
             if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "nsubjpass" and passive):
                 objs.append(c)
@@ -766,6 +779,8 @@ class _Extractor:
             modality = "asserted"  # the refusal is made now; the act is what will not come
         targets = self.recipients(v, objs, actors, code.category if code else None, inner,
                                   inner_objs)
+        if not targets and code is not None and code.category in ADDRESSED_CATEGORIES:
+            targets = self.addressee(chain[-1], actors)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -935,6 +950,24 @@ class _Extractor:
             if targets:
                 break
         return targets
+
+    def addressee(self, top: Token, actors: list[Argument]) -> list[Argument]:
+        """Whom a threat, demand or promise is told to, named as the object of the verb
+        whose clause tells it ("cautioned Pakistan that the military would retaliate",
+        "assured Kenya it would withdraw"); names only ("told reporters" is no recipient)."""
+        cur = top
+        for _ in range(3):
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            if cur.dep_ != "ccomp" or cur.head.pos_ not in ("VERB", "AUX"):
+                return []
+            heads = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")]
+            heads += [p for c in heads if c.dep_ == "dative" for p in c.children
+                      if p.dep_ == "pobj"]
+            return [a for c in heads for a in self.names(c)
+                    if all(a.text != b.text for b in actors)]
+        return []
 
     def protested(self, v: Token, actors: list[Argument]) -> list[Argument]:
         """Whom a protest is against, named in its purpose or its reason: "staged
@@ -1679,6 +1712,8 @@ def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
     """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
     or possessor of ``v``."""
     targets = ext.recipients(v, objs, actors, category, _inner_verb(v))
+    if not targets and category in ADDRESSED_CATEGORIES:
+        targets = ext.addressee(ext.chain(v)[-1], actors)
     if targets:
         return targets
     taken = {a.text for a in actors}

@@ -709,18 +709,26 @@ def plover_category(category: str | None, modality: str) -> str | None:
 T = TypeVar("T")
 
 
+#: Verbs whose own event is a demand ("demanded that ...", "called on X to ...").
+DEMAND_VERBS: frozenset[str] = frozenset({
+    "demand", "urge", "call", "ask", "request", "press", "order", "appeal", "insist",
+})
+
+
 def plover_roles(category: str | None, modality: str, actors: Sequence[T],
-                 targets: Sequence[T], source: T | None) -> tuple[list[T], list[T]]:
+                 targets: Sequence[T], source: T | None,
+                 lemma: str | None = None) -> tuple[list[T], list[T]]:
     """Actors and recipients as PLOVER codes them, for :func:`plover_category`'s category.
 
     A demand reported from someone ("Russia said Sudan must return the helicopter") is a
     REQUEST by the one who demands it (the source) of the ones asked to act (the action's
     actors, else its targets); every other event keeps its participants.  A demand verb's own
-    event ("Greece demanded that ...", "Norland appealed to Vesteria to ..., the Norland
-    foreign ministry said") is a REQUEST already, with the demander as actor: whoever reports
-    it is not the one who demands.
+    event (``lemma``, the trigger, is a verb the lexicon codes REQUEST: "Greece demanded that
+    ...", "Norland appealed to Vesteria to ..., the Norland foreign ministry said") has the
+    demander as actor already: whoever reports it is not the one who demands.
     """
-    if (modality == "demanded" and category is not None and category != "REQUEST"
+    own = category == "REQUEST" and lemma is not None and lemma.lower() in DEMAND_VERBS
+    if (modality == "demanded" and category is not None and not own
             and source is not None and source not in actors):
         return [source], list(actors) or list(targets)
     return list(actors), list(targets)

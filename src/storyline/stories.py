@@ -455,7 +455,7 @@ def _make_event(ms: Sequence[EventMention],
     targets: list[str] = []
     for m in ms:
         # a reported demand is the requester's, of the one asked to act (PLOVER's REQUEST)
-        who, whom = plover_roles(action, modality, m.actors, m.targets, m.source)
+        who, whom = plover_roles(action, modality, m.actors, m.targets, m.source, m.lemma)
         actors.extend(a.entity_id for a in who if a.entity_id)
         targets.extend(t.entity_id for t in whom if t.entity_id)
     event_type = plover_category(action, modality)
