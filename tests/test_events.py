@@ -668,6 +668,14 @@ def test_reported_demand_verb_keeps_its_demander() -> None:
     assert _texts(actors) == ["Russia"] and _texts(targets) == ["Sudan"]
 
 
+def test_second_act_of_a_demand_is_no_event_of_its_own() -> None:
+    # "withdraw" is demanded like "halt", not done: no asserted RETREAT by Israel
+    found = events("The UN demanded that Israel halt the raids and withdraw its troops "
+                   "from Gaza.")
+    assert [x.lemma for x in found] == ["demand"]
+    assert found[0].modality == "demanded" and _texts(found[0].targets) == ["Israel"]
+
+
 def test_common_noun_parties_are_recipients() -> None:
     m = one("Kenyan police fired tear gas at thousands of demonstrators in Nairobi.", "fire")
     assert _texts(m.targets) == ["demonstrators"]

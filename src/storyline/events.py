@@ -711,7 +711,11 @@ class _Extractor:
         if lemma in PLAN_VERBS | ASPECT_VERBS and (
                 any(c.dep_ == "xcomp" for c in v.children) or by_inner is not None):
             return None
-        if v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in CONTENT_HEADS:
+        top = v
+        while top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX") and \
+                not _has_own(top, "nsubj") and not _has_own(top, "nsubjpass"):
+            top = top.head  # "demanded that the rebels lay down their arms and surrender"
+        if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_.lower() in CONTENT_HEADS:
             return None  # the content of a threat, demand or refusal: that verb is the event
         objs, preps = self.objects(v)
         obj_lemmas = [_object_lemma(o) for o in objs]
