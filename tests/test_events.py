@@ -696,6 +696,10 @@ def test_common_noun_parties_are_recipients() -> None:
                 if x.lemma == "return"]
     found = events("India cautioned Pakistan that the military would retaliate.")
     assert any(_texts(x.targets) == ["Pakistan"] for x in found if x.category == "THREATEN")
+    # whoever made the demand that is met or refused, also after a preposition
+    m = one("The government yielded to demands from coca growers and shelved the plan.",
+            "yield")
+    assert _texts(m.targets) == ["coca growers"]
 
 
 def test_order_codes_the_act_ordered() -> None:

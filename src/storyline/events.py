@@ -156,6 +156,8 @@ PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | PATIENT_NOU
     "owner", "operator", "faction", "backer", "sponsor", "donor", "victim", "survivor",
     "suspect", "defendant", "convict", "detainee", "deserter", "defector", "asylum-seeker",
     "patient", "voter", "citizen", "resident", "community", "tribe", "clan", "minority",
+    "girl", "boy", "schoolgirl", "schoolboy", "pupil", "foreigner", "national", "expatriate",
+    "executive", "magnate", "tycoon", "conglomerate", "official", "counterpart",
 })
 #: Party nouns that are a party only with a modifier ("government forces", "the ruling
 #: party"), not alone ("used force", "found a body", "a fuel tank").
@@ -1005,13 +1007,16 @@ class _Extractor:
                 continue
             cands.append(o)
         for o in list(objs):
-            if o.dep_ in ("dobj", "nsubjpass", "attr"):
-                message = o.lemma_.lower() in MESSAGE_NOUNS
+            message = o.lemma_.lower() in MESSAGE_NOUNS
+            # a message answered may also be a prepositional object ("bowed to opposition
+            # demands", "declined despite appeals from business leaders")
+            if o.dep_ in ("dobj", "nsubjpass", "attr") or (o.dep_ == "pobj" and message):
                 for c in o.children:
                     if c.dep_ == "poss":
                         cands.append(c)
-                    if message and c.dep_ == "compound" and c.pos_ == "PROPN":
-                        cands.append(c)  # "a United Nations appeal", "the Senegalese plan"
+                    if message and c.dep_ == "compound" and (
+                            c.pos_ == "PROPN" or c.lemma_.lower() in PARTY_NOUNS):
+                        cands.append(c)  # "a United Nations appeal", "opposition demands"
                     if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {
                             "of", "between", "for", "by"}:
                         cands.extend(p for p in c.children if p.dep_ == "pobj")
@@ -1043,7 +1048,7 @@ class _Extractor:
         parties = v.lemma_.lower() not in MOVING_VERBS
         for c in cands:
             found = self.names(c) or (self._group(c) if groups else []) or (
-                self._party(c) if parties else [])
+                self._party(c) if parties and not self._own(v, c) else [])
             for a in found:
                 if a.via is not None and a.via.lower() in ("its", "his", "her", "their"):
                     continue  # possessives ("its mission") are rarely the recipient
@@ -1071,6 +1076,14 @@ class _Extractor:
         first = min((c.left_edge.i for c in lefts), default=tok.i)
         span = self.sdoc[first: tok.i + 1]
         return [Argument(span.text, span.start_char, span.end_char)]
+
+    @staticmethod
+    def _own(v: Token, tok: Token) -> bool:
+        """Whether ``tok`` is the actor's own people brought to safety ("rescued its
+        sailors"), where "rescued 42 abducted schoolgirls" helps others."""
+        return v.lemma_.lower() == "rescue" and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+            for c in tok.children)
 
     def _party(self, tok: Token) -> list[Argument]:
         """A recipient named by a common noun for people or a body, in any category: "called
