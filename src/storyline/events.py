@@ -157,7 +157,7 @@ PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | PATIENT_NOU
     "suspect", "defendant", "convict", "detainee", "deserter", "defector", "asylum-seeker",
     "patient", "voter", "citizen", "resident", "community", "tribe", "clan", "minority",
     "girl", "boy", "schoolgirl", "schoolboy", "pupil", "foreigner", "national", "expatriate",
-    "executive", "magnate", "tycoon", "conglomerate", "official", "counterpart",
+    "executive", "magnate", "tycoon", "conglomerate", "official",
 })
 #: Party nouns that are a party only with a modifier ("government forces", "the ruling
 #: party"), not alone ("used force", "found a body", "a fuel tank").
