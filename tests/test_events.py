@@ -97,7 +97,8 @@ def test_lexicon_categories(verb: str, objects: list[str], preps: list[str],
 
 def test_lexicon_non_events() -> None:
     assert classify_verb("launch", ["satellite"]) is None
-    assert classify_verb("block", ["resolution"]) is None  # not a passage
+    # a blocked resolution is vetoed (REJECT), not a passage obstructed
+    assert classify_verb("block", ["resolution"]).category == "REJECT"  # type: ignore[union-attr]
     assert classify_verb("drive", ["rebel"], ["out"]) is None  # combat, not an expulsion
     assert classify_verb("end", ["day"]) is None
     assert classify_verb("release", ["report"]) is None  # a report released frees no one
@@ -674,6 +675,23 @@ def test_second_act_of_a_demand_is_no_event_of_its_own() -> None:
                    "from Gaza.")
     assert [x.lemma for x in found] == ["demand"]
     assert found[0].modality == "demanded" and _texts(found[0].targets) == ["Israel"]
+
+
+def test_asking_someone_to_act_is_a_request() -> None:
+    for text, lemma in (
+            ("Norway pressed Belgrade on Wednesday to settle the quarrel.", "press"),
+            ("Zimbabwe told Western countries to scrap the sanctions.", "tell"),
+            ("Bolivia insisted that Brazil honour the gas contract.", "insist")):
+        m = one(text, lemma)
+        assert m.category == "REQUEST" and m.modality == "demanded", text
+    # not a belief insisted on, nor a call made in order to say something
+    assert not [m for m in events("Hayward insisted the company would bounce back.")
+                if m.lemma == "insist"]
+    assert not [m for m in events("Fadel called to say she had been released.")
+                if m.lemma == "call"]
+    assert classify_verb("team", [], ["up", "with"]).category == "COOPERATE"  # type: ignore[union-attr]
+    assert classify_verb("hand", ["weapon"], ["in"]).category == "RETREAT"  # type: ignore[union-attr]
+    assert classify_verb("voice", ["disappointment"]).category == "ACCUSE"  # type: ignore[union-attr]
 
 
 def test_common_noun_parties_are_recipients() -> None:

@@ -145,7 +145,7 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
 #: Common nouns for people or a body that name a recipient in any category when the object
 #: names no one ("called his Omani counterpart", "pardoned 50 people", "distributed blankets
 #: to displaced families").
-PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | PATIENT_NOUNS | frozenset({
+PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PATIENT_NOUNS | frozenset({
     "counterpart", "candidate", "people", "man", "woman", "child", "villager", "sailor",
     "fisherman", "crew", "shopper", "exporter", "importer", "trader", "producer", "grower",
     "distributor", "lender", "bank", "investor", "creditor", "neighbour", "neighbor", "ally",
@@ -164,6 +164,7 @@ PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | PATIENT_NOU
 AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
     "force", "body", "movement", "tank", "jet", "station", "channel", "monitor", "head",
     "general", "group", "union", "party", "operator", "maker", "member", "staff", "crew",
+    "country", "nation", "state", "kingdom",
 })
 #: Verbs that move the actor's own people or means ("deployed troops", "evacuated its
 #: citizens", "recalled its ambassador") or make them ("set up a commission"): their
@@ -175,6 +176,11 @@ MOVING_VERBS: frozenset[str] = frozenset({
     # and verbs that make the object: "urged creating a regulator" creates, not addresses, it
     "create", "establish", "form", "found", "build", "set",
 })
+#: Verbs that, with an infinitive complement, ask someone to act ("pressed Belgrade to
+#: settle", "told Western countries to scrap the sanctions", "encouraged the parties to sit
+#: down"): a REQUEST, whatever the lexicon says of the verb alone.
+REQUESTING_VERBS: frozenset[str] = DEMAND_VERBS | frozenset({
+    "tell", "encourage", "instruct", "direct", "exhort", "beg", "invite"})
 #: Categories whose recipient, when no other is found, is whom the act is told to.
 ADDRESSED_CATEGORIES: frozenset[str] = frozenset({"THREATEN", "REQUEST", "AGREE"})
 #: Categories whose recipient may be a place when no party is named ("bombs exploded in Kabul",
@@ -726,10 +732,20 @@ class _Extractor:
         if noun is not None:
             code = classify_noun(_object_lemma(noun))
         code = _by_subject(v, lemma, code, obj_lemmas)
-        if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
-            # "ordered troops to withdraw": the object is the one asked; the act ordered is
-            # the complement's, so the order itself is a demand whatever its object
+        if lemma in REQUESTING_VERBS and (
+                any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c)
+                                          and _has_own(v, "dobj")) for c in v.children)
+                or (lemma in DEMAND_VERBS and any(
+                    # a bare subjunctive ("insisted that Brazil honour"), not "would bounce"
+                    c.dep_ == "ccomp" and c.tag_ == "VB" and not _has_own(c, "aux")
+                    for c in v.children))):
+            # "ordered troops to withdraw", "pressed Belgrade to settle", "told Western
+            # countries to scrap the sanctions", "insisted that Brazil honour the contract":
+            # the object is the one asked; the act asked for is the complement's, so the
+            # request itself is a demand whatever its object
             code = classify_verb(lemma, [], preps)
+            if code is None and lemma != "call":  # "called to say": no call on anyone
+                code = Code("REQUEST")
             if lemma == "order" and _orders_out(v):
                 code = Code("SANCTION", "expel")  # "ordered the ambassador to leave" (166)
         if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS) and \
@@ -864,7 +880,10 @@ class _Extractor:
         if lemmas & THREAT_VERBS:
             return "threatened"
         # an obligation is a demand unless a plan verb governs it or the speaker binds itself
-        if lemmas & DEMAND_VERBS or (_obliged(chain) and not _self_obligation(v, source, actors)):
+        asking = code is not None and code.category == "REQUEST" and \
+            v.lemma_.lower() in REQUESTING_VERBS
+        if lemmas & DEMAND_VERBS or asking or (
+                _obliged(chain) and not _self_obligation(v, source, actors)):
             return "demanded"
         offered = offers(v) and code is not None and code.category != "SUPPORT"
         if auxes & FUTURE_AUX or lemmas & PLAN_VERBS or offered or any(
@@ -1295,6 +1314,12 @@ class _Extractor:
         return tuple(out[:MAX_KEYWORDS])
 
 
+def _to_infinitive(v: Token) -> bool:
+    """Whether ``v`` is a to-infinitive ("pressed Belgrade on Wednesday to settle", which the
+    parse may hang on the verb as a purpose clause)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _skip_prep(t: Token) -> bool:
     """Prepositional adjuncts that are circumstances, not part of the event (reasons, dates)."""
     if t.dep_ not in ("prep", "agent") or t.dep_ == "agent":
@@ -1671,7 +1696,14 @@ def _fallback_actors(ext: _Extractor, v: Token, sent: Span) -> list[Argument]:
     if _passive_participle_clause(v) and not any(
             c.dep_ in ("nsubj", "nsubjpass", "agent") for c in v.children):
         return []
-    for verb in (v, sent.root):
+    root = sent.root
+    # under a root verb of saying ("..., the defence ministry said") the reported clause's
+    # main verb comes before the root, whose subject is the reporter
+    top = v
+    while top.head.i not in (root.i, top.i):
+        top = top.head
+    verbs = [v, top, root] if top.i != v.i and root.lemma_.lower() in SPEECH_VERBS else [v, root]
+    for verb in verbs:
         subj, agentive = ext.subject(verb, None)
         if agentive and subj is not None and subj.pos_ == "NOUN" and not _agent_like(subj):
             return []  # what a thing did is no one's act: "roads blocked by corpses and debris"

@@ -168,6 +168,9 @@ VERB_CODES: dict[str, Code] = {
     "uproot": Code("COERCE", "seize"), "bulldoze": Code("COERCE", "seize"),
     "ransack": Code("COERCE", "seize"), "loot": Code("COERCE", "seize"),
     "detonate": Code("ASSAULT", "explosives"),
+    # session 22, from the third set of one sentence per CAMEO code
+    "shuttle": Code("CONSULT"), "parade": Code("PROTEST", "demo"),
+    "convict": Code("ACCUSE", "allege"),
 }
 #: Auxiliaries of a future or planned act ("will", "would").
 FUTURE_AUX: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -374,7 +377,7 @@ BANNED_ACTIVITIES: frozenset[str] = frozenset({
 #: Verbs that transfer something; with an aid noun they code AID.
 GIVING_VERBS: frozenset[str] = frozenset({
     "provide", "give", "offer", "send", "deliver", "grant", "extend", "supply", "pledge",
-    "hand", "donate", "ship", "airlift", "contribute", "transfer", "commit",
+    "hand", "donate", "ship", "airlift", "contribute", "transfer", "commit", "distribute",
 })
 #: Giving verbs that only commit to the giving: what is offered, pledged or promised is a
 #: plan, which PLOVER codes AGREE ("Syria offered its troops to Lebanon's President").
@@ -385,7 +388,7 @@ AID_NOUNS: frozenset[str] = frozenset({
     "shelter", "vaccine", "intelligence", "dollar", "million", "billion", "troop", "grain",
     "rice", "flour", "tent", "blanket", "ammunition", "munition", "refuge", "sanctuary",
     "tractor", "fertiliser", "fertilizer", "seed", "fuel", "generator", "ambulance", "maize",
-    "wheat",
+    "wheat", "parcel",
 })
 #: Nouns that express an event on their own (with a possessor or "by" agent as actor).
 NOUN_CODES: dict[str, Code] = {
@@ -454,6 +457,10 @@ PHRASE_CODES: dict[tuple[str, str], Code] = {
     ("step", "down"): Code("RETREAT", "resign"),
     **{("rally", p): Code("SUPPORT") for p in ("behind", "around", "round")},
     **{(v, "back"): Code("RETREAT", "return") for v in ("hand", "give")},
+    ("team", "up"): Code("COOPERATE"), ("walk", "away"): Code("REJECT"),
+    ("throw", "out"): Code("REJECT"), ("seal", "off"): Code("COERCE", "restrict"),
+    # weapons handed in or laid down, a resignation handed in (CAMEO 0873, 0874)
+    ("hand", "in"): Code("RETREAT", "disarm"), ("lay", "down"): Code("RETREAT", "disarm"),
 }
 #: What looking into investigates (CAMEO 09): wrongs and mishaps, not any question.
 WRONGDOING_NOUNS: frozenset[str] = frozenset({
@@ -743,6 +750,37 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "comment", "remark", "quote", "emphasise", "emphasize", "acknowledge", "admit", "respond",
     "reply", "predict", "hint", "signal", "show", "play",
 })
+
+
+# session 22, from the third set of one sentence per CAMEO code (general English, not the
+# table's conventions): an apology issued or offered (CAMEO 055), records handed over to
+# another party's investigators (063), a motion or bill blocked (a veto, 1234), an ultimatum
+# handed over (139), tools downed (a strike, 143), detainees subjected to torture (1822),
+# disappointment or concern voiced (110), a registration restored (0812), rations cut (1623)
+_RECORD_NOUNS = ("record", "document", "evidence", "file", "data", "intelligence",
+                 "information", "dossier", "testimony")
+# (not "concern": CAMEO 012, a pessimistic comment; not "regret": an apology)
+_DISAPPROVAL_NOUNS = ("disappointment", "anger", "dismay", "outrage", "displeasure",
+                      "indignation", "disapproval")
+for _verb, _codes in {
+    "issue": {"apology": Code("SUPPORT")},
+    "offer": {"apology": Code("SUPPORT")},
+    "make": {"apology": Code("SUPPORT")},
+    "hand": {**{o: Code("COOPERATE") for o in _RECORD_NOUNS},
+             "ultimatum": Code("THREATEN")},
+    "give": {"ultimatum": Code("THREATEN")},
+    "deliver": {"ultimatum": Code("THREATEN")},
+    "block": {o: Code("REJECT") for o in ("motion", "bill", "resolution", "proposal",
+                                         "amendment", "legislation", "nomination")},
+    "down": {"tool": Code("PROTEST", "strike")},
+    "subject": {o: Code("ASSAULT", "torture") for o in (
+        "shock", "torture", "abuse", "beating", "execution", "mistreatment")},
+    "voice": {o: Code("ACCUSE", "disapprove") for o in _DISAPPROVAL_NOUNS},
+    "express": {o: Code("ACCUSE", "disapprove") for o in _DISAPPROVAL_NOUNS},
+    "restore": {o: Code("CONCEDE") for o in ("registration", "permit", "citizenship")},
+    "cut": {o: Code("SANCTION", "discontinue") for o in ("ration", "aid", "assistance")},
+}.items():
+    VERB_OBJECT_CODES[_verb] = {**VERB_OBJECT_CODES.get(_verb, {}), **_codes}
 
 
 #: Every verb lemma the lexicon codes (alone or with certain objects).
