@@ -92,6 +92,8 @@ DEFAULT_NEWS_WEIGHT = 1.0
 CHECK_A = ROOT / "benchmarks" / "data" / "plover_check_cameo_a.jsonl"
 #: the same hand's second set, never read and never learnt: the check of what the model brings
 CHECK_B = ROOT / "benchmarks" / "data" / "plover_check_cameo_b.jsonl"
+#: a third hand's set (session 22): measured unread once, then read for lexicon readings
+CHECK_C = ROOT / "benchmarks" / "data" / "plover_check_cameo_c.jsonl"
 #: every set of the project's own sentences with its sample weight (chosen by 5x5 CV; set A's
 #: weight by 2x5 CV of the classifier on the gold sentences, see the module docstring)
 DEFAULT_SYNTHETIC: tuple[tuple[Path, float], ...] = (
