@@ -1069,3 +1069,11 @@ def test_a_live_pages_bare_stamps_and_a_chronologys_years() -> None:
     assert got["2358"] == "2010-01-13T23:58" and got["2310"] == "2010-01-13T23:10"
     chronology = "Timeline:\n1998 The first talks begin.\n2001 The towers fall.\n2003 Iraq.\n"
     assert not any("T" in v for v in values(chronology, dt.date(2010, 1, 13)).values())
+
+
+def test_h31_round() -> None:
+    # the first of two months takes the year given after the second, also after "of"
+    assert values("Passengers traveled in March and April of 2008.", dt.date(2009, 6, 30)) == \
+        {"March": "2008-03", "April of 2008": "2008-04"}
+    assert values("Sales fell in March and in April of 2008.", dt.date(2009, 6, 30))["March"] \
+        == "2008-03"

@@ -184,9 +184,11 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"[-\s]+)?(?P<month>{_MONTH_FULL})(?:{_E}|(?=['’]s\b))"
               # a vote named by its month: "the November election", "a June referendum"
               rf"(?:(?=(?:['’]s)?\s+(?:[A-Z][\w.]*\s+){{0,2}}{_POLL})(?P<poll>))?"
-              # the first of two months takes their year: "from September to December 2014"
-              rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+|[-–]\s*)"
-              rf"(?P<range_month>{_MONTH_FULL}),?\s+(?P<range_year>{_YEAR4})(?!\d)))?"),
+              # the first of two months takes their year: "from September to December 2014",
+              # "in March and (in) April of 2008"
+              rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+(?:(?i:in)\s+)?|[-–]\s*)"
+              rf"(?P<range_month>{_MONTH_FULL}),?\s+(?:(?i:of)\s+)?"
+              rf"(?P<range_year>{_YEAR4})(?!\d)))?"),
     ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
