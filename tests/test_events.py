@@ -677,13 +677,7 @@ def test_second_act_of_a_demand_is_no_event_of_its_own() -> None:
     assert found[0].modality == "demanded" and _texts(found[0].targets) == ["Israel"]
 
 
-def test_asking_someone_to_act_is_a_request() -> None:
-    for text, lemma in (
-            ("Norway pressed Belgrade on Wednesday to settle the quarrel.", "press"),
-            ("Zimbabwe told Western countries to scrap the sanctions.", "tell"),
-            ("Bolivia insisted that Brazil honour the gas contract.", "insist")):
-        m = one(text, lemma)
-        assert m.category == "REQUEST" and m.modality == "demanded", text
+def test_set_c_readings() -> None:
     # not a belief insisted on, nor a call made in order to say something
     assert not [m for m in events("Hayward insisted the company would bounce back.")
                 if m.lemma == "insist"]

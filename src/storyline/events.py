@@ -158,13 +158,13 @@ PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | 
     "patient", "voter", "citizen", "resident", "community", "tribe", "clan", "minority",
     "girl", "boy", "schoolgirl", "schoolboy", "pupil", "foreigner", "national", "expatriate",
     "executive", "magnate", "tycoon", "conglomerate", "official",
-})
+}) - {"state"}  # "a 30-day state of siege"
 #: Party nouns that are a party only with a modifier ("government forces", "the ruling
 #: party"), not alone ("used force", "found a body", "a fuel tank").
 AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
     "force", "body", "movement", "tank", "jet", "station", "channel", "monitor", "head",
     "general", "group", "union", "party", "operator", "maker", "member", "staff", "crew",
-    "country", "nation", "state", "kingdom",
+    "country", "nation", "kingdom",
 })
 #: Verbs that move the actor's own people or means ("deployed troops", "evacuated its
 #: citizens", "recalled its ambassador") or make them ("set up a commission"): their
@@ -176,11 +176,6 @@ MOVING_VERBS: frozenset[str] = frozenset({
     # and verbs that make the object: "urged creating a regulator" creates, not addresses, it
     "create", "establish", "form", "found", "build", "set",
 })
-#: Verbs that, with an infinitive complement, ask someone to act ("pressed Belgrade to
-#: settle", "told Western countries to scrap the sanctions", "encouraged the parties to sit
-#: down"): a REQUEST, whatever the lexicon says of the verb alone.
-REQUESTING_VERBS: frozenset[str] = DEMAND_VERBS | frozenset({
-    "tell", "encourage", "instruct", "direct", "exhort", "beg", "invite"})
 #: Categories whose recipient, when no other is found, is whom the act is told to.
 ADDRESSED_CATEGORIES: frozenset[str] = frozenset({"THREATEN", "REQUEST", "AGREE"})
 #: Categories whose recipient may be a place when no party is named ("bombs exploded in Kabul",
@@ -732,20 +727,10 @@ class _Extractor:
         if noun is not None:
             code = classify_noun(_object_lemma(noun))
         code = _by_subject(v, lemma, code, obj_lemmas)
-        if lemma in REQUESTING_VERBS and (
-                any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_infinitive(c)
-                                          and _has_own(v, "dobj")) for c in v.children)
-                or (lemma in DEMAND_VERBS and any(
-                    # a bare subjunctive ("insisted that Brazil honour"), not "would bounce"
-                    c.dep_ == "ccomp" and c.tag_ == "VB" and not _has_own(c, "aux")
-                    for c in v.children))):
-            # "ordered troops to withdraw", "pressed Belgrade to settle", "told Western
-            # countries to scrap the sanctions", "insisted that Brazil honour the contract":
-            # the object is the one asked; the act asked for is the complement's, so the
-            # request itself is a demand whatever its object
+        if lemma in DEMAND_VERBS and any(c.dep_ == "xcomp" for c in v.children):
+            # "ordered troops to withdraw": the object is the one asked; the act ordered is
+            # the complement's, so the order itself is a demand whatever its object
             code = classify_verb(lemma, [], preps)
-            if code is None and lemma != "call":  # "called to say": no call on anyone
-                code = Code("REQUEST")
             if lemma == "order" and _orders_out(v):
                 code = Code("SANCTION", "expel")  # "ordered the ambassador to leave" (166)
         if lemma in SPEECH_VERBS and (code is None or code.category not in VERBAL_ACTS) and \
@@ -880,10 +865,7 @@ class _Extractor:
         if lemmas & THREAT_VERBS:
             return "threatened"
         # an obligation is a demand unless a plan verb governs it or the speaker binds itself
-        asking = code is not None and code.category == "REQUEST" and \
-            v.lemma_.lower() in REQUESTING_VERBS
-        if lemmas & DEMAND_VERBS or asking or (
-                _obliged(chain) and not _self_obligation(v, source, actors)):
+        if lemmas & DEMAND_VERBS or (_obliged(chain) and not _self_obligation(v, source, actors)):
             return "demanded"
         offered = offers(v) and code is not None and code.category != "SUPPORT"
         if auxes & FUTURE_AUX or lemmas & PLAN_VERBS or offered or any(
@@ -1312,12 +1294,6 @@ class _Extractor:
                 if c.dep_ == "prep" and not _skip_prep(c):
                     heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         return tuple(out[:MAX_KEYWORDS])
-
-
-def _to_infinitive(v: Token) -> bool:
-    """Whether ``v`` is a to-infinitive ("pressed Belgrade on Wednesday to settle", which the
-    parse may hang on the verb as a purpose clause)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def _skip_prep(t: Token) -> bool:
