@@ -145,20 +145,21 @@ PATIENT_NOUNS: frozenset[str] = frozenset({
 #: Common nouns for people or a body that name a recipient in any category when the object
 #: names no one ("called his Omani counterpart", "pardoned 50 people", "distributed blankets
 #: to displaced families").
-PARTY_NOUNS: frozenset[str] = ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PATIENT_NOUNS | frozenset({
-    "counterpart", "candidate", "people", "man", "woman", "child", "villager", "sailor",
-    "fisherman", "crew", "shopper", "exporter", "importer", "trader", "producer", "grower",
-    "distributor", "lender", "bank", "investor", "creditor", "neighbour", "neighbor", "ally",
-    "partner", "envoy", "ambassador", "observer", "inspector", "monitor", "peacekeeper",
-    "lawyer", "dissident", "critic", "opponent", "member", "employee", "staff", "athlete",
-    "player", "utility", "airline", "broadcaster", "newspaper", "channel", "station",
-    "tribunal", "commission", "regulator", "manufacturer", "maker", "supplier", "contractor",
-    "owner", "operator", "faction", "backer", "sponsor", "donor", "victim", "survivor",
-    "suspect", "defendant", "convict", "detainee", "deserter", "defector", "asylum-seeker",
-    "patient", "voter", "citizen", "resident", "community", "tribe", "clan", "minority",
-    "girl", "boy", "schoolgirl", "schoolboy", "pupil", "foreigner", "national", "expatriate",
-    "executive", "magnate", "tycoon", "conglomerate", "official",
-}) - {"state"}  # "a 30-day state of siege"
+PARTY_NOUNS: frozenset[str] = (
+    ACTOR_NOUNS | ROLE_PERSON | ROLE_ORG | ROLE_GPE | PATIENT_NOUNS | frozenset({
+        "counterpart", "candidate", "people", "man", "woman", "child", "sailor", "crew", "shopper",
+        "exporter", "importer", "trader", "producer", "grower", "distributor", "lender", "bank",
+        "investor", "creditor", "neighbour", "neighbor", "ally", "partner", "envoy", "ambassador",
+        "observer", "inspector", "monitor", "peacekeeper", "lawyer", "dissident", "critic",
+        "opponent", "member", "employee", "staff", "athlete", "player", "utility", "airline",
+        "broadcaster", "newspaper", "channel", "station", "tribunal", "commission", "regulator",
+        "manufacturer", "maker", "supplier", "contractor", "owner", "faction", "backer", "sponsor",
+        "donor", "survivor", "suspect", "defendant", "convict", "deserter", "defector",
+        "asylum-seeker", "patient", "voter", "citizen", "community", "tribe", "clan", "minority",
+        "girl", "boy", "schoolgirl", "schoolboy", "pupil", "foreigner", "national", "expatriate",
+        "executive", "magnate", "tycoon", "conglomerate",
+    })
+)
 #: Party nouns that are a party only with a modifier ("government forces", "the ruling
 #: party"), not alone ("used force", "found a body", "a fuel tank").
 AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
@@ -166,6 +167,10 @@ AMBIGUOUS_PARTY_NOUNS: frozenset[str] = frozenset({
     "general", "group", "union", "party", "operator", "maker", "member", "staff", "crew",
     "country", "nation", "kingdom",
 })
+#: What a "state of" is when it is a condition, not a polity.
+STATE_OF_NOUNS: frozenset[str] = frozenset({
+    "siege", "emergency", "alert", "war", "readiness", "mourning", "shock", "disrepair",
+    "affair", "play", "uncertainty", "chaos", "panic", "flux", "tension"})
 #: Verbs that move the actor's own people or means ("deployed troops", "evacuated its
 #: citizens", "recalled its ambassador") or make them ("set up a commission"): their
 #: objects are no recipients.
@@ -1101,6 +1106,9 @@ class _Extractor:
                  and not c.is_punct]
         if low in AMBIGUOUS_PARTY_NOUNS and not lefts:
             return []  # "used force against", "a fuel tank": only "Turkish forces" is a party
+        if low == "state" and any(o.lemma_.lower() in STATE_OF_NOUNS
+                                  for o in _prep_objects(tok, frozenset({"of"}))):
+            return []  # "a 30-day state of siege", not "the regional state of Jubaland"
         first = min((c.left_edge.i for c in lefts), default=tok.i)
         last = tok.i
         for p in _prep_objects(tok, AFFILIATION_PREPS):
