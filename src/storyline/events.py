@@ -528,11 +528,8 @@ class _Extractor:
             # "the president of Armenia" (one person, who stands for Armenia: see targets)
             tied = tok.lemma_.lower() != "movement" and not (
                 definite and tok.tag_ == "NN" and low in ROLE_PERSON)
-            for p in _prep_objects(tok, AFFILIATION_PREPS if tied else frozenset()):
-                if p.right_edge.i - tok.i <= 8 and any(
-                        self.res.name_at(t.i) is not None for t in p.subtree):
-                    last = p.right_edge.i
-                    break
+            if tied:
+                last = self._affiliation_end(tok)
             span = self.sdoc[first: last + 1]
             if lefts or last > tok.i or (tok.dep_ in ("nsubj", "nsubjpass") and not definite):
                 # the offsets cover the group's own words, so that the name it belongs to is
@@ -791,8 +788,6 @@ class _Extractor:
             modality = "asserted"  # the refusal is made now; the act is what will not come
         targets = self.recipients(v, objs, actors, code.category if code else None, inner,
                                   inner_objs)
-        if not targets and code is not None and code.category in ADDRESSED_CATEGORIES:
-            targets = self.addressee(chain[-1], actors)
         content = [inner] if inner is not None and code is not None and \
             code.category in VERBAL_ACTS else []
         return self.build(v, si, sent, actors, targets, code, modality, source, chain,
@@ -896,7 +891,8 @@ class _Extractor:
         (``inner``: "threatened to break relations with Russia", "agreed to provide aid for
         Romania"; ``inner_objs`` are found here when not given); the place the act is done
         in or to (:meth:`place_recipients`); for a protest, whom its purpose or reason names
-        (:meth:`protested`); for a threat on a condition, whoever must meet it."""
+        (:meth:`protested`); for a threat on a condition, whoever must meet it; for a threat,
+        demand or promise, whom it is told to (:meth:`addressee`)."""
         groups = category in GROUP_RECIPIENT_CATEGORIES
         if inner is not None and not inner_objs and category is not None:
             # the act agreed to, offered or refused holds the recipient ("agreed to provide
@@ -931,6 +927,8 @@ class _Extractor:
                     targets = [a for a in self.names(subj) or self._party(subj)
                                if all(a.text != b.text for b in actors)]
                     break
+        if not targets and category in ADDRESSED_CATEGORIES:
+            targets = self.addressee(self.chain(v)[-1], actors)
         return targets
 
     def place_recipients(self, v: Token, objs: list[Token], actors: list[Argument],
@@ -1004,10 +1002,6 @@ class _Extractor:
         """Recipients among the objects of ``v``: names, and with ``groups`` also common-noun
         groups tied to a nation or naming people on the receiving end (:meth:`_group`)."""
         cands: list[Token] = []
-        # what is aimed at: a party only ("fired tear gas at thousands of demonstrators"),
-        # never a named place or venue ("met at the UN headquarters")
-        aimed = [p for h in (v, *(o for o in objs if o.dep_ == "dobj"))
-                 for p in _prep_objects(h, frozenset({"at"}))]
         for o in objs:
             if o.dep_ == "pobj" and o.head.lower_ not in TARGET_PREPS:
                 continue
@@ -1064,6 +1058,10 @@ class _Extractor:
                 if all(a.text != b.text for b in actors + out):
                     out.append(a)
         if not out and parties:
+            # what is aimed at: a party only ("fired tear gas at thousands of demonstrators"),
+            # never a named place or venue ("met at the UN headquarters")
+            aimed = [p for h in (v, *(o for o in objs if o.dep_ == "dobj"))
+                     for p in _prep_objects(h, frozenset({"at"}))]
             out = [a for c in aimed for a in self._party(c)
                    if all(a.text != b.text for b in actors)]
         return out
@@ -1074,8 +1072,7 @@ class _Extractor:
         noun phrase without its determiner and numbers."""
         if tok.pos_ != "NOUN":
             return []
-        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
-                 and not c.is_punct]
+        lefts = _modifiers(tok)
         national = any(t.ent_type_ in ("NORP", "GPE") for c in lefts for t in c.subtree)
         if not national and tok.lemma_.lower() not in PATIENT_NOUNS:
             return []
@@ -1102,24 +1099,27 @@ class _Extractor:
         low = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or low not in PARTY_NOUNS:
             return []
-        lefts = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod")
-                 and not c.is_punct]
+        lefts = _modifiers(tok)
         if low in AMBIGUOUS_PARTY_NOUNS and not lefts:
             return []  # "used force against", "a fuel tank": only "Turkish forces" is a party
         if low == "state" and any(o.lemma_.lower() in STATE_OF_NOUNS
                                   for o in _prep_objects(tok, frozenset({"of"}))):
             return []  # "a 30-day state of siege", not "the regional state of Jubaland"
         first = min((c.left_edge.i for c in lefts), default=tok.i)
-        last = tok.i
+        # "companies in the Russian rocket industry": the body or place it belongs to names
+        # which group it is (the offsets keep to the group's own words)
+        span = self.sdoc[first: self._affiliation_end(tok) + 1]
+        return [Argument(span.text, span.start_char, tok.idx + len(tok))]
+
+    def _affiliation_end(self, tok: Token) -> int:
+        """The last token of the name a group noun belongs to, within eight tokens
+        ("leaders of the Azadliq coalition", "activists from the Fatah party"), else the
+        noun's own index."""
         for p in _prep_objects(tok, AFFILIATION_PREPS):
-            # "companies in the Russian rocket industry": the body or place it belongs to
-            # names which group it is (the offsets keep to the group's own words)
             if p.right_edge.i - tok.i <= 8 and any(
                     self.res.name_at(t.i) is not None for t in p.subtree):
-                last = p.right_edge.i
-                break
-        span = self.sdoc[first: last + 1]
-        return [Argument(span.text, span.start_char, tok.idx + len(tok))]
+                return p.right_edge.i
+        return tok.i
 
     def place_targets(self, v: Token, objs: list[Token], actors: list[Argument],
                       preps: frozenset[str] = PLACE_TARGET_PREPS,
@@ -1302,6 +1302,12 @@ class _Extractor:
                 if c.dep_ == "prep" and not _skip_prep(c):
                     heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         return tuple(out[:MAX_KEYWORDS])
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """The adjectives, compounds and noun modifiers before a noun ("Palestinian homes",
+    "Free Aceh Movement rebels"), punctuation aside."""
+    return [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") and not c.is_punct]
 
 
 def _skip_prep(t: Token) -> bool:
@@ -1745,8 +1751,6 @@ def _fallback_targets(ext: _Extractor, v: Token, objs: list[Token],
     """Recipients: the usual rules (:meth:`_Extractor.recipients`), else any named object
     or possessor of ``v``."""
     targets = ext.recipients(v, objs, actors, category, _inner_verb(v))
-    if not targets and category in ADDRESSED_CATEGORIES:
-        targets = ext.addressee(ext.chain(v)[-1], actors)
     if targets:
         return targets
     taken = {a.text for a in actors}

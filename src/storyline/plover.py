@@ -756,7 +756,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 # table's conventions): an apology issued or offered (CAMEO 055), records handed over to
 # another party's investigators (063), a motion or bill blocked (a veto, 1234), an ultimatum
 # handed over (139), tools downed (a strike, 143), detainees subjected to torture (1822),
-# disappointment or concern voiced (110), a registration restored (0812), rations cut (1623)
+# disappointment voiced (110), a registration restored (0812), rations cut (1623)
 _RECORD_NOUNS = ("record", "document", "evidence", "file", "data", "intelligence",
                  "information", "dossier", "testimony")
 # (not "concern": CAMEO 012, a pessimistic comment; not "regret": an apology)
