@@ -1077,3 +1077,32 @@ def test_h31_round() -> None:
         {"March": "2008-03", "April of 2008": "2008-04"}
     assert values("Sales fell in March and in April of 2008.", dt.date(2009, 6, 30))["March"] \
         == "2008-03"
+
+
+def test_h31_tense_and_narrative_shapes() -> None:
+    # the "will" of a that-clause does not send the main clause's weekday forward
+    assert values("Saleh said after protests Wednesday that he will not seek re-election.",
+                  dt.date(2011, 2, 3)) == {"Wednesday": "2011-02-02"}
+    assert values("Mubarak's announcement Tuesday that he will step down was not enough.",
+                  dt.date(2011, 2, 2)) == {"Tuesday": "2011-02-01"}
+    # ... but a relative clause with no subject of its own is the weekday's own
+    assert values("The summit on Friday that will decide the matter is key.",
+                  dt.date(2011, 2, 2)) == {"Friday": "2011-02-04"}
+    # an order looks ahead
+    assert values("Dear Egyptians, go back to your work on Sunday.", dt.date(2011, 2, 11)) == \
+        {"Sunday": "2011-02-13"}
+    assert values("He went back to work on Sunday.", dt.date(2011, 2, 11)) == \
+        {"Sunday": "2011-02-06"}
+    # a participle after a verb of staying: the verb's tense counts
+    assert values("The school is also due to remain closed until Thursday.",
+                  dt.date(2009, 6, 23)) == {"Thursday": "2009-06-25"}
+    assert values("The school will stay shut until Friday.", dt.date(2009, 6, 23)) == \
+        {"Friday": "2009-06-26"}
+    assert values("The school remained closed until Thursday.", dt.date(2009, 6, 23)) == \
+        {"Thursday": "2009-06-18"}
+    # a month named again after it was stated with an older year keeps that year ...
+    assert values("The group met on an April day in 1998. At the April meeting, he spoke.",
+                  dt.date(2008, 10, 15)) == {"April day in 1998": "1998-04", "April": "1998-04"}
+    # ... but not in a year-on-year comparison
+    assert values("Sales fell in April 2008. In April, they rose.", dt.date(2009, 5, 20)) == \
+        {"April 2008": "2008-04", "April": "2009-04"}

@@ -161,7 +161,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("month_that_year", rf"{_B}(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_FULL})\s+"
                         r"(?i:of\s+(?:that|the\s+same)\s+year)(?![\w'’-])"),
     ("month_year", rf"(?:{_B}|(?<=\d[-–]))(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
-                   rf"(?:of\s+)?(?P<year>{_YEAR4})(?!\d)"),
+                   # "an April day in 1998", "a June morning of 1944"
+                   r"(?:of\s+|(?i:day|morning|afternoon|evening|night|weekend)\s+(?:in|of)\s+)?"
+                   rf"(?P<year>{_YEAR4})(?!\d)"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"
                 r"(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Black\s+Friday|"
                 r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"

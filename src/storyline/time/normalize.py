@@ -526,6 +526,23 @@ def _narrative_year(ctx: Context) -> int | None:
     return None
 
 
+#: How far (characters) back a month stated with an older year lends that year to the same
+#: month named again without one.
+_MONTH_AGAIN_SPAN = 1500
+
+
+def _month_again(ctx: Context, month: int) -> int | None:
+    """The year of the same month stated with its year shortly before, two or more years
+    before the dct: "a meeting in April 1998 ... At the April meeting" is April 1998.  (A
+    year-on-year comparison, "up from April 2008" told in 2009, keeps the dct's year.)"""
+    a = ctx.anchor
+    ref = a.stated_ref
+    if ref is None or ctx.dct is None or ref.month != month or ref.year > ctx.dct.year - 2 \
+            or not 0 < ctx.at - a.stated_at <= _MONTH_AGAIN_SPAN:
+        return None
+    return ref.year
+
+
 def _bare_month(c: Candidate, ctx: Context) -> Normalized:
     m = _month_number(c.parts["month"])
     rel = " ".join((c.get("rel") or "").lower().split())
@@ -559,6 +576,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Normalized:
         y = y if m <= dm else y - 1  # "has grown since December": the last one
     elif not rel and (narrative := _narrative_year(ctx)) is not None:
         y = narrative
+    elif not rel and (again := _month_again(ctx, m)) is not None:
+        y = again
     elif rel != "this":
         tense = ctx.tense()
         if ctx.before == "come":

@@ -27,8 +27,11 @@ _SENT_END_RE: Final = re.compile(
     "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
     # nor after a middle initial ("Ben S. Bernanke")
     + r"(?<![\s(][A-Z])[.!?][\"'”’)\]]*\s+(?=(?:[\"'“‘(\[]|``)?[A-Z0-9])|\n")
-#: A form of "be" right before a word: the word is a participle ("will be named").
-_PASSIVE_AUX_RE: Final = re.compile(r"(?<![\w'])(?:be|been|being|is|are|am)\s+$", re.I)
+#: A form of "be" right before a word: the word is a participle ("will be named"); so is
+#: a word after a verb of staying ("due to remain closed until Thursday", "will stay shut"),
+#: whose own tense is what counts.
+_PASSIVE_AUX_RE: Final = re.compile(
+    r"(?<![\w'])(?:be|been|being|is|are|am|remain|remains|stay|stays)\s+$", re.I)
 #: A modal or "to" right before a word: the word is an infinitive ("will put", "to cut").
 _BARE_VERB_AUX_RE: Final = re.compile(
     r"(?<![\w'])(?:will|would|shall|should|can|could|may|might|must|to|['’]ll)\s+$", re.I)
@@ -76,6 +79,19 @@ _ON_GAP: Final = re.compile(
     r"(?i:outside|inside|near|with|aboard|from)(?:\s+(?!(?:is|are|was|were|will|would|has|"
     r"have|had|that|which|who|and|but)\b)[A-Za-z][\w.'’&-]*){1,3}|"
     r"[a-z]+ing|[A-Z][\w.'’&-]*),?\s+){0,8}")
+#: A future cue after the expression inside a clause that "that" opens with its own subject:
+#: the clause says what was said or announced, not when ("said after protests Wednesday that
+#: he will not seek re-election", "the announcement Tuesday that he will step down").  (With
+#: no subject between them, "that" is the expression's own relative clause: "a summit on
+#: Friday that will decide".)
+_THAT_CLAUSE_GAP_RE: Final = re.compile(r",?\s+that\s+(?!will\b|would\b|is\b|are\b)\S.*", re.S)
+#: An order or a call that opens its sentence or quotation, with at most a form of address
+#: before it: "Go back to your work on Sunday", "Dear Egyptians, go back ...", "Please come
+#: on Friday": what it asks for lies ahead.
+_IMPERATIVE_RE: Final = re.compile(
+    r"[\s\"“‘'(`]*(?:(?:Dear\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s+)?(?:[Pp]lease\s+)?"
+    r"(?:Go|Come|Join|Vote|Stay|Return|Bring|Send|Visit|Tune|Let['’]s|Don['’]t|Do\s+not|"
+    r"Remember|Make\s+sure|Be\s+sure|go|come|join|vote|stay|return)\b(?!\s+(?:on|in)\b)")
 #: A quotation mark: cues inside a quotation tell the tense of what the quotation says, cues
 #: outside it the tense of the report.
 _QUOTE_RE: Final = re.compile(r"[\"“”]|''|``")
@@ -200,6 +216,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 text, max(lo, m.start() - 24), m.start()):
             continue  # a schedule told in the past ("He was scheduled to leave late
             # Tuesday"): "was" gives the tense
+        if m.start() >= end and _THAT_CLAUSE_GAP_RE.fullmatch(text, end, m.start()):
+            continue  # the tense of what a "that" clause reports
         dist = start - m.end() if m.end() <= start else m.start() - end
         if _other_clause(text, start, end, m, comma=clause_cue_before):
             # (a comma only separates where a cue before the expression competes: a fronted
@@ -241,6 +259,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 # of what is reported ("said during his speech Tuesday that he will ...")
         if best is None or dist < best[0]:
             best = (dist, "past")
+    imperative = _IMPERATIVE_RE.match(text, lo, start)
+    if imperative is not None and (best is None or start - imperative.end() < best[0]):
+        best = (start - imperative.end(), "future")
     for m in _MODAL_PERFECT_RE.finditer(text, lo, hi):
         if m.end() <= start and (best is None or start - m.end() < best[0]):
             best = (start - m.end(), "past")
