@@ -1106,3 +1106,32 @@ def test_h31_tense_and_narrative_shapes() -> None:
     # ... but not in a year-on-year comparison
     assert values("Sales fell in April 2008. In April, they rose.", dt.date(2009, 5, 20)) == \
         {"April 2008": "2008-04", "April": "2009-04"}
+
+
+def test_h32_round() -> None:
+    # a verb that reports after a clause of its own gives the report's time, not the clause's
+    assert values("Oil could gush into the Gulf until August, the administration warned today.",
+                  dt.date(2010, 5, 30))["August"] == "2010-08"
+    # ... but as the main verb after a fronted phrase it is the clause's tense
+    assert values("In December, the rebels announced plans to free them.",
+                  dt.date(2011, 2, 6)) == {"December": "2010-12"}
+    # a past verb in an "after" clause is that clause's
+    assert values("The firm expects a vaccine by the autumn after it produced a first batch.",
+                  dt.date(2009, 6, 12)) == {"the autumn": "2009-FA"}
+    # a holiday looked ahead to
+    assert values("Some had expected it to be paid in time for Christmas.",
+                  dt.date(2008, 12, 5)) == {"Christmas": "2008-12-25"}
+    # adjectival years after "that" and after an intensified adjective
+    assert values("That epochal 1944 conclave took three years to prepare.",
+                  dt.date(2008, 11, 13))["1944"] == "1944"
+    assert values("The far more serious 1918 pandemic killed millions.",
+                  dt.date(2009, 5, 1)) == {"1918": "1918"}
+    # a clock time after a diary entry's day is no year
+    assert values("19 JANUARY, 1815 GMT, ENTERING HAITI Finally we are in Haiti.",
+                  dt.date(2010, 1, 19)) == {"19 JANUARY": "2010-01-19",
+                                            "1815 GMT": "2010-01-19T18:15"}
+    assert values("Some have been waiting since the weekend.", dt.date(2010, 1, 19)) == \
+        {"the weekend": "2010-W02-WE"}
+    # "the 1800s" is a century; "the 1990s" and "the 2000s" are decades
+    assert values("It dates to the 1800s, not the 1990s or the 2000s.", dt.date(2010, 5, 4)) \
+        == {"the 1800s": "18", "the 1990s": "199", "the 2000s": "200"}

@@ -148,7 +148,9 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("week_of", rf"{_B}(?i:the\s+week\s+of)\s+(?P<month>{_MONTH_ANY})\s+(?P<day>{_DAY})"
                 rf"(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
-            rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d))?"),
+            rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)"
+            # (not a clock time after the day: "19 JANUARY, 1815 GMT")
+            rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d|\s*(?i:{_TZ})\b))?"),
     # day-first spans of days: "18-19 May 2010" is "18" (the first day, taking the month
     # and year of the second) and "19 May 2010"
     ("dmy_first", rf"{_B}(?P<day>{_DAY})(?:st|nd|rd|th)?(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?\s+"
@@ -163,7 +165,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("month_year", rf"(?:{_B}|(?<=\d[-–]))(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    # "an April day in 1998", "a June morning of 1944"
                    r"(?:of\s+|(?i:day|morning|afternoon|evening|night|weekend)\s+(?:in|of)\s+)?"
-                   rf"(?P<year>{_YEAR4})(?!\d)"),
+                   rf"(?P<year>{_YEAR4})(?!\d|\s*(?i:{_TZ})\b)"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"
                 r"(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Black\s+Friday|"
                 r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"
@@ -277,7 +279,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("the_week", r"(?<![\w-])(?:(?i:for|during|over)\s+(?P<core>(?i:the\s+week))(?![\w'’-]|\s+"
                  r"(?i:of|before|after|ended|ending|to|that|when|in)\b)|(?P<poss>(?i:the\s+week))"
                  r"(?=['’]s\b))"),
-    ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|of|"
+    ("the_weekend", r"(?<![\w-])(?:(?i:over|during|on|at|for|through|throughout|ahead\s+of|of|since|"
                     r"spend|spends|spent|spending|"
                     r"before|after|until|till|by|into)\s+(?P<core>(?i:the\s+"
                     r"weekend))(?![\w-])|(?P<poss>(?i:the\s+weekend))(?=['’]s\b))"),
@@ -975,8 +977,10 @@ _YEAR_SPAN_BEFORE: Final = re.compile(
 #: An article or possessive and one lowercase adjective before a year that modifies a noun
 #: ("a tough 2010 reelection bid", "his failed 2008 campaign").
 _ADJECTIVE_YEAR_BEFORE: Final = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?|its|their|his|her|our|[A-Z]\w+['’]s)\s+"
-    r"(?:most\s+|more\s+|least\s+)?[a-z][a-z-]+[a-z]\s+$")
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]hat|[Tt]his|its|their|his|her|our|[A-Z]\w+['’]s)\s+"
+    # (with an intensifier: "the far more serious 1918 pandemic", "that epochal 1944 conclave")
+    r"(?:(?:far|much|even|still|very|so)\s+)?(?:most\s+|more\s+|less\s+|least\s+)?"
+    r"[a-z][a-z-]+[a-z]\s+$")
 #: Adjectives of amount before a number that counts ("a record 2000 votes", "an estimated
 #: 2000 residents"); with them the number is not a year.
 _QUANTITY_ADJECTIVES: Final = frozenset({

@@ -706,6 +706,8 @@ def _decade(c: Candidate, ctx: Context) -> Normalized:
         else:  # the last such decade that has begun by the dct: "the '20s" told in 2016
             century = 20 if ctx.dct.year >= 2000 and digit * 10 <= ctx.dct.year % 100 else 19
         return ("DATE", f"{century}{digit}", "decade", False)
+    if c.parts["decade"] == "0" and c.parts["century"] in ("15", "16", "17", "18", "19"):
+        return ("DATE", c.parts["century"], "century", False)  # "the 1800s": the century
     return ("DATE", f"{c.parts['century']}{c.parts['decade']}", "decade", False)
 
 
@@ -1424,6 +1426,8 @@ def _holiday(c: Candidate, ctx: Context) -> Normalized | None:
         # Saturday before Christmas", told on Dec. 23)
         return value(soon, True)
     tense = ctx.tense() if rel not in ("last", "next", "this") else "unknown"
+    if tense == "past" and ctx.prospective():
+        tense = "unknown"  # looked ahead to: "had expected it in time for Christmas"
     if rel == "last" or tense == "past":
         before = [d for d in options if d < dct or (d == dct and rel != "last")]
         date = max(before) if before else options[0]

@@ -39,7 +39,14 @@ _BARE_VERB_AUX_RE: Final = re.compile(
 _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previously", "former",
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
-_REPORTING: Final = frozenset({"said", "told", "added", "stated"})
+_REPORTING: Final = frozenset({"said", "told", "added", "stated", "warned", "announced",
+                               "reported", "cautioned", "predicted", "insisted", "noted",
+                               "confirmed"})
+#: Verbs that report only after a clause of their own ("Oil could gush until August, the
+#: administration warned"); before the expression ("announced a new chief on Feb. 1") or
+#: after a phrase that opens the sentence ("In December, the rebels announced plans") they
+#: are the main verb.
+_REPORTING_AFTER_CLAUSE: Final = _REPORTING - {"said", "told", "added", "stated"}
 #: "added" reports only before a quotation, a clause or the sentence's end ("he added that
 #: ...", "he added."), not with an object ("added a third shift in March").
 _ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
@@ -57,6 +64,11 @@ _MODAL_PERFECT_RE: Final = re.compile(
 #: fronted phrase before the main verb ("On Thursday, the party announced"), so it counts
 #: only for future cues ("Clinton, who declared victory Tuesday night, will return the favor").
 _COORDINATION_RE: Final = re.compile(r"\b(?:and|but)\b")
+#: A conjunction that opens a clause of its own after the expression: a past cue beyond it
+#: is that clause's ("to be available by the autumn after it produced the first batch").
+_SUBORDINATE_AFTER_RE: Final = re.compile(
+    r"\b(?:after|because|although|though|whereas)\s+(?:it|he|she|they|we|I|you|"
+    r"(?:the|its|their|his|her)\s+[a-z]+|[A-Z][\w.'’-]*)\s+$")
 #: Clause boundaries between a cue and the expression after it.  Past a hard one (", but",
 #: ";", ":") the cue is dropped ("a year that already had a favorable landscape: Republicans
 #: have 24 seats up in November"); past ", and" it only counts as farther ("The show has been
@@ -235,7 +247,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
                 text, max(lo, m.start() - 8), m.start()):
             continue  # an adjective: "the mutated form could spread in autumn"
         reporting = word in _REPORTING and (
-            word != "added" or bool(_ADDED_REPORTS_RE.match(text, m.end())))
+            word != "added" or bool(_ADDED_REPORTS_RE.match(text, m.end()))) and (
+            word not in _REPORTING_AFTER_CLAUSE
+            or (m.start() >= end and len(_WORD_RE.findall(text, lo, start)) > 2))
         if _PASSIVE_AUX_RE.search(text, max(lo, m.start() - 12), m.start()) and \
                 word not in _PAST_ADVERBS:
             continue  # a participle after "be" ("will be held"): the auxiliary carries the tense
@@ -248,6 +262,8 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int
             continue  # an attribution after a clause with its own tense: "Obama will travel
             # to Louisiana on Friday, the White House said" (but "On Friday, Svanberg told
             # Fox News" and "Monday, it said" keep the report's day)
+        if m.start() >= end and _SUBORDINATE_AFTER_RE.search(text, end, m.start()):
+            continue  # the verb of a clause that "after", "because" ... opens
         if _other_clause(text, start, end, m, comma=False):
             dist += _OTHER_CLAUSE_COST
         if reporting and dist > 2:
@@ -294,7 +310,7 @@ _AHEAD_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:ahead\s+of|(?:looking|look|looks|looked)\s+ahead\s+to|heading\s+into|going\s+into|leading\s+up\s+to|"
     r"towards?|"
     r"(?:the|a)\s+(?:lead|build)[-\s]?up\s+to|"
-    r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|"
+    r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|in\s+time\s+for|"
     # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
     r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back)\b[^.;]{0,60}?\s(?:to|until|till)"
     r")\s+(?:the\s+)?$")
