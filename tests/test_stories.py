@@ -243,3 +243,40 @@ def test_event_type_is_plover_coded_with_action_mode_and_requester():
     (event,) = merge_events([demanded])
     assert (event.type, event.action) == ("REQUEST", "RETREAT")
     assert (event.actors, event.targets) == (["R"], ["X"])
+
+
+def test_outlets_count_copies_and_word_for_word_sentences_once():
+    from storyline.model import Event, SourceRef
+
+    def event(*sources: SourceRef) -> Event:
+        return Event("V1", None, "x", None, "asserted", [], [], list(sources))
+
+    told = event(SourceRef("a", "Rebels seized the town."), SourceRef("b", "The town fell."),
+                 SourceRef("c", "Rebels took the town on Friday."))
+    assert told.outlets() == 3
+    # a copy of a document, and a sidebar line repeated on every page of one site
+    copied = event(SourceRef("a", "Rebels seized the town."),
+                   SourceRef("a2", "Rebels seized the town.", copy_of="a"),
+                   *(SourceRef(f"p{i}", "2 men  charged in death of teen .") for i in range(6)))
+    assert copied.outlets() == 2
+    # two sentences of one document and one of them repeated elsewhere: still two documents
+    chained = event(SourceRef("a", "One."), SourceRef("a", "Two."), SourceRef("b", "two."),
+                    SourceRef("c", "Three."))
+    assert chained.outlets() == 2
+
+
+def test_a_line_repeated_on_many_pages_does_not_lead_the_brief():
+    boiler = [_m(f"p{i}", 9, "charge", "MEN", "TEEN", ["death"],
+                 summary="2 men charged in death of teen") for i in range(6)]
+    for m in boiler:
+        m.sentence_text = "2 men charged in death of teen who performed ."
+    told = [_m(f"p{k + j}", k + 1, lemma, actor, "TOWN", [lemma], date=f"2011-02-0{k + 1}",
+               summary=f"{actor} {lemma} the town")
+            for k, (lemma, actor) in enumerate([("seize", "REBELS"), ("shell", "ARMY"),
+                                                 ("visit", "ENVOY")])
+            for j in (0, 1)]
+    events = merge_events(boiler + told)
+    boiler_id = next(e.id for e in events if e.summary.startswith("2 men"))
+    (story,) = describe_stories({"S1": [f"p{i}" for i in range(6)]}, events, [])
+    assert boiler_id in story.events and boiler_id not in story.brief_events
+    assert len(story.brief_events) == 3

@@ -256,6 +256,29 @@ class Event:
     #: ("discontinue" for a SANCTION that ends cooperation)
     mode: str | None = None
 
+    def outlets(self) -> int:
+        """How many independent documents tell the event.  A copy counts with the document
+        it copies, and documents that tell it in the very same sentence count once: a wire
+        story reprinted, a live page updated, or a page's boilerplate ("2 men charged in
+        death of Chicago teen" in the sidebar of ten pages) is one telling, not ten."""
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_words: dict[str, str] = {}
+        for s in self.sources:
+            doc = find(s.copy_of or s.document)
+            parent[find(s.document)] = doc
+            words = " ".join(s.sentence.lower().split())
+            if words in by_words:
+                parent[find(by_words[words])] = doc
+            by_words[words] = doc
+        return len({find(x) for x in parent})
+
 
 @dataclass
 class Quote:

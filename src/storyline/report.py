@@ -72,7 +72,7 @@ def build_report(analysis: Analysis, duplicates: dict[str, str] | None = None) -
                 "actor_names": [ent_names.get(a, a) for a in e.actors],
                 "target_names": [ent_names.get(t, t) for t in e.targets],
                 "location": next((m.location for m in e.mentions if m.location), None),
-                "outlets": len({s.copy_of or s.document for s in e.sources}),
+                "outlets": e.outlets(),
                 "conflicts": [{"field": c.field, "values": c.values} for c in e.conflicts],
                 "sources": [{"document": s.document, "sentence": s.sentence}
                             | ({"copy_of": s.copy_of} if s.copy_of else {})

@@ -571,14 +571,14 @@ def describe_stories(
                              [p for d in docs if published and (p := published.get(d))])
         ranked = sorted(
             story_events,
-            key=lambda e: (-len({s.document for s in e.sources}), e.date is None,
-                           -len(e.sources)),
+            key=lambda e: (-e.outlets(), e.date is None,
+                           -len({" ".join(s.sentence.split()) for s in e.sources})),
         )[:3]
         ranked.sort(key=lambda e: (e.date is None, e.date or ""))
         importance: Counter[str] = Counter()
         for e in story_events:
             if e.date and len(e.date) == 10:
-                importance[e.date] += 2 * len({src.document for src in e.sources})
+                importance[e.date] += 2 * e.outlets()
         for d in docs:
             for day, n in day_mentions.get(d, Counter()).items():
                 importance[day] += min(n, 3)

@@ -75,7 +75,7 @@ def event_out(event: Event, names: dict[str, str]) -> EventOut:
         action=event.action, mode=event.mode, modality=event.modality,
         actors=[entity_ref(a, names) for a in event.actors],
         targets=[entity_ref(t, names) for t in event.targets], location=location,
-        outlets=len({s.copy_of or s.document for s in event.sources}), sources=sources,
+        outlets=event.outlets(), sources=sources,
         conflicts=[ConflictOut(field=c.field, values=c.values) for c in event.conflicts],
     )
 

@@ -51,7 +51,7 @@ class EventOut(BaseModel):
     actors: list[EntityRef]
     targets: list[EntityRef]
     location: str | None
-    outlets: int = Field(description="number of documents telling it")
+    outlets: int = Field(description="number of independent documents telling it (a copy, or the same sentence word for word in several documents, counts once)")
     sources: list[SourceOut]
     conflicts: list[ConflictOut] = Field(
         default_factory=list, description="where the sources disagree (dates, counts, actors)")
