@@ -557,7 +557,11 @@ def describe_stories(
         if votes:
             events_of[votes.most_common(1)[0][0]].append(e)
     mentions_in: dict[str, Counter[str]] = defaultdict(Counter)
+    #: story id -> entity id -> how many of the story's documents mention the entity
+    reach: dict[str, Counter[str]] = defaultdict(Counter)
     for ent in entities:
+        for doc in {m.doc_id for m in ent.mentions if m.doc_id in story_of}:
+            reach[story_of[doc]][ent.id] += 1
         if ent.type in ("NORP", None):
             continue  # "Russian", "Western": adjectives, not what a story is about
         for m in ent.mentions:
@@ -569,9 +573,13 @@ def describe_stories(
         names = [n for n, _ in mentions_in[sid].most_common(3)]
         dates = _story_range([e.date for e in story_events if e.date],
                              [p for d in docs if published and (p := published.get(d))])
+        # the best corroborated events; among equals, those whose participants the story's
+        # documents name most (an event of the story's main actors, not of a side note)
+        central = reach[sid]
         ranked = sorted(
             story_events,
-            key=lambda e: (-e.outlets(), e.date is None,
+            key=lambda e: (-e.outlets(), -sum(central[a] for a in {*e.actors, *e.targets}),
+                           e.date is None,
                            -len({" ".join(s.sentence.split()) for s in e.sources})),
         )[:3]
         ranked.sort(key=lambda e: (e.date is None, e.date or ""))
