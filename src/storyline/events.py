@@ -905,8 +905,7 @@ class _Extractor:
             inner_subj = next((c for c in inner.children if c.dep_ in ("nsubj", "nsubjpass")),
                               None)
             if inner_subj is not None and inner_subj.pos_ != "PRON":
-                targets = [a for a in self.names(inner_subj) or self._party(inner_subj)
-                           if all(a.text != b.text for b in actors)]
+                targets = _others(self.names(inner_subj) or self._party(inner_subj), actors)
         if not targets and inner is not None and inner_objs:
             targets = self.targets(inner, list(inner_objs), actors, groups)
         if not targets and category is not None and category in PLACE_RECIPIENT_CATEGORIES:
@@ -924,8 +923,7 @@ class _Extractor:
                 subj = next((c for c in cond.children if c.dep_ in ("nsubj", "nsubjpass")),
                             None)
                 if subj is not None and subj.pos_ != "PRON":
-                    targets = [a for a in self.names(subj) or self._party(subj)
-                               if all(a.text != b.text for b in actors)]
+                    targets = _others(self.names(subj) or self._party(subj), actors)
                     break
         if not targets and category in ADDRESSED_CATEGORIES:
             targets = self.addressee(self.chain(v)[-1], actors)
@@ -944,9 +942,8 @@ class _Extractor:
                 # where a demand or a threat is voiced is no recipient ("In Washington,
                 # the White House called on ..."); the place of what it is about is
                 hobjs = [p for o in objs for p in _prep_objects(o, PLACE_TARGET_PREPS)]
-                targets = [a for p in hobjs if (n := self.res.name_at(p.i)) is not None
-                           and n.label in PLACE_LABELS
-                           for a in [_arg(n)] if all(a.text != b.text for b in actors)]
+                targets = _others([_arg(n) for p in hobjs if (n := self.res.name_at(p.i))
+                                   is not None and n.label in PLACE_LABELS], actors)
                 if targets:
                     break
                 continue
@@ -975,8 +972,7 @@ class _Extractor:
             heads = [c for c in cur.head.children if c.dep_ in ("dobj", "dative")]
             heads += [p for c in heads if c.dep_ == "dative" for p in c.children
                       if p.dep_ == "pobj"]
-            return [a for c in heads for a in self.names(c)
-                    if all(a.text != b.text for b in actors)]
+            return _others([a for c in heads for a in self.names(c)], actors)
         return []
 
     def protested(self, v: Token, actors: list[Argument]) -> list[Argument]:
@@ -992,7 +988,7 @@ class _Extractor:
             for t in c.subtree:
                 if t.dep_ not in ("poss", "pobj", "dobj") or t.i in {a.start for a in actors}:
                     continue
-                found = [a for a in self.names(t) if all(a.text != b.text for b in actors)]
+                found = _others(self.names(t), actors)
                 if found:
                     return found
         return []
@@ -1062,8 +1058,7 @@ class _Extractor:
             # never a named place or venue ("met at the UN headquarters")
             aimed = [p for h in (v, *(o for o in objs if o.dep_ == "dobj"))
                      for p in _prep_objects(h, frozenset({"at"}))]
-            out = [a for c in aimed for a in self._party(c)
-                   if all(a.text != b.text for b in actors)]
+            out = _others([a for c in aimed for a in self._party(c)], actors)
         return out
 
     def _group(self, tok: Token) -> list[Argument]:
@@ -1302,6 +1297,11 @@ class _Extractor:
                 if c.dep_ == "prep" and not _skip_prep(c):
                     heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         return tuple(out[:MAX_KEYWORDS])
+
+
+def _others(found: Iterable[Argument], actors: Sequence[Argument]) -> list[Argument]:
+    """The participants of ``found`` that are not already among ``actors`` (by text)."""
+    return [a for a in found if all(a.text != b.text for b in actors)]
 
 
 def _modifiers(tok: Token) -> list[Token]:

@@ -72,6 +72,9 @@ _UNIT = _alt(UNITS).replace("century", "centur(?:y|ie)")
 _PREMOD = r"(?:early|late|mid|the\s+(?:end|start|beginning|middle|rest|remainder)\s+of)"
 _POD = r"(?:morning|afternoon|evening|night)"
 _TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|ET|CT|PT|MT|BST|CET|CEST|MSK|Moscow\s+time|local\s+time)"
+#: after a year: no more digits, and no time zone (then the number is a clock: "19 JANUARY,
+#: 1815 GMT")
+_NOT_CLOCK = rf"(?!\d|\s*(?i:{_TZ})\b)"
 _DAYHALF = r"(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?![\w-])"
 _ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 #: between two days of one month: "23 and 24", "23-24", "3 to 6"
@@ -150,7 +153,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("dmy", rf"{_B}(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})(?:st|nd|rd|th)?\s+"
             rf"(?:of\s+)?(?P<month>{_MONTH_ANY})(?!\w)"
             # (not a clock time after the day: "19 JANUARY, 1815 GMT")
-            rf"(?:,?\s+(?P<year>{_YEAR4})(?!\d|\s*(?i:{_TZ})\b))?"),
+            rf"(?:,?\s+(?P<year>{_YEAR4}){_NOT_CLOCK})?"),
     # day-first spans of days: "18-19 May 2010" is "18" (the first day, taking the month
     # and year of the second) and "19 May 2010"
     ("dmy_first", rf"{_B}(?P<day>{_DAY})(?:st|nd|rd|th)?(?={_DAY_JOIN}{_DAY}(?:st|nd|rd|th)?\s+"
@@ -165,7 +168,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("month_year", rf"(?:{_B}|(?<=\d[-–]))(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<month>{_MONTH_ANY}),?\s+"
                    # "an April day in 1998", "a June morning of 1944"
                    r"(?:of\s+|(?i:day|morning|afternoon|evening|night|weekend)\s+(?:in|of)\s+)?"
-                   rf"(?P<year>{_YEAR4})(?!\d|\s*(?i:{_TZ})\b)"),
+                   rf"(?P<year>{_YEAR4}){_NOT_CLOCK}"),
     ("holiday", r"(?<![\w'’-])(?:(?P<rel>(?i:last|next|this))\s+)?(?P<holiday>Christmas(?:\s+"
                 r"(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Black\s+Friday|"
                 r"Thanksgiving(?:\s+Day)?|Halloween|Valentine['’]s\s+Day|Easter(?:\s+(?:Sunday|"

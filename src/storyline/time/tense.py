@@ -39,14 +39,14 @@ _BARE_VERB_AUX_RE: Final = re.compile(
 _PAST_ADVERBS: Final = frozenset({"ago", "last", "yesterday", "earlier", "previously", "former",
                                   "formerly"})
 #: Reporting verbs: the time of the report, not of what is reported, unless right beside it.
-_REPORTING: Final = frozenset({"said", "told", "added", "stated", "warned", "announced",
-                               "reported", "cautioned", "predicted", "insisted", "noted",
-                               "confirmed"})
 #: Verbs that report only after a clause of their own ("Oil could gush until August, the
 #: administration warned"); before the expression ("announced a new chief on Feb. 1") or
 #: after a phrase that opens the sentence ("In December, the rebels announced plans") they
 #: are the main verb.
-_REPORTING_AFTER_CLAUSE: Final = _REPORTING - {"said", "told", "added", "stated"}
+_REPORTING_AFTER_CLAUSE: Final = frozenset({
+    "warned", "announced", "reported", "cautioned", "predicted", "insisted", "noted",
+    "confirmed"})
+_REPORTING: Final = frozenset({"said", "told", "added", "stated"}) | _REPORTING_AFTER_CLAUSE
 #: "added" reports only before a quotation, a clause or the sentence's end ("he added that
 #: ...", "he added."), not with an object ("added a third shift in March").
 _ADDED_REPORTS_RE: Final = re.compile(r"\s*(?:[,.;:!?\"“”'‘’]|``|that\b|$)")
