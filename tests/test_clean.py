@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.clean import clean, detect_language
+from storyline.clean import clean, detect_language, looks_tokenized
 from storyline.ingest import read_paths
 from storyline.model import Document, RawArticle
 
@@ -390,3 +390,22 @@ def test_posted_on_line_gives_the_date_when_nothing_else_does() -> None:
     assert doc.published == dt.date(2019, 6, 4)
     doc = _clean(f" date 2019-06-02 {BODY1}\n\nPosted on June 4, 2019\n\n{BODY2}")
     assert doc.published == dt.date(2019, 6, 2)
+
+
+def test_tokenized_text_gets_ordinary_spacing() -> None:
+    raw = RawArticle(
+        id="t17", origin="t17.jsonl",
+        text="WASHINGTON -LRB- AP -RRB- -- Obama called it `` a good start '' , aides said .\n"
+             "They do n't know what BP 's plan is .\n")
+    doc = clean(raw)
+    assert 'WASHINGTON (AP) -- Obama called it "a good start", aides said.' in doc.text
+    assert "They don't know what BP's plan is." in doc.text
+    assert clean(RawArticle(id="again", origin="x", text=doc.text)).text == doc.text
+
+
+def test_ordinary_text_is_not_taken_for_tokenized() -> None:
+    for text in ("He said, on Monday, that it's over. Then he left. The U.S. Army, too.",
+                 "Prices rose 5 % , the bureau said. Wages fell. Rents rose, too.",
+                 "Roscosmos said on Saturday it would halt cooperation."):
+        assert not looks_tokenized(text), text
+    assert looks_tokenized("Skype , Facebook and Twitter are a lifeline .")

@@ -51,6 +51,7 @@ from typing import Final
 
 import numpy as np
 
+from storyline.clean import detokenize
 from storyline.model import TimeExpression
 
 __all__ = [
@@ -145,27 +146,11 @@ def load_articles(path: Path) -> list[TlsArticle]:
 
 # --------------------------------------------------------------------------- text
 
-_PTB: Final = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
-               "-RCB-": "}", "``": '"', "''": '"', "\\/": "/", "\\*": "*"}
-_PTB_RE: Final = re.compile(r"-[LR][RSC]B-|``|''|\\/|\\\*")
-_SPACE_BEFORE: Final = re.compile(r" ([,.;:!?%)\]}]|'s\b|'S\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)")
-_SPACE_AFTER: Final = re.compile(r"([(\[{$]) ")
 _SENT_SPLIT: Final = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _TOKEN: Final = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 
 #: Common English function words, left out of the TF-IDF vectors.
 STOPWORDS: Final = frozenset(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "s", "t", "n't", "'s", "mr", "mrs", "ms", "one", "two", "new", "also", "would", "could", "may", "might", "must", "shall", "year", "years", "day", "days", "week", "weeks", "month", "months"])
-
-
-def detokenize(sentence: str) -> str:
-    """Penn-Treebank-tokenized text back to ordinary spacing and brackets (for the tagger).
-
-    >>> detokenize("Obama said -LRB- on Monday -RRB- it 's `` over '' .")
-    'Obama said (on Monday) it\\'s " over ".'
-    """
-    s = _PTB_RE.sub(lambda m: _PTB[m.group(0)], sentence)
-    s = _SPACE_BEFORE.sub(r"\1", s)
-    return _SPACE_AFTER.sub(r"\1", s)
 
 
 def split_sentences(text: str) -> list[str]:
