@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from storyline.entities import (
     EntityIndex,
     add_missed_mentions,
+    drop_common_words,
     entity_type_for_report,
     extract_mentions,
     initials,
@@ -487,3 +488,26 @@ def test_plural_nationality_joins_its_singular() -> None:
                                     ("Norland", "GPE")))
     assert _entity_of(ents, "Norlandics") is _entity_of(ents, "Norlandic")
     assert _entity_of(ents, "Norland") is not _entity_of(ents, "Norlandic")
+
+
+def test_hyphenated_place_name_is_kept_whole() -> None:
+    # A lower-case word between hyphens is part of the name, not a descriptor before it.
+    text = "Rescuers reached Port-au-Prince on Monday; the space agency Kosmotek sent help."
+    doc, sdoc = _with_ents(text, [("Port-au-Prince", "GPE"), ("space agency Kosmotek", "ORG")])
+    got = [m.text for m in extract_mentions(doc, sdoc)]
+    assert got == ["Port-au-Prince", "Kosmotek"]
+
+
+def test_common_words_capitalised_by_their_place_are_no_entities() -> None:
+    docs = [Document(id="d1", text="People are calm. Many people left; people wait for rescue. "
+                                   "Rescue teams and rescue dogs came to rescue people. The WHO "
+                                   "said who is hurt: who knows who. Apple sold apple juice."),
+            Document(id="d2", text="Apple and Apple again, and ISS.")]
+    ents = merge_entities(_mentions(("People", "ORG"), ("Rescue", "ORG", "d1"),
+                                    ("WHO", "ORG"), ("Apple", "ORG"), ("Apple", "ORG", "d2"),
+                                    ("Apple", "ORG", "d2"), ("ISS", "FAC", "d2")))
+    kept = drop_common_words(docs, ents)
+    assert sorted(e.name for e in kept) == ["Apple", "ISS", "WHO"]
+    # numbered anew, by frequency, and their mentions point at them
+    assert [e.id for e in kept] == ["E1", "E2", "E3"]
+    assert all(m.entity_id == e.id for e in kept for m in e.mentions)

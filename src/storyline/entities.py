@@ -291,6 +291,13 @@ def _segments(ent: Span) -> list[tuple[list[Token], str, str | None]]:
     return _role_split(toks, label, None) if toks else []
 
 
+def _hyphen_joined(toks: list[Token], k: int) -> bool:
+    """Whether the k-th token sits between hyphens with no space: a word inside a hyphenated
+    name ("Port-au-Prince", "Stratford-upon-Avon"), not a descriptor before a name."""
+    return (0 < k < len(toks) - 1 and toks[k - 1].text == "-" and toks[k + 1].text == "-"
+            and not toks[k - 1].whitespace_ and not toks[k].whitespace_)
+
+
 def _role_split(
     toks: list[Token], label: str, pair: str | None
 ) -> list[tuple[list[Token], str, str | None]]:
@@ -312,7 +319,8 @@ def _role_split(
         return out
     # Lower-case descriptor words (not particles) inside a name: keep the capitalised tail.
     lower = [k for k, t in enumerate(toks)
-             if t.text[:1].islower() and t.text.lower() not in NAME_PARTICLES]
+             if t.text[:1].islower() and t.text.lower() not in NAME_PARTICLES
+             and not _hyphen_joined(toks, k)]
     if lower and lower[-1] < len(toks) - 1:
         tail = _trim(toks[lower[-1] + 1:])
         return [(tail, label, pair)] if tail else []
@@ -753,15 +761,18 @@ def _build_entities(clusters: list[list[_Form]], full_person: dict[str, set[str]
         staged.append(((-len(ms), first.doc_id, first.start, name), ent))
         ent.mentions = ms
     staged.sort(key=lambda x: x[0])
-    out: list[Entity] = []
-    for n, (_, ent) in enumerate(staged, start=1):
+    return _numbered([ent for _, ent in staged])
+
+
+def _numbered(entities: list[Entity]) -> list[Entity]:
+    """The entities with ids E1, E2, ... in their order, their mentions pointing at them."""
+    for n, ent in enumerate(entities, start=1):
         ent.id = f"E{n}"
         ent.mentions = [
             Mention(m.doc_id, m.start, m.end, m.text, ent.type or m.label, m.sentence, ent.id)
             for m in ent.mentions
         ]
-        out.append(ent)
-    return out
+    return entities
 
 
 # --------------------------------------------------------------------------------------------
@@ -961,6 +972,33 @@ def link_other_scripts(
     _tidy(entities)
 
 
+def drop_common_words(documents: Sequence[Document], entities: list[Entity]) -> list[Entity]:
+    """The entities less those that are common words capitalised by their place, numbered
+    anew (E1, E2, ... by frequency as :func:`merge_entities` numbers them).
+
+    A one-word name that the documents write in lower case at least twice as often as NER
+    found it (and at least three times) is a common word read as a name at the start of a
+    sentence or headline ("People are calm", "Rescue efforts have begun") or cut from a longer
+    name; acronyms are kept (``WHO`` is no "who").  Every alias must be such a word.
+    """
+    def candidate(e: Entity) -> bool:
+        return bool(e.aliases) and all(a.isalpha() and not is_acronym(a) for a in e.aliases)
+
+    words = {a.lower() for e in entities if candidate(e) for a in e.aliases}
+    if not words:
+        return entities
+    lower: Counter[str] = Counter()
+    for doc in documents:
+        lower.update(w for w in _LOWER_WORD_RE.findall(doc.text) if w in words)
+    kept = [e for e in entities
+            if not (candidate(e) and all(lower[a.lower()] >= max(3, 2 * len(e.mentions))
+                                         for a in e.aliases))]
+    return entities if len(kept) == len(entities) else _numbered(kept)
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
 def _spans_by_doc(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for e in entities:
@@ -1111,6 +1149,7 @@ __all__ = [
     "EntityIndex",
     "NameMention",
     "add_missed_mentions",
+    "drop_common_words",
     "entity_type_for_report",
     "extract_mentions",
     "initials",
