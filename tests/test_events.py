@@ -904,3 +904,15 @@ def test_a_lower_case_word_tagged_proper_noun_still_names_its_owner() -> None:
     m = one("China's foreign ministry on Thursday stood up for Pakistan's record.", "stand")
     assert [a.text for a in m.actors] == ["China"]
     assert plover_category(m.category, m.modality) == "SUPPORT"
+
+
+def test_summary_keeps_whole_words() -> None:
+    # spaCy reads the "m" of "$562m" as punctuation of the main verb; the summary keeps it.
+    m = one("Officials said the UN has launched an appeal for $562m (£370m) to help 3 million "
+            "people.", "launch")
+    assert m.summary == "UN has launched an appeal for $562m"
+
+
+def test_summary_keeps_particles_parsed_as_adverbs() -> None:
+    m = one("Aid workers said the cargo plane had been turned away from the airport.", "turn")
+    assert m.summary.endswith("had been turned away from the airport")

@@ -1230,7 +1230,7 @@ class _Extractor:
                 toks.add(step.head.i)
         for c in v.children:
             if c.dep_ in ("aux", "auxpass", "neg", "prt") or (
-                    c.dep_ == "advmod" and c.lower_ in ("longer", "not", "never", "no")) or c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "acomp", "agent") or (
+                    c.dep_ == "advmod" and c.lower_ in _SUMMARY_ADVERBS) or c.dep_ in ("dobj", "dative", "attr", "oprd", "xcomp", "acomp", "agent") or (
                     c.dep_ == "nsubjpass") or (c.dep_ in ("ccomp", "acl") and c in content) or (
                     c.dep_ == "prep") or (c.dep_ == "poss" and v.pos_ == "NOUN"):
                 toks.update(t.i for t in c.subtree)
@@ -1243,7 +1243,7 @@ class _Extractor:
                 if i in self.repaired:
                     drop |= {c.i for c in t.head.children if c.dep_ == "cc" and c.i < i}
                 toks -= drop
-        words = [self.sdoc[i] for i in sorted(toks)]
+        words = [self.sdoc[i] for i in sorted(_whole_words(self.sdoc, toks))]
         words = [w for w in words if w.text not in QUOTE_CHARS and not w.is_space]
         pieces: list[str] = []
         for k, w in enumerate(words):
@@ -1297,6 +1297,35 @@ class _Extractor:
                 if c.dep_ == "prep" and not _skip_prep(c):
                     heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         return tuple(out[:MAX_KEYWORDS])
+
+
+#: Adverbs a summary keeps: negation, and particles parsed as adverbs that complete the verb
+#: ("turned away", "driven back").
+_SUMMARY_ADVERBS = frozenset({"longer", "not", "never", "no", "away", "back", "down", "off",
+                              "out", "up", "apart", "aside"})
+
+
+def _whole_words(sdoc: Doc, toks: set[int]) -> set[int]:
+    """The token indices widened to whole written words: a word piece glued to a kept token
+    without a space ("m" of "$562m", "s" of "1990s") comes along, whatever the parse made of
+    it, so that a summary never cuts a word in two."""
+    out = set(toks)
+
+    def piece(t: Token) -> bool:
+        return t.is_alpha or t.like_num or t.is_currency or t.text == "%"
+
+    for i in toks:
+        if not piece(sdoc[i]):
+            continue
+        j = i
+        while j + 1 < len(sdoc) and not sdoc[j].whitespace_ and piece(sdoc[j + 1]):
+            j += 1
+            out.add(j)
+        j = i
+        while j > 0 and not sdoc[j - 1].whitespace_ and piece(sdoc[j - 1]):
+            j -= 1
+            out.add(j)
+    return out
 
 
 def _others(found: Iterable[Argument], actors: Sequence[Argument]) -> list[Argument]:
