@@ -280,3 +280,51 @@ def test_a_line_repeated_on_many_pages_does_not_lead_the_brief():
     (story,) = describe_stories({"S1": [f"p{i}" for i in range(6)]}, events, [])
     assert boiler_id in story.events and boiler_id not in story.brief_events
     assert len(story.brief_events) == 3
+
+
+def test_different_action_words_need_more_than_generic_words_in_common():
+    # "132 people have been rescued" and "an appeal ... to help three million people": the same
+    # actor, day and kind of act (AID), and only generic words and a one-word group shared
+    rescued = _m("d1", 0, "rescue", "UN", None, ["people", "earthquake"], category="AID",
+                 date="2010-01-12")
+    rescued.targets = [Argument("132 people", 0, 1, entity_id="PEOPLE")]
+    helps = [_m(f"d{i}", 0, "help", "UN", None, ["people", "earthquake"], category="AID",
+                date="2010-01-12") for i in (2, 3)]
+    for m in helps:
+        m.targets = [Argument("three million people", 0, 1, entity_id="PEOPLE")]
+    events = merge_events([rescued, *helps])
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+    # a rare word shared with enough overlap still joins two wordings of one act
+    a = _m("d1", 0, "stop", "RU", None, ["delivery", "engine"], date="2022-03-03")
+    b = _m("d2", 0, "halt", "RU", None, ["supply", "engine"], date="2022-03-03")
+    fillers = [_m(f"f{i}", 0, "impose", f"S{i}", f"T{i}", ["sanction", f"w{i}"])
+               for i in range(20)]
+    assert len(merge_events([a, b, *fillers])) == 21
+
+
+def test_event_summary_is_told_in_the_words_most_documents_use():
+    one = _m("d1", 0, "rescue", "UN", "PEOPLE", ["people"], category="AID", date="2010-01-12",
+             summary="132 people have been rescued")
+    many = [_m(f"d{i}", 0, "help", "UN", "PEOPLE", ["people"], category="AID", modality="planned",
+               summary="UN to help three million people") for i in (2, 3, 4)]
+    (event,) = merge_events([one, *many])
+    assert event.summary == "UN to help three million people"
+
+
+def test_brief_does_not_tell_one_sentence_twice():
+    # "The UN launched an appeal for $562m intended to help three million people": two events
+    # of the same sentences; the brief takes one of them and a third event instead
+    appeal = [_m(f"d{i}", 0, "launch", "UN", None, ["appeal"], category="REQUEST",
+                 summary="UN launched an appeal") for i in range(4)]
+    helps = [_m(f"d{i}", 0, "help", "UN", "PEOPLE", ["people"], category="AID",
+                summary="UN to help three million people") for i in range(4)]
+    others = [_m(f"d{i}", sent, lemma, actor, "HAITI", [lemma], category=cat, summary=summary)
+              for i in range(2)
+              for sent, lemma, actor, cat, summary in [
+                  (1, "promise", "US", "AGREE", "US promised support"),
+                  (2, "send", "UK", "AID", "UK sent a team")]]
+    events = merge_events(appeal + helps + others)
+    (story,) = describe_stories({"S1": [f"d{i}" for i in range(4)]}, events, [])
+    briefs = [e.summary for e in events if e.id in story.brief_events]
+    assert len(briefs) == 3 and "US promised support" in briefs
+    assert ("UN launched an appeal" in briefs) != ("UN to help three million people" in briefs)

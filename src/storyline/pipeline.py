@@ -408,6 +408,28 @@ def _actor_type(entity: Entity, documents: dict[str, Document]) -> str:
     return votes.most_common(1)[0][0] if votes else actor_type(entity.name, entity.type)
 
 
+def _keyword_aliases(entities: Sequence[Entity], documents: Iterable[Document]) -> dict[str, str]:
+    """Lower-cased names that an event keyword may stand for ("iss" for the ISS), leaving out
+    one-word names that the documents write in lower case at least as often as the entity is
+    mentioned: "People" or "Rescue" read as names at the start of a headline are the common
+    words "people" and "rescue" everywhere else."""
+    single = {a.lower() for e in entities for a in e.aliases if a.isalpha()}
+    lower_counts: Counter[str] = Counter()
+    for doc in documents:
+        lower_counts.update(w for w in _LOWER_WORD.findall(doc.text) if w in single)
+    out: dict[str, str] = {}
+    for e in entities:
+        for a in e.aliases:
+            key = a.lower()
+            if a.isalpha() and lower_counts[key] >= len(e.mentions):
+                continue
+            out[key] = e.id
+    return out
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
 def _kind(entity_type: str | None) -> str:
     """Coarse kind of an entity type: a place is not in conflict with an organisation."""
     if entity_type in ("GPE", "LOC", "NORP", "FAC"):
@@ -474,7 +496,8 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     rank = {doc_id: n for n, doc_id in enumerate(all_ids)}
 
     mentions = [m for a in analyses.values() for m in a.mentions]
-    entities = entities_stage.merge_entities(mentions)
+    entities = entities_stage.drop_common_words(
+        list(documents.values()), entities_stage.merge_entities(mentions))
     entities_stage.link_other_scripts(list(documents.values()), entities)
     index = entities_stage.EntityIndex(entities)
     candidates = [(doc_id, x) for doc_id, a in analyses.items() for em in a.event_mentions
@@ -522,7 +545,7 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
     # contradict "the ISS" the way two named organisations do
     kinds = {e.id: _kind(e.type) for e in entities
              if not is_group(e)}
-    aliases = {a.lower(): e.id for e in entities for a in e.aliases}
+    aliases = _keyword_aliases(entities, documents.values())
     events = [
         ev
         for block in by_story.values()

@@ -152,11 +152,19 @@ class _Item:
     #: each target's words, so that "private space companies" meets "private Russian space
     #: companies" though the two are different entities
     target_words: tuple[frozenset[str], ...] = ()
+    #: targets that say little about which event this is: a group named by one common noun
+    #: ("132 people", "three million people")
+    weak_targets: frozenset[str] = frozenset()
 
 
-def _keys(args: Iterable[Argument]) -> frozenset[str]:
+def _keys(args: Sequence[Argument]) -> frozenset[str]:
     """Participants as compared across mentions: entity ids, else the lower-cased words."""
-    return frozenset(a.entity_id or a.text.lower() for a in args)
+    return frozenset(_arg_keys(args))
+
+
+def _arg_keys(args: Sequence[Argument]) -> list[str]:
+    """Each participant's key as :func:`_keys` compares it."""
+    return [a.entity_id or a.text.lower() for a in args]
 
 
 def _name_words(args: Iterable[Argument]) -> tuple[frozenset[str], ...]:
@@ -218,6 +226,46 @@ def _actor_clash(x: _Item, y: _Item) -> bool:
                 and not (x.sides & y.sides))
 
 
+#: Two tellings with different action words ("rescued" and "help") are one event only with
+#: evidence beyond the kind of action: a shared named target, the same group named by several
+#: words, or this much word overlap including a word that few mentions of the block use ...
+DIFFERENT_TRIGGER_WORDS = 0.3
+#: ... that is, a word with at least this rarity weight (log(1 + 10): at most one mention in
+#: ten of the block; "aid" among aid events, the story's country, say nothing).
+RARE_WORD_WEIGHT = math.log(11.0)
+
+
+#: Words that count or point rather than name ("the", "some", "more than", "three million").
+_NOT_NAMING = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "some", "many",
+                         "several", "few", "more", "than", "about", "around", "nearly",
+                         "almost", "over", "up", "to", "at", "least", "other", "all", "of"})
+_NUMBER_WORD = re.compile(
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)s?")
+
+
+def _weak_target(arg: Argument, kinds: dict[str, str]) -> bool:
+    """A target that is no named entity and is named by a single common word."""
+    if arg.entity_id and arg.entity_id in kinds:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", arg.text)
+             if w.lower() not in _NOT_NAMING and not _NUMBER_WORD.fullmatch(w.lower())]
+    return len(words) <= 1 and all(w.islower() for w in words)
+
+
+def _specific_evidence(x: _Item, y: _Item, wsim: float, weight: dict[str, float]) -> bool:
+    """Whether two tellings share more than the kind of action and generic words."""
+    weak = x.weak_targets | y.weak_targets
+    if (x.targets & y.targets) - weak:
+        return True
+    if any(len(a) >= 2 and len(b) >= 2 and (a <= b or b <= a)
+           for a in x.target_words for b in y.target_words):
+        return True
+    shared = (x.words & y.words) - weak
+    return wsim >= DIFFERENT_TRIGGER_WORDS and any(
+        weight.get(w, 1.0) >= RARE_WORD_WEIGHT for w in shared)
+
+
 def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> float:
     """How likely two mentions tell the same event, in [0, 1]; 0 means "certainly not".
 
@@ -240,6 +288,8 @@ def _similarity(x: _Item, y: _Item, weight: dict[str, float] | None = None) -> f
     wsim = _wjaccard(x.words - x.targets if nested else x.words,
                      y.words - y.targets if nested else y.words, weight or {})
     same_trigger = _canon(x.m.lemma) == _canon(y.m.lemma)
+    if not same_trigger and not _specific_evidence(x, y, wsim, weight or {}):
+        return 0.0
     date_clash = _date_conflict(x.m.date, y.m.date)
     actor_clash = _actor_clash(x, y)
     if date_clash or actor_clash:
@@ -392,6 +442,8 @@ def merge_events(
             sides=_sides(actors, parents),
             target_kinds=frozenset(kinds.get(t, "?") for t in targets),
             target_words=_name_words(m.targets),
+            weak_targets=frozenset(k for k, a in zip(_arg_keys(m.targets), m.targets, strict=True)
+                                   if _weak_target(a, kinds)),
         ))
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
@@ -438,10 +490,13 @@ def _make_event(ms: Sequence[EventMention],
         modality = min((k for k, v in modalities.items() if v == top),
                        key=_MODALITY_RANK.__getitem__)
     date = _most_specific_date(ms)
-    # the summary of the mention that names its actor, carries the date and is most complete
+    # the summary of a mention told in the words most documents use ("launched an appeal",
+    # not the one outlet's "rescued"), that names its actor, carries the date and is complete
+    told = Counter(_canon(m.lemma) for m in {(m.doc_id, _canon(m.lemma)): m for m in ms}.values())
     best = max(
         ms,
-        key=lambda m: (bool(m.actors and m.actors[0].via is None), m.date == date,
+        key=lambda m: (told[_canon(m.lemma)], bool(m.actors and m.actors[0].via is None),
+                       m.date == date,
                        bool(m.targets), m.modality == modality,
                        -abs(len(m.summary.split()) - 14)),
     )
@@ -576,12 +631,12 @@ def describe_stories(
         # the best corroborated events; among equals, those whose participants the story's
         # documents name most (an event of the story's main actors, not of a side note)
         central = reach[sid]
-        ranked = sorted(
+        ranked = _distinct_tellings(sorted(
             story_events,
             key=lambda e: (-e.outlets(), -sum(central[a] for a in {*e.actors, *e.targets}),
                            e.date is None,
                            -len({" ".join(s.sentence.split()) for s in e.sources})),
-        )[:3]
+        ), 3)
         ranked.sort(key=lambda e: (e.date is None, e.date or ""))
         importance: Counter[str] = Counter()
         for e in story_events:
@@ -604,6 +659,22 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+def _distinct_tellings(events: Sequence[Event], n: int) -> list[Event]:
+    """The first ``n`` events that are not mostly told by the sentences of one taken before
+    (a sentence's second event: "launched an appeal ... intended to help" gives two)."""
+    out: list[Event] = []
+    seen: list[set[tuple[str, str]]] = []
+    for e in events:
+        if len(out) == n:
+            break
+        told = {(s.document, s.sentence) for s in e.sources}
+        if any(len(told & prev) * 2 > len(told) for prev in seen):
+            continue
+        out.append(e)
+        seen.append(told)
+    return out
 
 
 #: Events dated further before a story's first article than this are its background.
