@@ -34,6 +34,7 @@ import argparse
 import datetime as dt
 import json
 import pickle
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -230,6 +231,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("SKIP: tilse is not installed (pip install 'tilse==0.2.1')", file=sys.stderr)
         return 0
+    # tilse scores through pyrouge's ROUGE-1.5.5, a Perl script that needs XML::Parser
+    if subprocess.run(["perl", "-MXML::Parser", "-e", "1"], capture_output=True).returncode:
+        print("ERROR: ROUGE-1.5.5 (used by tilse) needs Perl's XML::Parser: install Debian's "
+              "libxml-parser-perl (apt-get install libxml-parser-perl), then run again",
+              file=sys.stderr)
+        return 2
 
     topics = [load_topic(t, args.cache) for t in args.topics]
     for t in topics:
