@@ -328,3 +328,18 @@ def test_brief_does_not_tell_one_sentence_twice():
     briefs = [e.summary for e in events if e.id in story.brief_events]
     assert len(briefs) == 3 and "US promised support" in briefs
     assert ("UN launched an appeal" in briefs) != ("UN to help three million people" in briefs)
+
+
+def test_brief_prefers_summaries_that_do_not_open_on_a_pronoun():
+    told = [_m(f"d{i}", sent, lemma, actor, "CITY", [lemma], category=cat, summary=summary)
+            for i in range(2)
+            for sent, lemma, actor, cat, summary in [
+                (1, "destroy", "QUAKE", "ASSAULT", "The headquarters of his group was destroyed"),
+                (2, "send", "UK", "AID", "UK sent a team"),
+                (3, "turn", "ARMY", "COERCE", "Its plane was turned away"),
+                (4, "promise", "US", "AGREE", "US promised support"),
+                (5, "open", "UN", "COOPERATE", "UN opened an office")]]
+    events = merge_events(told)
+    (story,) = describe_stories({"S1": ["d0", "d1"]}, events, [])
+    briefs = {e.summary for e in events if e.id in story.brief_events}
+    assert briefs == {"UK sent a team", "US promised support", "UN opened an office"}

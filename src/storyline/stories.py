@@ -633,7 +633,8 @@ def describe_stories(
         central = reach[sid]
         ranked = _distinct_tellings(sorted(
             story_events,
-            key=lambda e: (-e.outlets(), -sum(central[a] for a in {*e.actors, *e.targets}),
+            key=lambda e: (-e.outlets(), _dangling(e.summary),
+                           -sum(central[a] for a in {*e.actors, *e.targets}),
                            e.date is None,
                            -len({" ".join(s.sentence.split()) for s in e.sources})),
         ), 3)
@@ -659,6 +660,16 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+_PRONOUN_START = re.compile(
+    r"(?:the \w+ of )?(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.I)
+
+
+def _dangling(summary: str) -> bool:
+    """Whether a summary opens on a pronoun that has nothing to point at in a brief ("Its
+    cargo plane ...", "The headquarters of his organization ...")."""
+    return bool(_PRONOUN_START.match(summary.strip()))
 
 
 def _distinct_tellings(events: Sequence[Event], n: int) -> list[Event]:
