@@ -916,3 +916,8 @@ def test_summary_keeps_whole_words() -> None:
 def test_summary_keeps_particles_parsed_as_adverbs() -> None:
     m = one("Aid workers said the cargo plane had been turned away from the airport.", "turn")
     assert m.summary.endswith("had been turned away from the airport")
+
+
+def test_summary_spells_out_a_contracted_auxiliary_after_a_resolved_pronoun() -> None:
+    m = one("The United Nations says it's sending an extra 3,500 troops to Haiti.", "send")
+    assert m.summary == "United Nations is sending an extra 3,500 troops to Haiti"

@@ -1249,7 +1249,7 @@ class _Extractor:
         for k, w in enumerate(words):
             nxt = words[k + 1] if k + 1 < len(words) else None
             gap = w.whitespace_ or (nxt is not None and nxt.i != w.i + 1)
-            pieces.append(w.text + (" " if gap else ""))
+            pieces.append(_spelt_out(w) + (" " if gap else ""))
         body = " ".join("".join(pieces).split())
         passive = any(c.dep_ in ("nsubjpass", "agent") for c in v.children)
         own_subject = v.pos_ == "NOUN" or passive
@@ -1303,6 +1303,20 @@ class _Extractor:
 #: ("turned away", "driven back").
 _SUMMARY_ADVERBS = frozenset({"longer", "not", "never", "no", "away", "back", "down", "off",
                               "out", "up", "apart", "aside"})
+
+
+_CLITICS = {("'s", "be"): "is", ("'s", "have"): "has", ("'re", "be"): "are",
+            ("'m", "be"): "am", ("'ve", "have"): "have", ("'ll", "will"): "will"}
+
+
+def _spelt_out(w: Token) -> str:
+    """A contracted auxiliary written out, so that it reads after the actor's name that
+    replaces its subject ("it's sending" -> "United Nations is sending")."""
+    if w.dep_ in ("aux", "auxpass", "ROOT") or w.pos_ == "AUX":
+        full = _CLITICS.get((w.lower_.replace("’", "'"), w.lemma_.lower()))
+        if full:
+            return " " + full
+    return w.text
 
 
 def _whole_words(sdoc: Doc, toks: set[int]) -> set[int]:
