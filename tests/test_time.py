@@ -1135,3 +1135,18 @@ def test_h32_round() -> None:
     # "the 1800s" is a century; "the 1990s" and "the 2000s" are decades
     assert values("It dates to the 1800s, not the 1990s or the 2000s.", dt.date(2010, 5, 4)) \
         == {"the 1800s": "18", "the 1990s": "199", "the 2000s": "200"}
+
+
+def test_round_h33_shapes() -> None:
+    # TimeBank writes "past decade" P10Y, as counted decades are written; "post-1959" whole
+    d = dt.date(2010, 7, 27)
+    assert values("Donations to the museum doubled over the past decade.", d) == \
+        {"the past decade": "P10Y"}
+    assert values("The party suffered a post-2006 drubbing.", d) == {"post-2006": "2006"}
+    assert values("The pre-1990 rules were tougher.", d) == {"pre-1990": "1990"}
+    assert values("The 2000 troops left.", d) == {}
+    assert values("He made his fortune in the 80's.", d) == {"the 80's": "198"}
+    # a publication, not a frequency; a noun before "daily" leaves it a frequency
+    assert values("The tycoon also owns a free daily in Lisbon.", d) == {}
+    assert values("The national daily reported the deal.", d) == {}
+    assert values("Oil leaks into the sea daily.", d) == {"daily": "P1D"}

@@ -196,7 +196,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
               rf"(?:(?=\s*(?:(?i:to|through|until|till|and|or)\s+(?:(?i:in)\s+)?|[-–]\s*)"
               rf"(?P<range_month>{_MONTH_FULL}),?\s+(?:(?i:of)\s+)?"
               rf"(?P<range_year>{_YEAR4})(?!\d)))?"),
-    ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+)?(?P<year>{_YEAR4})"
+    ("year", rf"(?<![\w$€£.,/'’-])(?:(?P<mod>(?i:{_PREMOD}))[-\s]+|(?P<prepost>(?i:pre|post))-)?"
+             rf"(?P<year>{_YEAR4})"
              r"(?![\w-]|[.,]\d|\s*%|\s*per\s*cent)"),
     # a span of years, "the 2014-2016 epidemic", "in 1998–99": each end is a year
     ("year_from", rf"(?<![\w$€£.,/'’-])(?P<year>{_YEAR4})"
@@ -210,7 +211,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("decade", r"(?<![\w-])(?i:(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?)"
                r"(?:(?P<century>1\d|20)(?P<decade>\d)0['’]?s|['’‘](?P<short>\d)0s)(?!\w)"),
     # "the 70s" without an apostrophe: only after "the", and only where no count is near
-    ("decade_bare", r"(?<![\w-])(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?)(?P<short>[3-9])0s"
+    ("decade_bare", r"(?<![\w-])(?i:the\s+(?:(?P<mod>early|late|mid)[-\s]+)?)(?P<short>[3-9])0['’]?s"
                     r"(?![\w'’-])"),
     # the second of two decades: "the 50s and 60s", "the 1950s and '60s"
     ("decade_pair", r"(?<![\w-])(?i:the\s+(?:(?:early|late|mid)[-\s]+)?(?:1\d)?[1-9]0['’]?s\s+"
@@ -453,6 +454,17 @@ _HOLIDAY_THINGS: Final = frozenset({"tree", "trees", "card", "cards", "carol", "
 _NAME_SUFFIX: Final = re.compile(r"-(?:style|type|like|era)\b")
 
 
+#: Words after "a free daily" that show it is a publication, not a frequency ("a twice daily
+#: dose").
+_PUBLICATION_AFTER = frozenset({"in", "of", "on", "at", "from", "with", "that", "which", "and",
+                                "or", "said", "says", "reported", "reports"})
+
+
+_PUBLICATION_ADJECTIVES = frozenset({"free", "leading", "largest", "biggest", "popular",
+                                     "independent", "conservative", "business", "mass",
+                                     "influential", "main", "major", "local", "state"})
+
+
 def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     """Context checks that decide whether a grammar match is really a time expression."""
     start, end = m.span()
@@ -636,7 +648,15 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "set_adverb":
         # a publication: "a daily", "the weekly" (not "the two met weekly")
         word, gap = _previous_word(text, start)
-        return not (gap == " " and word.lower() in {"a", "an", "the"})
+        if gap == " " and word.lower() in {"a", "an", "the"}:
+            return False
+        # "a free daily in Lisbon", "the national weekly": an adjective between
+        first, gap0 = _previous_word(text, start - len(gap) - len(word))
+        after_gap, after = _next_word(text, end)
+        return not (gap == " " and gap0 == " " and first.lower() in {"a", "an", "the"}
+                    and (word in _PUBLICATION_ADJECTIVES or re.fullmatch(r"[a-z]+(?:al|ist|ese)", word)
+                         is not None)
+                    and (not after[:1].islower() or after in _PUBLICATION_AFTER))
     if name == "clock_stamp":
         return _live_page(text)
     if name == "clock_mil" and text[:start].rstrip().endswith("(") \
@@ -869,6 +889,8 @@ _PROTEST_MARCH: Final = re.compile(r"\s+(?:on|against|for)\s+(?:the\s+)?[A-Z]")
 def _year_context(text: str, m: re.Match[str]) -> bool:
     """A four-digit number is a year only where dates go: after in/since/by/of/..., inside
     parentheses, or alone between commas; never before a noun it counts ("2000 troops")."""
+    if m.group("prepost"):
+        return True  # "post-1959 politics" (TimeBank: the whole word, the year's value)
     start, end = m.span()
     after_gap, after = _next_word(text, end)
     word, gap = _previous_word(text, start)

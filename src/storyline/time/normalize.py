@@ -876,6 +876,8 @@ def _rel_unit(c: Candidate, ctx: Context) -> Normalized | None:
         if unit in PARTS_OF_DAY:
             return None
         code, clock = UNITS[unit]
+        if code in ("DE", "CE"):  # "the past decade": P10Y, as counted decades are written
+            return ("DURATION", "P10Y" if code == "DE" else "P100Y", "duration", False)
         return ("DURATION", f"P{'T' if clock else ''}1{code}", "duration", False)
     if rel in _ANCHOR_REL:
         k = _ANCHOR_REL[rel]
