@@ -651,12 +651,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if gap == " " and word.lower() in {"a", "an", "the"}:
             return False
         # "a free daily in Lisbon", "the national weekly": an adjective between
-        first, gap0 = _previous_word(text, start - len(gap) - len(word))
-        after_gap, after = _next_word(text, end)
-        return not (gap == " " and gap0 == " " and first.lower() in {"a", "an", "the"}
-                    and (word in _PUBLICATION_ADJECTIVES or re.fullmatch(r"[a-z]+(?:al|ist|ese)", word)
-                         is not None)
-                    and (not after[:1].islower() or after in _PUBLICATION_AFTER))
+        det, det_gap = _previous_word(text, start - len(gap) - len(word))
+        next_word = _next_word(text, end)[1]
+        return not (gap == " " and det_gap == " " and det.lower() in {"a", "an", "the"}
+                    and (word in _PUBLICATION_ADJECTIVES
+                         or re.fullmatch(r"[a-z]+(?:al|ist|ese)", word) is not None)
+                    and (not next_word[:1].islower() or next_word in _PUBLICATION_AFTER))
     if name == "clock_stamp":
         return _live_page(text)
     if name == "clock_mil" and text[:start].rstrip().endswith("(") \
