@@ -987,13 +987,20 @@ def drop_common_words(documents: Sequence[Document], entities: list[Entity]) -> 
     words = {a.lower() for e in entities if candidate(e) for a in e.aliases}
     if not words:
         return entities
-    lower: Counter[str] = Counter()
-    for doc in documents:
-        lower.update(w for w in _LOWER_WORD_RE.findall(doc.text) if w in words)
+    lower = lower_case_counts(documents, words)
     kept = [e for e in entities
             if not (candidate(e) and all(lower[a.lower()] >= max(3, 2 * len(e.mentions))
                                          for a in e.aliases))]
     return entities if len(kept) == len(entities) else _numbered(kept)
+
+
+def lower_case_counts(documents: Iterable[Document], words: set[str]) -> Counter[str]:
+    """How often the documents write each of ``words`` (lower-case) in lower case, as a word
+    of its own."""
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        counts.update(w for w in _LOWER_WORD_RE.findall(doc.text) if w in words)
+    return counts
 
 
 _LOWER_WORD_RE = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
@@ -1155,6 +1162,7 @@ __all__ = [
     "initials",
     "is_acronym",
     "link_other_scripts",
+    "lower_case_counts",
     "merge_entities",
     "name_key",
 ]

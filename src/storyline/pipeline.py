@@ -414,9 +414,7 @@ def _keyword_aliases(entities: Sequence[Entity], documents: Iterable[Document]) 
     mentioned: "People" or "Rescue" read as names at the start of a headline are the common
     words "people" and "rescue" everywhere else."""
     single = {a.lower() for e in entities for a in e.aliases if a.isalpha()}
-    lower_counts: Counter[str] = Counter()
-    for doc in documents:
-        lower_counts.update(w for w in _LOWER_WORD.findall(doc.text) if w in single)
+    lower_counts = entities_stage.lower_case_counts(documents, single)
     out: dict[str, str] = {}
     for e in entities:
         for a in e.aliases:
@@ -426,8 +424,6 @@ def _keyword_aliases(entities: Sequence[Entity], documents: Iterable[Document]) 
             out[key] = e.id
     return out
 
-
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 
 
 def _kind(entity_type: str | None) -> str:
