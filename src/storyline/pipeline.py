@@ -425,7 +425,6 @@ def _keyword_aliases(entities: Sequence[Entity], documents: Iterable[Document]) 
     return out
 
 
-
 def _kind(entity_type: str | None) -> str:
     """Coarse kind of an entity type: a place is not in conflict with an organisation."""
     if entity_type in ("GPE", "LOC", "NORP", "FAC"):

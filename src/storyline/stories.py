@@ -177,8 +177,14 @@ def _name_words(args: Iterable[Argument]) -> tuple[frozenset[str], ...]:
 def _targets_meet(x: _Item, y: _Item) -> bool:
     """Whether two mentions share a target: the same entity, or one target's words all in the
     other's ("space companies" and "private space companies")."""
-    return bool(x.targets & y.targets) or any(
-        a and b and (a <= b or b <= a) for a in x.target_words for b in y.target_words)
+    return bool(x.targets & y.targets) or _nested_targets(x, y, 1)
+
+
+def _nested_targets(x: _Item, y: _Item, min_words: int) -> bool:
+    """Whether a target of one names, in at least ``min_words`` words, all or part of a
+    target of the other ("space companies" in "private space companies")."""
+    return any(len(a) >= min_words and len(b) >= min_words and (a <= b or b <= a)
+               for a in x.target_words for b in y.target_words)
 
 
 def _date_conflict(a: str | None, b: str | None) -> bool:
@@ -258,8 +264,7 @@ def _specific_evidence(x: _Item, y: _Item, wsim: float, weight: dict[str, float]
     weak = x.weak_targets | y.weak_targets
     if (x.targets & y.targets) - weak:
         return True
-    if any(len(a) >= 2 and len(b) >= 2 and (a <= b or b <= a)
-           for a in x.target_words for b in y.target_words):
+    if _nested_targets(x, y, 2):
         return True
     shared = (x.words & y.words) - weak
     return wsim >= DIFFERENT_TRIGGER_WORDS and any(
@@ -492,7 +497,7 @@ def _make_event(ms: Sequence[EventMention],
     date = _most_specific_date(ms)
     # the summary of a mention told in the words most documents use ("launched an appeal",
     # not the one outlet's "rescued"), that names its actor, carries the date and is complete
-    told = Counter(_canon(m.lemma) for m in {(m.doc_id, _canon(m.lemma)): m for m in ms}.values())
+    told = Counter(lemma for _, lemma in {(m.doc_id, _canon(m.lemma)) for m in ms})
     best = max(
         ms,
         key=lambda m: (told[_canon(m.lemma)], bool(m.actors and m.actors[0].via is None),
