@@ -1150,3 +1150,20 @@ def test_round_h33_shapes() -> None:
     assert values("The tycoon also owns a free daily in Lisbon.", d) == {}
     assert values("The national daily reported the deal.", d) == {}
     assert values("Oil leaks into the sea daily.", d) == {"daily": "P1D"}
+
+
+def test_round_h33_leftover_shapes() -> None:
+    d = dt.date(2011, 6, 15)
+    assert values("The firm has been losing money for 7+ years.", d) == {"7+ years": "P7Y"}
+    assert values("Shares fell to a 14-year-low on Tuesday.", d) == \
+        {"14-year": "P14Y", "Tuesday": "2011-06-14"}
+    assert values("He ran a two-year-long campaign.", d) == {"two-year-long": "P2Y"}
+    assert values("Profit rose in 1Q 2011, after 4Q FY10.", d) == \
+        {"1Q 2011": "2011-Q1", "4Q FY10": "2010-Q4"}
+    assert values("Sales were up 5% compared with March.", d) == {"March": "2011-03"}
+    assert values("He met with March and her lawyer.", d) == {}
+    # a doubled quote mark opens a quote; a glued apostrophe still refuses the word
+    assert values("He said ''Tuesday was a bad day.''", d) == {"Tuesday": "2011-06-14"}
+    assert values("It will be 2015 before the plant opens.", d) == {"2015": "2015"}
+    assert values("A memo dated 2008 was found.", d) == {"2008": "2008"}
+    assert values("The score was 2000 points.", d) == {}

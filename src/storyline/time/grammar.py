@@ -92,8 +92,8 @@ _RANGE_JOIN = r"(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d))"
 _POLL = (r"(?:(?:general|presidential|congressional|midterm|parliamentary|national|special|"
          r"primary|state)\s+)?(?:elections?|referendum|ballot|runoff|primary|primaries|"
          r"caucus(?:es)?)\b")
-_B = r"(?<![\w'’-])"  # left word boundary that also refuses "-" and apostrophes
-_E = r"(?![\w'’-])"  # right word boundary likewise
+_B = r"(?<![\w’-])(?<![\w’]')"  # left word boundary that also refuses "-" and a glued apostrophe (not ''Tuesday)
+_E = r"(?![\w’-])(?!'\w)"  # right word boundary likewise
 
 #: A clock time that opens a line before a capitalized word: a live page's stamp.
 _LINE_STAMP = (r"(?m)^[ \t]*(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)"
@@ -230,8 +230,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 # not a measure: "over the last half century", "the first half hour"
                 r"(?![-\s]+(?i:century|centuries|decade|hour|day|dozen|mile|point)s?\b)"
                 r"(?=(?P<of>\s+of\b))?"),
-    ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?"
-                     rf"{_E}"),
+    ("quarter_code", rf"{_B}(?:(?P<q>Q[1-4]|H[12])|(?P<nq>[1-4]Q)(?=\s+{_YEAR4}|\s+FY\d\d))"
+                     rf"(?:\s+(?P<year>{_YEAR4})|\s+FY(?P<fy>\d\d))?{_E}"),  # "Q1 2011", "1Q 2011"
     ("fin_period", rf"{_B}(?i:(?P<the>the\s+)?(?:(?P<which>latest|current|same|comparable|"
                    r"corresponding|most\s+recent|just[-\s]ended|just[-\s]completed|"
                    r"year[-\s]earlier|year[-\s]ago|previous|prior|recent|"
@@ -297,7 +297,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("duration", rf"{_B}(?i:(?:(?P<rel>(?:the|this)\s+past|the\s+(?:last|next|previous|first|final|coming|"
                  r"following|recent|latest)|the(?=\s+\d|\s+(?:two|three|four|five|six|"
                  r"seven|eight|nine|ten|eleven|twelve)\s)|(?:past|last|next|previous|first|final|coming|"
-                 rf"recent))\s+)?(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})"
+                 rf"recent))\s+)?(?:(?P<low>{_NUM}){_RANGE_JOIN})?(?P<num>{_NUM})(?:(?<=\d)\+)?"
                  r"(?P<halfpre>[-\s]+and[-\s]+a[-\s]+half)?[-\s]+(?:more\s+|full\s+|"
                  rf"long\s+|straight\s+|consecutive\s+)?(?P<unit>{_UNIT})(?P<plural>s)?"
                  r"(?P<half>\s+and\s+a\s+half)?)(?!\w)"),
@@ -377,6 +377,9 @@ def _next_word(text: str, end: int) -> tuple[str, str]:
         return text[end:end + 60], ""
     return m.group(1), m.group(2)
 
+
+#: a comparison before "with" and a month: "compared with March", "in comparison with May"
+_COMPARED_BEFORE: Final = re.compile(r"\b(?:compared|comparison)\s+$")
 
 #: Months that are no name, verb or event ("May", "March", "April", "June", "August" are).
 _UNAMBIGUOUS_MONTHS: Final = frozenset({"january", "february", "july", "september", "october",
@@ -488,6 +491,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         word, gap = _previous_word(text, start)
         if word.lower() in MONTH_CONTEXT and gap.strip() in {"", "-"}:
             return not _inside_name(text, start, end)
+        if word.lower() == "with" and gap == " " and _COMPARED_BEFORE.search(
+                text, max(0, start - 30), start - 5):
+            return True  # "up 5% compared with March"
         if word in MONTHS and gap.strip() in {",", "/", "-", "–"}:
             return True  # a list or span of months: "in February, March and April"
         if text[end:end + 1] in {"'", "’"}:
@@ -615,8 +621,10 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if unit == "quarter" and num in {"many", "some", "several", "all", "other", "certain"} \
                 and not parts.get("rel"):
             return False  # circles of people: "gaining credence in many quarters"
-        if re.match(r"-?\s*olds?\b", text[end:end + 6]) or text[end:end + 1] == "-":
-            return False  # ages ("a 6-year-old") and compounds ("two-year-long")
+        if re.match(r"-?\s*olds?\b", text[end:end + 6]) or (
+                text[end:end + 1] == "-" and not re.match(r"-(?:low|high)s?\b", text[end:end + 7])):
+            return False  # ages ("a 6-year-old") and compounds ("two-year-long"), not "a
+            # 14-year-low", written as "a 14-year low"
         after_gap, after = _next_word(text, end)
         if unit == "minute" and num in {"a", "one"} and after_gap == " " and \
                 after.lower() in _MINUTE_ADJ_NOUNS:
@@ -723,7 +731,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                                  or after.lower() in VAGUE_NUMBERS):
             return False  # an adjective: "in the past nine elections"
     if name == "quarter_code":
-        if parts["year"] or parts["fy"]:
+        if parts["year"] or parts["fy"] or parts["nq"]:
             return True
         word, gap = _previous_word(text, start)  # "in Q1"; not "H1N1, H1 OH!"
         if re.match(r"\s*N\d|\s+(?i:swine|flu|influenza|virus|strain|pandemic|protein|gene|"
@@ -943,6 +951,10 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # "since at least 1980", "as early as 2003"
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
+    if g == "" and modern and (word.lower() == "dated" or (
+            word.lower() in {"be", "is", "was", "been"} and after_gap == " "
+            and after.lower() in {"before", "when", "until"})):
+        return True  # "a letter dated 2008", "it will be 2015 before the plant opens"
     if g in {"", ","} and re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
         return True  # a list of years: "in 1994, 1995 and 1997", "in 1860, 1761 and 1618"
     if word.lower() in {"and", "or"} and g == "" and _YEAR_BEFORE_AND.search(

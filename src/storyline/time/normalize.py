@@ -724,7 +724,7 @@ def _century(c: Candidate, ctx: Context) -> Normalized | None:
 
 def _quarter(c: Candidate, ctx: Context) -> Normalized | None:
     if c.rule == "quarter_code":
-        code = c.parts["q"]
+        code = c.parts.get("q") or c.parts["nq"][::-1]  # "1Q" is "Q1"
         letter, n = code[0], int(code[1])
         if "fy" in c.parts:
             year: int | None = 2000 + int(c.parts["fy"])
