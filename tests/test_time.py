@@ -1167,3 +1167,30 @@ def test_round_h33_leftover_shapes() -> None:
     assert values("It will be 2015 before the plant opens.", d) == {"2015": "2015"}
     assert values("A memo dated 2008 was found.", d) == {"2008": "2008"}
     assert values("The score was 2000 points.", d) == {}
+
+
+def test_round_h34_shapes() -> None:
+    d = dt.date(2016, 4, 15)
+    assert values("The end of 2015 leaves the Democratic race open.", d) == \
+        {"The end of 2015": "2015"}
+    assert values("It led to the massive 2010 Gulf oil spill.", d) == {"2010": "2010"}
+    assert values("A record 2000 Democrats voted.", d) == {}
+    assert values("It is likely that we will start 2010 in a clear recovery.", d) == \
+        {"2010": "2010"}
+    assert values("He outlines a structure for January 2013 trial.", d) == \
+        {"January 2013": "2013-01"}
+    assert values("It was a comeback after a rocky summer defined by losses.", d) == \
+        {"summer": "2015-SU"}
+    assert values("A massive winter storm hit Chicago.", d) == {}
+    assert values("It was a hot spring day.", d) == {}
+    # "at the moment of" names a moment; "at the moment" alone is the present
+    assert values("We met at the moment of the crash.", d) == {}
+    assert values("At the moment the rhetoric is aimed at BP.", d) == \
+        {"At the moment": "PRESENT_REF"}
+    assert values("It was the day before Thanksgiving in 2011.", d) == \
+        {"Thanksgiving in 2011": "2011-11-24"}
+    # a programme's title, not the time of day
+    assert values("He spoke on WTMJ's 'Midday with Charlie Sykes'.", d) == {}
+    assert values("They met at Noon.", d) == {"Noon": "2016-04-15T12:00"}
+    assert values("(Update 7 p.m. Cairo, Noon ET)", d) == \
+        {"7 p.m.": "2016-04-15T19:00", "Noon ET": "2016-04-15T12:00"}

@@ -176,7 +176,7 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 r"(?:the\s+)?Fourth\s+of\s+July|July\s+Fourth|Veterans\s+Day|"
                 r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day|May\s+Day|"
                 r"Columbus\s+Day)"
-                rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{_YEAR4}))?{_E}"),
+                rf"(?:(?:,?\s+|\s+(?:of|in)\s+)(?P<year>{_YEAR4}){_NOT_CLOCK})?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
@@ -377,6 +377,14 @@ def _next_word(text: str, end: int) -> tuple[str, str]:
         return text[end:end + 60], ""
     return m.group(1), m.group(2)
 
+
+#: words after "a rocky summer" that show the season is a noun, not a modifier ("winter storm")
+_AFTER_SEASON_NOUN: Final = frozenset({"and", "or", "in", "for", "when", "that", "which", "as",
+                                       "is", "was", "will", "has", "had", "ahead", "before",
+                                       "after", "of"})
+
+#: words that open a clause or phrase naming which moment "at the moment" is
+_MOMENT_CLAUSE: Final = frozenset({"of"})
 
 #: a comparison before "with" and a month: "compared with March", "in comparison with May"
 _COMPARED_BEFORE: Final = re.compile(r"\b(?:compared|comparison)\s+$")
@@ -607,6 +615,14 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if season_word and parts["the"] and after_gap == " " and \
                 after.lower() in _SEASON_SUBJECT_VERBS:
             return True  # the season as a subject: "The winter will cause many deaths"
+        if parts["season"].lower() in {"summer", "winter", "autumn"} and gap == " " and \
+                word.isalpha() and word.islower() and not parts["the"] and \
+                _determiner_before(text, start - len(gap) - len(word)) and (
+                    after_gap.strip()[:1] in {",", ".", ";", ")"} or (
+                        after_gap == " " and (after.endswith("ed")
+                                              or after.lower() in _AFTER_SEASON_NOUN))):
+            return True  # after an article and an adjective: "after a rocky summer defined by",
+            # "a cold winter." (not the modifier: "a heavy winter storm")
         # "much of the fall, ..." but not "the fall out of this", "to the fall in prices"
         return bool(parts["the"]) and word.lower() in _SEASON_BEFORE_THE and (
             season_word or after_gap.strip()[:1] in {",", ".", ";"}
@@ -653,6 +669,16 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
     if name == "ref" and parts["word"].lower().startswith(("a later", "an earlier")) and \
             _next_word(text, end)[1].lower() == "than":
         return False  # a comparison: "started at a later date than anyone else"
+    if name == "noon" and parts["word"][:1].isupper() and not parts["word"].isupper() and \
+            not parts["tz"] and \
+            not _sentence_initial(*_previous_word(text, start)) and \
+            _previous_word(text, start)[0].lower() not in {"at", "by", "until", "before", "after"}:
+        return False  # a title: WTMJ's 'Midday with Charlie Sykes' (not "met at Noon")
+    if name == "ref" and " ".join(parts["word"].lower().split()) == "at the moment":
+        after_gap, after = _next_word(text, end)
+        if after_gap == " " and after.lower() in _MOMENT_CLAUSE:
+            return False  # a moment named after it: "at the moment of impact", not the
+            # present ("at the moment he says it" cannot be told from "at the moment they wait")
     if name == "set_adverb":
         # a publication: "a daily", "the weekly" (not "the two met weekly")
         word, gap = _previous_word(text, start)
@@ -685,7 +711,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if _determiner_before(text, start):
             return True  # "the January 1998 bombing"
         if _previous_word(text, start)[0].lower() in {"in", "since", "during", "until",
-                                                       "from", "through"} and \
+                                                       "from", "through", "for", "by",
+                                                       "before", "after"} and \
                 not after.endswith("s"):
             return True  # a verb after it, not a count: "A poll in May 2015 put his support"
         return not (after and after_gap.strip() == "" and after[0].islower()
@@ -884,6 +911,11 @@ _HEADCOUNT_VERBS: Final = frozenset({"died", "fled", "attended", "gathered", "ma
 #: Prepositions after which a four-digit number from 1900 to 2039 is a year even before a
 #: lower-case word ("began in 1996 now seems over"; "in 2000 troops" would count soldiers).
 _YEAR_ONLY_AFTER: Final = frozenset({"in", "since", "during", "until", "throughout"})
+#: verbs that start or end a year named right after them ("start 2010 in recovery")
+_YEAR_SPAN_VERBS: Final = frozenset({
+    "start", "starts", "started", "starting", "begin", "begins", "began", "beginning",
+    "end", "ends", "ended", "ending", "enter", "enters", "entered", "entering",
+    "finish", "finishes", "finished", "finishing"})
 
 
 #: right after the first year of a span: "(1975 to 1981)", not "1998 to 2000 people"
@@ -932,6 +964,12 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
     if before_noun and _ADJECTIVE_YEAR_BEFORE.search(text, max(0, start - 40), start) and \
             word.lower() not in _QUANTITY_ADJECTIVES:
         return True  # an adjective before the year: "a tough 2010 reelection bid"
+    if modern and after_gap == " " and after[:1].isupper() and not after.endswith("s") and \
+            _ADJECTIVE_YEAR_BEFORE.search(text, max(0, start - 40), start):
+        return True  # and a name after it: "the massive 2010 Gulf oil spill" (not "a record
+        # 2000 Democrats")
+    if " ".join((m.group("mod") or "").lower().split()).startswith("the "):
+        return True  # "The end of 2015 leaves the race open" (a verb after the year)
     if after_gap == " " and modern and _sentence_initial(word, gap) and (
             after.lower() in _VERBS_AFTER_YEAR or (
                 after[:1].islower() and after.lower() not in YEAR_COUNTED
@@ -951,6 +989,9 @@ def _year_context(text: str, m: re.Match[str]) -> bool:
         return True  # "since at least 1980", "as early as 2003"
     if word.lower() in YEAR_CONTEXT and g in {"", "-"}:
         return True
+    if g == "" and modern and word.lower() in _YEAR_SPAN_VERBS and (
+            after_gap.strip()[:1] in {",", ".", ";"} or after.lower() in {"in", "with", "as", "on", "at"}):
+        return True  # "we will start 2010 in a clear recovery", "ended 2015 with a loss"
     if g == "" and modern and (word.lower() == "dated" or (
             word.lower() in {"be", "is", "was", "been"} and after_gap == " "
             and after.lower() in {"before", "when", "until"})):
