@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.clean import clean, detect_language, looks_tokenized
+from storyline.clean import clean, detect_language, looks_tokenized, unglue_stamps
 from storyline.ingest import read_paths
 from storyline.model import Document, RawArticle
 
@@ -409,3 +409,20 @@ def test_ordinary_text_is_not_taken_for_tokenized() -> None:
                  "Roscosmos said on Saturday it would halt cooperation."):
         assert not looks_tokenized(text), text
     assert looks_tokenized("Skype , Facebook and Twitter are a lifeline .")
+
+
+def test_glued_stamps_of_a_live_page_get_their_own_line() -> None:
+    glued = ("Ani Vrabel 5ptsmoderatorFeaturedFebruary 6, 2016 11:19PMDonald Trump And Marco "
+             "Rubio Miss Their Cue")
+    assert unglue_stamps(glued) == ("Ani Vrabel 5ptsmoderatorFeatured\nFebruary 6, 2016 "
+                                    "11:19PM\nDonald Trump And Marco Rubio Miss Their Cue")
+    # dates in running text, and a month glued to no word, are left alone
+    for text in ("He said on February 6, 2016 that it was over.", "It rained in Mayfair 3, 2016",
+                 "Smarch 3, 2016 was cold."):
+        assert unglue_stamps(text) == text
+    body = ("The debate opened with missed cues and a long silence on the stage.\n\n"
+            "Read the latest updates on the debate below.\n\n")
+    doc = clean(RawArticle(id="a", origin="live.html", title="Debate",
+                           text=body + glued + " on stage.\n\nMore text."))
+    assert "February 6, 2016 11:19PM" in doc.text
+    assert "FeaturedFebruary" not in doc.text

@@ -734,6 +734,25 @@ def _html_fallback_text(html: str) -> str:
 
 # --- the public function -----------------------------------------------------------------------
 
+# --- stamps glued to their neighbours ----------------------------------------------------------
+# A scraped live page can lose the markup between an entry's byline, its time stamp and its
+# headline: "moderatorFeaturedFebruary 6, 2016 11:19PMDonald Trump And ...".  A written date
+# glued to a lower-case letter, and a clock time glued to the capital that follows it, get a
+# line of their own, so the time stage sees the stamp and the headline stays a sentence.
+_GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?=(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s+\d{4}\b)")
+_GLUED_CLOCK = re.compile(r"(?<=\b\d{4} )(\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?)(?=[A-Z])")
+
+
+def unglue_stamps(text: str) -> str:
+    """Put a written date glued to the word before it, and the clock time after it glued to
+    the next word, on a line of their own."""
+    if not _GLUED_DATE.search(text):
+        return text
+    return _GLUED_CLOCK.sub(r"\1\n", _GLUED_DATE.sub("\n", text))
+
+
 def clean(raw: RawArticle) -> Document:
     """Clean one article: body text without boilerplate, paragraphs, metadata, languages."""
     if raw.html is not None and not (raw.text and raw.text.strip()):
@@ -744,6 +763,7 @@ def clean(raw: RawArticle) -> Document:
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n\n")
     if looks_tokenized(text):
         text = "\n".join(detokenize(line) for line in text.split("\n"))
+    text = unglue_stamps(text)
 
     removed: list[str] = []
     header = _Header(title=_norm_space(raw.title) if raw.title else None,
