@@ -921,3 +921,10 @@ def test_summary_keeps_particles_parsed_as_adverbs() -> None:
 def test_summary_spells_out_a_contracted_auxiliary_after_a_resolved_pronoun() -> None:
     m = one("The United Nations says it's sending an extra 3,500 troops to Haiti.", "send")
     assert m.summary == "United Nations is sending an extra 3,500 troops to Haiti"
+
+
+def test_a_deadline_after_by_is_no_passive_agent() -> None:
+    m = one("The UN said 132 people had been rescued by Friday.", "rescue")
+    assert [a.text for a in m.actors] != ["Friday"]
+    m = one("The bridge was destroyed by Russian forces on Friday.", "destroy")
+    assert [a.text for a in m.actors] == ["Russian forces"]

@@ -598,8 +598,8 @@ class _Extractor:
         for c in v.children:
             if c.dep_ == "agent":
                 for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p, True
+                    if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME"):
+                        return p, True  # not a deadline: "had been rescued by Friday"
         for c in v.children:
             if c.dep_ == "csubj" and c.tag_ == "VBG":
                 # "Worsening the relations, X, on Wednesday, released ...": an introductory
