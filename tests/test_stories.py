@@ -343,3 +343,17 @@ def test_brief_prefers_summaries_that_do_not_open_on_a_pronoun():
     (story,) = describe_stories({"S1": ["d0", "d1"]}, events, [])
     briefs = {e.summary for e in events if e.id in story.brief_events}
     assert briefs == {"UK sent a team", "US promised support", "UN opened an office"}
+
+
+def test_label_writes_a_lone_first_name_out_in_full() -> None:
+    def ent(eid: str, name: str, kind: str, docs: list[str], n: int) -> Entity:
+        return Entity(eid, name, kind, [name], docs,
+                      [Mention(d, 0, len(name), name, kind) for d in docs for _ in range(n)])
+    ents = [ent("E1", "Charlie", "PERSON", ["a", "b", "c"], 3),
+            ent("E2", "Charlie Simpson", "PERSON", ["a"], 1),
+            ent("E3", "Haiti", "GPE", ["a", "b", "c"], 2),
+            ent("E4", "Yele Haiti", "ORG", ["b"], 1),
+            ent("E5", "Unicef", "ORG", ["b", "c"], 1)]
+    story = describe_stories({"S1": ["a", "b", "c"]}, [], ents)[0]
+    # the person's full name, once; a place keeps its own name ("Haiti", not "Yele Haiti")
+    assert story.label == "Charlie Simpson, Haiti, Unicef"

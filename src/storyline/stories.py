@@ -627,10 +627,11 @@ def describe_stories(
         for m in ent.mentions:
             if m.doc_id in story_of:
                 mentions_in[story_of[m.doc_id]][ent.name] += 1
+    people = {ent.name for ent in entities if ent.type == "PERSON"}
     stories: list[Story] = []
     for sid, docs in members.items():
         story_events = events_of.get(sid, [])
-        names = [n for n, _ in mentions_in[sid].most_common(3)]
+        names = _label_names(mentions_in[sid], people)
         dates = _story_range([e.date for e in story_events if e.date],
                              [p for d in docs if published and (p := published.get(d))])
         # the best corroborated events; among equals, those whose participants the story's
@@ -665,6 +666,27 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+def _label_names(counts: Counter[str], people: set[str], k: int = 3) -> list[str]:
+    """The ``k`` names a story's documents mention most, a person's lone first or last name
+    written out in full where the story names that person in full ("Charlie" -> "Charlie
+    Simpson", when some documents call the boy by his first name only)."""
+    full: dict[str, str] = {}
+    for name, _n in counts.most_common():
+        words = name.split()
+        if len(words) > 1 and name in people:
+            for w in (words[0], words[-1]):
+                full.setdefault(w, name)  # the most mentioned full name with that word
+    out: list[str] = []
+    for name, _n in counts.most_common():
+        if name in people and " " not in name:
+            name = full.get(name, name)
+        if name not in out:
+            out.append(name)
+        if len(out) == k:
+            break
+    return out
 
 
 _PRONOUN_START = re.compile(
