@@ -1194,3 +1194,21 @@ def test_round_h34_shapes() -> None:
     assert values("They met at Noon.", d) == {"Noon": "2016-04-15T12:00"}
     assert values("(Update 7 p.m. Cairo, Noon ET)", d) == \
         {"7 p.m.": "2016-04-15T19:00", "Noon ET": "2016-04-15T12:00"}
+
+
+def test_round_h35_shapes() -> None:
+    # two stamps in a row: each clock time is on the day before it
+    assert values("MORE Feb 10, 2011 7:59 AM ET Feb 9, 2011 12:28 PM ET",
+                  dt.date(2011, 2, 11)) == {
+        "Feb 10, 2011": "2011-02-10", "7:59 AM ET": "2011-02-10T07:59",
+        "Feb 9, 2011": "2011-02-09", "12:28 PM ET": "2011-02-09T12:28"}
+    assert values("The offer ends at 7:59 AM ET Feb 9, 2011.", dt.date(2011, 2, 1)) == \
+        {"7:59 AM ET Feb 9, 2011": "2011-02-09T07:59"}
+    d = dt.date(2016, 3, 4)
+    assert values("Trump's Super Tuesday wins stunned China.", d) == \
+        {"Super Tuesday": "2016-03-01"}
+    assert values("It was Bloody Sunday.", d) == {}
+    # "the last day" that a clause names is no span of time
+    assert values("I cannot remember the last day I took off.", d) == {}
+    assert values("Sales rose in the last day.", d) == {"the last day": "P1D"}
+    assert values("The past year we struggled.", d) == {"The past year": "P1Y"}

@@ -289,6 +289,17 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return (m.group(1).lower(), m.start(1)) if m else ("", start)
 
 
+def _stamp_before(text: str, joined: list[TimeExpression], e: TimeExpression) -> bool:
+    """Whether the clock time before ``e`` already follows a day of its own ("Feb 10, 2011
+    7:59 AM ET Feb 9, 2011 12:28 PM ET": two stamps in a row; the second day is not the
+    first clock's)."""
+    if len(joined) < 2 or e.type != "DATE":
+        return False
+    day, clock = joined[-2], joined[-1]
+    return clock.type == "TIME" and day.type == "DATE" and day.granularity == "day" and \
+        text[day.end:clock.start].strip(" ,") == ""
+
+
 def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpression]:
     """Time expressions of ``text``, normalized against the publication date ``dct``.
 
@@ -347,7 +358,8 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             e = _no_day(e)
         elif joined and _overnight(text, joined[-1], e):
             e = _a_day_later(e)  # "a curfew from 4 p.m. to 8 a.m.": it ends the next morning
-        both = _join(text, joined[-1], e, dct) if joined else None
+        both = _join(text, joined[-1], e, dct) if joined and not _stamp_before(
+            text, joined, e) else None
         if both is not None:
             joined[-1:] = both
             if len(joined) >= 3 and _dated_clock(joined[-3]) and _dayless(joined[-2]) and \

@@ -179,7 +179,8 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
                 rf"(?:(?:,?\s+|\s+(?:of|in)\s+)(?P<year>{_YEAR4}){_NOT_CLOCK})?{_E}"),
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
-                rf"\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
+                # the primaries' day (TimeML tags named days): "Super Tuesday"
+                rf"\s+|(?P<super>Super\s+(?=Tuesday)))?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?(?:{_E}|(?=['’]s\b)))?"
                 # an outcome the day is named for has happened: "after Tuesday's victory"
                 # (after a modifier or two: "Tuesday's 7.0-magnitude earthquake")
@@ -383,6 +384,10 @@ _AFTER_SEASON_NOUN: Final = frozenset({"and", "or", "in", "for", "when", "that",
                                        "is", "was", "will", "has", "had", "ahead", "before",
                                        "after", "of"})
 
+#: prepositions before "the last day" that make it a span of time
+_SPAN_PREPOSITIONS: Final = frozenset({"in", "over", "during", "for", "within", "throughout",
+                                       "since", "across", "through"})
+
 #: words that open a clause or phrase naming which moment "at the moment" is
 _MOMENT_CLAUSE: Final = frozenset({"of"})
 
@@ -559,6 +564,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
                 and _PROGRAMME_BEFORE.search(text, max(0, start - 12), start)) or \
                 _PROGRAMME_AFTER.match(text, m.end("weekday")):
             return False  # a programme: "Fox News Sunday", "Saturday Night Live"
+        if parts["super"]:
+            return True
         return not _inside_name(text, m.start("weekday"), m.end("weekday"), weekday=True)
     if name == "rel_day":
         if text[start:end] == "Today" and text[start - 1:start] in {'"', "“"} and \
@@ -631,6 +638,12 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         # not ages ("between 20 and 50 years old") nor offsets ("between 9 and 17 years ago")
         return re.match(r"-?\s*(?:olds?|of\s+age|ago|earlier|later|before|after)\b",
                         text[end:end + 12]) is None
+    if name in ("duration_the", "rel_unit") and \
+            " ".join(parts.get("rel", "").lower().split()) in {"the last", "the first"} and \
+            re.match(r"\s+(?:I|he|she|we|they|you)\s+[a-z]", text[end:end + 12]) and \
+            _previous_word(text, start)[0].lower() not in _SPAN_PREPOSITIONS:
+        return False  # a day a clause names: "I cannot remember the last day I took off" (not
+        # "in the past year he worked hard")
     if name == "duration":
         unit = parts["unit"].lower()
         num = parts["num"].lower()
