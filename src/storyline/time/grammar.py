@@ -683,10 +683,11 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             _next_word(text, end)[1].lower() == "than":
         return False  # a comparison: "started at a later date than anyone else"
     if name == "noon" and parts["word"][:1].isupper() and not parts["word"].isupper() and \
-            not parts["tz"] and \
-            not _sentence_initial(*_previous_word(text, start)) and \
-            _previous_word(text, start)[0].lower() not in {"at", "by", "until", "before", "after"}:
-        return False  # a title: WTMJ's 'Midday with Charlie Sykes' (not "met at Noon")
+            not parts["tz"]:
+        word, gap = _previous_word(text, start)
+        if not _sentence_initial(word, gap) and \
+                word.lower() not in {"at", "by", "until", "before", "after"}:
+            return False  # a title: WTMJ's 'Midday with Charlie Sykes' (not "met at Noon")
     if name == "ref" and " ".join(parts["word"].lower().split()) == "at the moment":
         after_gap, after = _next_word(text, end)
         if after_gap == " " and after.lower() in _MOMENT_CLAUSE:
