@@ -732,8 +732,6 @@ def _html_fallback_text(html: str) -> str:
     return "\n".join(texts) if texts else _norm_space(tree.text_content())
 
 
-# --- the public function -----------------------------------------------------------------------
-
 # --- stamps glued to their neighbours ----------------------------------------------------------
 # A scraped live page can lose the markup between an entry's byline, its time stamp and its
 # headline: "moderatorFeaturedFebruary 6, 2016 11:19PMDonald Trump And ...".  A written date
@@ -752,6 +750,8 @@ def unglue_stamps(text: str) -> str:
         return text
     return _GLUED_CLOCK.sub(r"\1\n", _GLUED_DATE.sub("\n", text))
 
+
+# --- the public function -----------------------------------------------------------------------
 
 def clean(raw: RawArticle) -> Document:
     """Clean one article: body text without boilerplate, paragraphs, metadata, languages."""

@@ -388,9 +388,6 @@ _AFTER_SEASON_NOUN: Final = frozenset({"and", "or", "in", "for", "when", "that",
 _SPAN_PREPOSITIONS: Final = frozenset({"in", "over", "during", "for", "within", "throughout",
                                        "since", "across", "through"})
 
-#: words that open a clause or phrase naming which moment "at the moment" is
-_MOMENT_CLAUSE: Final = frozenset({"of"})
-
 #: a comparison before "with" and a month: "compared with March", "in comparison with May"
 _COMPARED_BEFORE: Final = re.compile(r"\b(?:compared|comparison)\s+$")
 
@@ -690,7 +687,7 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # a title: WTMJ's 'Midday with Charlie Sykes' (not "met at Noon")
     if name == "ref" and " ".join(parts["word"].lower().split()) == "at the moment":
         after_gap, after = _next_word(text, end)
-        if after_gap == " " and after.lower() in _MOMENT_CLAUSE:
+        if after_gap == " " and after.lower() == "of":
             return False  # a moment named after it: "at the moment of impact", not the
             # present ("at the moment he says it" cannot be told from "at the moment they wait")
     if name == "set_adverb":
