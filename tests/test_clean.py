@@ -142,6 +142,14 @@ BOILERPLATE = {
     "caption image prefix": "Image: Twitter/@CityCouncil",
     "caption stock": "A wooden pier over calm water at dusk.jdoe_photo/iStock",
     "caption getty": "Waves hit the pier on Monday (AP Photo/Jane Smith)",
+    "player flash": ("To play this content JavaScript must be turned on and the latest Flash "
+                     "player installed."),
+    "player clip": "Please note this clip is only available in Flash.",
+    "player plug-in": "Note: Please upgrade your Flash plug-in to view our enhanced content.",
+    "player browser": "Your browser does not support the video tag.",
+    "contribute form": "Tell us your experiences by filling in the form below.",
+    "contribute ireport": "Send your video, images to CNN iReport.",
+    "contribute email": "Send us an e-mail.",
 }
 
 
@@ -151,6 +159,28 @@ def test_each_boilerplate_line_removed(name: str) -> None:
     doc = _clean(f"{BODY1}\n\n{line}\n\n{BODY2}")
     assert doc.text == f"{BODY1}\n\n{BODY2}", name
     assert line in doc.removed
+
+
+def test_lines_that_only_resemble_boilerplate_stay() -> None:
+    for line in ("Flash floods hit the valley and the new pumps were installed in May.",
+                 "Tell us about that, the host asked the minister.",
+                 "They shared the video with the police, who sent it to the court by e-mail.",
+                 "The guide said so. You must have a permit to use flash photography."):
+        assert _clean(f"{BODY1}\n\n{line}\n\n{BODY2}").text == f"{BODY1}\n\n{line}\n\n{BODY2}"
+
+
+def test_trailing_player_notice_leaves_the_caption() -> None:
+    caption = "Residents queue for water outside the stadium."
+    notice = ("In order to see this content you need to have both Javascript enabled and "
+              "Flash installed.")
+    doc = _clean(f"{BODY1}\n\n{caption} {notice}\n\n{BODY2}")
+    assert doc.text == f"{BODY1}\n\n{caption}\n\n{BODY2}"
+    assert notice in doc.removed
+    # a video's headline that runs into the notice without a full stop
+    headline = "Voodoo priest regrets lack of dignity in mass graves"
+    doc = _clean(f"{BODY1}\n\n{headline} To play this content JavaScript must be turned on "
+                 f"and the latest Flash player installed.\n\n{BODY2}")
+    assert doc.text == f"{BODY1}\n\n{headline}\n\n{BODY2}"
 
 
 def test_comment_section_tail_removed() -> None:

@@ -170,6 +170,21 @@ _COMMENT_SECTION = [
     re.compile(r"^(?:show|view|load|read|see)\s+(?:all\s+|more\s+|the\s+)?comments?\b", _I),
 ]
 
+#: a page's notice that its video or audio player needs a plug-in or a setting: the words
+#: name the software ("Flash", "JavaScript", a plug-in, the browser) and what the reader must
+#: do with it to see the content; the notice opens the line (a caption before it keeps its
+#: line, and the notice goes as a trailing sentence: :data:`_TRAILING`)
+_PLAYER_NOTICE = re.compile(
+    r"^(?=.*\b(?:content|video|clip|player|audio|media|view|play|watch)\b)(?:\S+\s+){0,3}?"
+    r"(?:(?:to|cannot|can't|can ?not|unable to) (?:play|view|see|watch|hear|listen to)"
+    r" (?:this|the) (?:content|video|clip|audio|media|player)\b.{0,80}?"
+    r"\b(?:javascript|flash|plug-?in|browser)\b|"
+    r"\b(?:javascript|flash(?: player)?|plug-?in)\b.{0,40}?\b(?:enabled|installed|turned on|"
+    r"required|to view|to play|to see|to watch)\b|"
+    r"\b(?:upgrade|update|download|install) (?:your|the)(?: latest)? (?:flash|browser|plug-?in)|"
+    r"\bonly (?:available|playable) (?:in|with) flash\b|"
+    r"your browser (?:does not|doesn't|can't|cannot) (?:support|play))", _I)
+
 #: lines that are boilerplate wherever they stand (matched on the whole line, short lines only)
 _LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     # comment widgets and moderation notices
@@ -221,6 +236,15 @@ _LINE_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("follow", re.compile(r"^follow\s+(?:us|me|@\w+|\w+(?:\s+\w+)?\s+on)\b", _I), 25),
     ("follow", re.compile(r"\bfollow (?:us|@\w+) on (?:twitter|facebook|instagram|telegram|"
                           r"linkedin|youtube|google news|x|threads|tiktok)\b", _I), 25),
+    # media-player notices: "To play this content JavaScript must be turned on and the latest
+    # Flash player installed", "Please note this clip is only available in Flash"
+    ("player", _PLAYER_NOTICE, 30),
+    # calls for readers' material through the outlet's own channel: "Send your video, images
+    # to CNN iReport", "Tell us your experiences by filling in the form below"
+    ("contribute", re.compile(
+        r"^(?:you can\s+)?(?:send|share|tell|e-?mail)\s+(?:us|the team|your)\b.*?"
+        r"(?:\bform below\b|\bireports?\b|\be-?mail\b|\bcomments? (?:area|section)\b|"
+        r"\bflickr\b|\btwitter page\b)", _I), 50),
     # photo captions and credits: the whole caption goes
     ("credit", re.compile(
         r"(?:\b|^)(?:PHOTO|IMAGE|PICTURE|PHOTOGRAPH|FILE PHOTO|Photo|Image|Picture|Photograph|"
@@ -248,6 +272,14 @@ _TRAILING = [
                r"[^.!?]{0,80}|(?:read|find out|learn|know)\s+more(?:\s+about\s+(?:it|this|that|the story))?"
                r"(?:\s+here|\s+below)?|"
                r"(?:also read|read also|read more)\s*:[^\n]{0,160})[.!?:]?\s*$", _I),
+    # a media-player notice closing a caption: "... In order to see this content you need to
+    # have both Javascript enabled and Flash installed."  (A video's headline runs into it
+    # without a full stop: "... in mass graves To play this content ...")
+    re.compile(r"(?:(?<=[.!?\"”’'])|^|(?-i:(?<=[a-z] )(?=[A-Z])))\s*(?:(?:in order )?to (?:play|view|see|watch) "
+               r"(?:this|the) (?:content|video|clip)|please (?:note|upgrade|update)\b|"
+               r"you (?:must|need to) have\b)"
+               r"(?=[^.!?]{0,160}\b(?:installed|enabled|turned on|plug-?in|player|"
+               r"available in flash|to view)\b)[^.!?]{0,100}\b(?:javascript|flash|plug-?in)\b[^.!?]{0,60}[.!?]?\s*$", _I),
 ]
 
 #: attribution line of an embedded post: "pic.twitter.com/x — NAME (@handle) March 8, 2022"
