@@ -613,6 +613,29 @@ def test_weekdays_ahead_in_clauses_with_no_tense() -> None:
         {"Tuesday": "2016-04-19"}
 
 
+def test_a_present_progressive_schedules_the_weekday() -> None:
+    tue = dt.date(2010, 7, 27)
+    assert values("A federal judicial panel is meeting Thursday in Boise.", tue) == \
+        {"Thursday": "2010-07-29"}
+    assert values("That is the situation Clinton is facing in Saturday's primary.", tue) == \
+        {"Saturday": "2010-07-31"}
+    assert values("He is still making calls to add acts for Sunday.", tue) == \
+        {"Sunday": "2010-08-01"}
+    # the dct's own weekday is that day; yesterday stays yesterday (a copy dated a day late)
+    assert values("Clinton is traveling to Haiti on Tuesday.", tue) == {"Tuesday": "2010-07-27"}
+    assert values("Relatives are flying over the Gulf on Monday.", tue) == \
+        {"Monday": "2010-07-26"}
+    # a day the progressive does not govern keeps the last one
+    assert values("He is raising questions about his microphone during Saturday's debate.",
+                  tue) == {"Saturday": "2010-07-24"}
+    assert values("Efforts are intensifying to help the survivors of Saturday's quake.",
+                  tue) == {"Saturday": "2010-07-24"}
+    assert values("They are getting on with their lives On Friday a man helped.", tue) == \
+        {"Friday": "2010-07-23"}
+    assert values("They are being blocked, and the Thursday after that they met.", tue) == \
+        {"Thursday": "2010-07-22"}
+
+
 def test_recurring_days_spans_votes_and_figurative_tomorrow() -> None:
     v = values("The curfew runs from 7 p.m. to 6 a.m. daily.", dt.date(2011, 2, 3))
     assert v["7 p.m."] == "XXXX-XX-XXT19:00" and v["6 a.m."] == "XXXX-XX-XXT06:00"

@@ -37,6 +37,7 @@ from storyline.time.normalize import (
 from storyline.time.tense import (
     Tense,
     in_quotation,
+    progressive_schedule,
     prospective,
     sentence_bounds,
     tense_from_text,
@@ -65,6 +66,11 @@ def _tense(text: str, doc: Doc | None, cand: Candidate) -> Tense:
 
 def _prospective(text: str, doc: Doc | None, cand: Candidate) -> bool:
     return prospective(text, cand.start, _bounds(text, doc, cand.start, cand.end))
+
+
+def _progressive(text: str, doc: Doc | None, cand: Candidate) -> bool:
+    return progressive_schedule(text, cand.start, cand.end,
+                                _bounds(text, doc, cand.start, cand.end))
 
 
 def _in_sentence(text: str, doc: Doc | None, cand: Candidate, offset: int) -> bool:
@@ -324,6 +330,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
             before_before=_word_before(text, before_at)[0],
             opens_sentence=partial(_before_opens_sentence, text, cand.start),
             prospective=partial(_prospective, text, doc, cand),
+            progressive=partial(_progressive, text, doc, cand),
             heads_entry=partial(_heads_entry, text, cand.start, cand.end),
             in_stamp=partial(_in_update_stamp, text, cand.start),
         )

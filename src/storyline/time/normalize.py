@@ -196,6 +196,8 @@ class Context:
     #: whether a plan, promise or obligation comes before the candidate in its sentence
     #: ("announced he would not run in September", "must support her in November")
     prospective: Callable[[], bool] = lambda: False
+    #: whether a present progressive schedules the candidate ("is meeting Thursday")
+    progressive: Callable[[], bool] = lambda: False
     #: whether the candidate heads an entry of a chronology ("April 21: The rig burns")
     heads_entry: Callable[[], bool] = lambda: False
     #: whether the candidate is inside a live page's update stamp ("(Update 8 p.m. Cairo")
@@ -681,6 +683,11 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
         # tense of its own looks ahead too ("could be tried as soon as Wednesday"), and so
         # does a plan told in the past that runs on to the day ("said banks would be shut
         # until Wednesday")
+        k = (wd - dct.isoweekday()) % 7
+    elif tense == "unknown" and delta_back != 1 and ctx.progressive():
+        # a present progressive schedules the day: "A federal panel is meeting Thursday",
+        # told on a Tuesday, is the coming Thursday (yesterday aside: a copy dated the day
+        # after it was written still says "are flying over the Gulf on Wednesday")
         k = (wd - dct.isoweekday()) % 7
     elif delta_back == 6:
         k = 1  # the day after the dct: wire copy dated the eve of its events

@@ -327,3 +327,43 @@ def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
             return True
     return False
 
+
+
+#: A present progressive ("is meeting", "are flying over the Gulf"), its "-ing" word kept.
+_PROGRESSIVE_RE: Final = re.compile(
+    r"(?<![\w'’])(?:is|are|am|['’]s|['’]re)\s+(?:(?:not|now|still|also|already|just|"
+    r"currently)\s+)?(?!going\b)(?P<ing>[a-z]+ing)\b")
+#: What may stand between the progressive and a weekday it schedules: the verb's own phrase,
+#: then nothing ("is meeting Thursday"), "on" ("is traveling to Haiti on Saturday"), "from" or
+#: "through" ("protesting in 50 cities from Thursday through Saturday"), "for" ("making calls
+#: to add acts for Sunday"), or "in" before the day's event ("is facing in Tuesday's
+#: California primary"); not "during" or "about" ("is raising questions about his microphone
+#: during Monday's debate" looks back).  No clause break, no capital
+#: "On" (a run-in sentence), no "the" or other determiner right before the day.
+_PROGRESSIVE_GAP_RE: Final = re.compile(
+    r"(?:(?:\s+[\w'’&.-]+){0,8}?\s+(?-i:on|from|through|for|in))?\s+", re.I)
+
+
+def progressive_schedule(text: str, start: int, end: int, bounds: tuple[int, int]) -> bool:
+    """Whether a present progressive governs the day at ``text[start:end]`` and so schedules
+    it ("A federal panel is meeting Thursday": the coming Thursday, where a bare weekday in
+    news is the last one).  Only meaningful where the clause has no past or future cue."""
+    lo = max(bounds[0], start - 80)
+    for voice_lo, voice_hi in _same_voice(text, start, bounds):
+        if voice_lo <= start <= voice_hi:
+            lo = max(lo, voice_lo)
+    last = None
+    for m in _PROGRESSIVE_RE.finditer(text, lo, start):
+        last = m
+    if last is None:
+        return False
+    gap = text[last.end():start]
+    if re.search(r"[,;:\"“”()\n]|--|—|\b(?:the|a|an|this|that|his|her|their|its|and|but|"
+                 r"who|which|when)\s*$", gap, re.I) or re.search(r"\b(?:and|but|who|which|"
+                 r"that|when|while|after|before)\b", gap):
+        return False
+    if not _PROGRESSIVE_GAP_RE.fullmatch(gap):
+        return False
+    before = gap.split()[-1] if gap.split() else ""
+    # "in Tuesday's primary", not "in Tuesday"
+    return before != "in" or bool(re.match(r"['’]s\b", text[end:end + 3]))
