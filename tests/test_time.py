@@ -648,6 +648,11 @@ def test_recurring_days_spans_votes_and_figurative_tomorrow() -> None:
                   dt.date(2016, 4, 28)) == {"November": "2016-11"}
     assert values("Protesters blasted the November elections as fraudulent.",
                   dt.date(2011, 2, 7)) == {"November": "2010-11"}
+    # and so is a party's nominating convention
+    assert values("He has been on a mission to win at the July confab.",
+                  dt.date(2016, 4, 15)) == {"July": "2016-07"}
+    assert values("Delegates walked out of the July convention.",
+                  dt.date(2016, 9, 15)) == {"July": "2016-07"}
     assert values("These are the leaders of tomorrow.", dt.date(2016, 5, 24)) == \
         {"tomorrow": "FUTURE_REF"}
     assert values("The vote is tomorrow.", dt.date(2016, 5, 24)) == {"tomorrow": "2016-05-25"}

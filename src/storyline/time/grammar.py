@@ -88,10 +88,11 @@ _DMY_SPAN_END = (rf"(?!\w)(?:,?\s+(?P<year>{_YEAR4})(?!\d)|(?!\s*\d))"
 #: between the two counts of a range: "two to three weeks", "six-to-eight", "6-8 weeks"
 _RANGE_JOIN = r"(?:\s+(?:to|or)\s+|-to-|(?<=\d)[-–](?=\d))"
 #: a vote after the date that names it ("the November election", "the Nov. 8 presidential
-#: election", "whose Feb. 9 primary"): the coming one whatever the tense
+#: election", "whose Feb. 9 primary"), or a party's nominating convention ("the July
+#: convention", "the July confab"): the coming one whatever the tense
 _POLL = (r"(?:(?:general|presidential|congressional|midterm|parliamentary|national|special|"
-         r"primary|state)\s+)?(?:elections?|referendum|ballot|runoff|primary|primaries|"
-         r"caucus(?:es)?)\b")
+         r"primary|state|nominating|party)\s+)?(?:elections?|referendum|ballot|runoff|primary|"
+         r"primaries|caucus(?:es)?|conventions?|confab)\b")
 _B = r"(?<![\w’-])(?<![\w’]')"  # left word boundary that also refuses "-" and a glued apostrophe (not ''Tuesday)
 _E = r"(?![\w’-])(?!'\w)"  # right word boundary likewise
 
