@@ -1197,6 +1197,20 @@ def test_round_h33_leftover_shapes() -> None:
     assert values("The score was 2000 points.", d) == {}
 
 
+def test_seasons_ahead_and_seasons_in_names() -> None:
+    d = dt.date(2009, 4, 29)
+    # what runs on into a season, or a forecast for it, lies ahead whatever the clause's tense
+    assert values("The so called government is not planning one until the autumn.", d) == \
+        {"the autumn": "2009-FA"}
+    assert values("Immunity to an outbreak predicted for the autumn can be built up.", d) == \
+        {"the autumn": "2009-FA"}
+    assert values("The bank said it expected to stay open in the autumn.", d) == \
+        {"the autumn": "2009-FA"}
+    assert values("The bank collapsed in the autumn.", d) == {"the autumn": "2008-FA"}
+    # a capitalized season before a place's noun is a name
+    assert values("The car plunged into the Spring River.", d) == {}
+
+
 def test_round_h34_shapes() -> None:
     d = dt.date(2016, 4, 15)
     assert values("The end of 2015 leaves the Democratic race open.", d) == \

@@ -601,6 +601,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         after_gap, after = _next_word(text, end)
         if after.lower() == "of" and after_gap.strip() == "":
             return False
+        if parts["season"][:1].isupper() and after_gap == " " and after in _PLACE_NOUNS:
+            return False  # a name: "plunged into the Spring River"
         if gap.strip() != "":
             return False
         season_word = parts["season"].lower() != "fall"
@@ -816,6 +818,10 @@ _QUARTER_CODE_BEFORE: Final = frozenset({"in", "during", "for", "the", "of", "it
                                          "since", "this", "last", "next", "a", "each"})
 _NOT_BEFORE_PLURAL_OFFSET: Final = frozenset({"the", "of", "in", "to", "first", "final", "those",
                                                "these", "last", "next", "for", "within"})
+#: Capitalized nouns after a capitalized season that make it part of a place's name.
+_PLACE_NOUNS: Final = frozenset({
+    "River", "Creek", "Lake", "Street", "Road", "Valley", "Hill", "Hills", "Mountain",
+    "Park", "Garden", "Gardens", "Island", "Springs", "Brook", "Falls", "Bay", "Avenue"})
 #: Words right before a bare season that make it a time ("in winter", "its winter").
 _SEASON_BEFORE: Final = frozenset({"in", "during", "by", "until", "since", "over", "through",
                                    "into", "this", "last", "next", "early", "late", "before",

@@ -786,8 +786,10 @@ def _season(c: Candidate, ctx: Context) -> Normalized:
         y = narrative
     elif rel != "this" and code != "WI":
         tense = ctx.tense()
-        if tense == "past" and months[0] > dm and not ctx.prospective():
-            y -= 1
+        if tense == "past" and months[0] > dm and not ctx.prospective() and \
+                ctx.before not in ("until", "till", "into"):
+            y -= 1  # (what runs on into a season lies ahead: "not planning one until the
+            # autumn", "the so called government", told in April)
         elif months[-1] < dm and (tense == "future" or
                                   (tense == "unknown" and ctx.prospective())):
             y += 1  # "a film set to be released in the summer", told in December

@@ -309,6 +309,8 @@ _PROSPECTIVE_RE: Final = re.compile(
 _AHEAD_RE: Final = re.compile(
     r"(?i)(?<![\w'])(?:ahead\s+of|(?:looking|look|looks|looked)\s+ahead\s+to|heading\s+into|going\s+into|leading\s+up\s+to|"
     r"towards?|"
+    # a forecast or schedule named by its participle: "an outbreak predicted for the autumn"
+    r"(?:predicted|forecast|expected|planned|scheduled|slated)\s+(?:for|in)|"
     r"(?:the|a)\s+(?:lead|build)[-\s]?up\s+to|"
     r"in\s+the\s+run-?up\s+to|in\s+advance\s+of|as\s+soon\s+as|in\s+time\s+for|"
     # a delay names the new day: "postponed Sunday's shows in Monterrey to July 31"
