@@ -879,6 +879,18 @@ def test_h15_round() -> None:
     assert values("It has led us to this day of reckoning.", dt.date(2008, 12, 18)) == {}
     v = values("The curfew runs from 4 p.m. to 8 a.m.", dt.date(2011, 1, 29))
     assert v == {"4 p.m.": "2011-01-29T16:00", "8 a.m.": "2011-01-30T08:00"}
+    # a span that names its start's day, or "between ... and", runs past midnight too
+    v = values("It happened between 10 p.m. Saturday and 1 a.m.", dt.date(2010, 1, 20))
+    assert v == {"10 p.m. Saturday": "2010-01-16T22:00", "1 a.m.": "2010-01-17T01:00"}
+    # the day after a span's end is its start's day too (the day before, past midnight)
+    v = values("Between 2am and 3am on 27 May, aides met.", dt.date(2010, 11, 10))
+    assert v == {"2am": "2010-05-27T02:00", "3am": "2010-05-27T03:00", "27 May": "2010-05-27"}
+    v = values("Power will be off from 11 p.m. to 2 a.m. on Friday.", dt.date(2010, 1, 20))
+    assert v == {"11 p.m.": "2010-01-21T23:00", "2 a.m.": "2010-01-22T02:00",
+                 "Friday": "2010-01-22"}
+    # but not two times that a plain "and" lists
+    v = values("It began at 9 a.m. and 5 p.m. Monday brought news.", dt.date(2010, 1, 20))
+    assert v == {"9 a.m.": "2010-01-20T09:00", "5 p.m. Monday": "2010-01-18T17:00"}
     # a past event "a year later" is not after the publication date
     v = values("When he flew to Boise for a speech last winter, he met her. A year later, "
                "he called her.", dt.date(2016, 1, 20))

@@ -147,6 +147,14 @@ def _a_day_later(clock: TimeExpression) -> TimeExpression:
     return _clock_on(clock, (on + dt.timedelta(days=1)).isoformat())
 
 
+def _a_day_earlier(clock: TimeExpression) -> TimeExpression:
+    """A dated clock time moved to the day before (unchanged on the calendar's first day)."""
+    on = dt.date.fromisoformat(clock.value[:10])
+    if on == dt.date.min:
+        return clock
+    return _clock_on(clock, (on - dt.timedelta(days=1)).isoformat())
+
+
 def _hours_on_one_day(a: TimeExpression, b: TimeExpression) -> bool:
     """Whether ``a`` and ``b`` are clock times with hours, both put on the same day, and
     ``a`` does not name that day itself ("4 p.m.", not "4 p.m. Friday")."""
@@ -156,11 +164,17 @@ def _hours_on_one_day(a: TimeExpression, b: TimeExpression) -> bool:
 
 
 def _overnight(text: str, a: TimeExpression, b: TimeExpression) -> bool:
-    """Whether the clock span "from ``a`` to ``b``" runs past midnight: both on one day that
-    the text did not give with either of them, ``b`` earlier on the clock than ``a``."""
-    return _hours_on_one_day(a, b) and not _WEEKDAY_OR_YEAR.search(b.text) and \
-        text[max(0, a.start - 5):a.start].lower().endswith("from ") and \
+    """Whether the clock span "from ``a`` to ``b``" (or "between ``a`` and ``b``") runs past
+    midnight: both on one day, which ``b`` does not name itself, ``b`` earlier on the clock
+    than ``a`` ("from 4 p.m. to 8 a.m.", "between 10 p.m. Saturday and 1 a.m.")."""
+    return _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
+        a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
+        not _WEEKDAY_OR_YEAR.search(b.text) and \
+        _SPAN_OPENER.search(text, max(0, a.start - 9), a.start) is not None and \
         _clock_span(text, a, b) and a.value[11:16] > b.value[11:16]
+
+
+_SPAN_OPENER: Final = re.compile(r"(?i)(?:from|between)\s$")
 
 
 def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> bool:
@@ -373,6 +387,20 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
                     _clock_span(text, joined[-3], joined[-2]):
                 # "from 7 p.m. to 6 a.m. daily": the span's start has no one day either
                 joined[-3] = _no_day(joined[-3])
+            k = len(joined) - len(both) - 1  # the expression before the pair
+            if k >= 0 and _dated_clock(joined[k]) and _dated_clock(joined[k + 1]) and \
+                    not _WEEKDAY_OR_YEAR.search(joined[k].text) and \
+                    _clock_span(text, joined[k], joined[k + 1]) and \
+                    joined[k].value[:10] != joined[k + 1].value[:10] and (
+                        "and" not in text[joined[k].end:joined[k + 1].start] or
+                        text[max(0, joined[k].start - 8):joined[k].start].lower()
+                        == "between "):
+                # "between 9 a.m. and 5 p.m. on Monday": the span's start is on its end's
+                # day, or the day before when the span runs past midnight
+                start = _clock_on(joined[k], joined[k + 1].value[:10])
+                if start.value[11:16] > joined[k + 1].value[11:16]:
+                    start = _a_day_earlier(start)
+                joined[k] = start
         else:
             joined.append(e)
     return joined
