@@ -1223,6 +1223,29 @@ def test_seasons_ahead_and_seasons_in_names() -> None:
     assert values("The car plunged into the Spring River.", d) == {}
 
 
+def test_round_h36_shapes() -> None:
+    # a group named for its day, a newspaper named "Daily ..."
+    assert values("The April 6 Movement, started in 2008, called it.", dt.date(2011, 1, 27)) \
+        == {"2008": "2008"}
+    assert values("Daily News editor Josh Greenman told them.", dt.date(2016, 8, 29)) == {}
+    assert values("The paper appears daily.", dt.date(2016, 8, 29)) == {"daily": "P1D"}
+    # "later Monday" told on Tuesday is the day of writing, not next week
+    assert values("He may face a skeptical audience when he speaks later Monday.",
+                  dt.date(2016, 3, 22)) == {"Monday": "2016-03-21"}
+    assert values("He will speak later Friday.", dt.date(2016, 3, 22)) == \
+        {"Friday": "2016-03-25"}
+    # a part of the day before the weekday
+    assert values("It was replaced at mid-morning Thursday.", dt.date(2016, 5, 13)) == \
+        {"mid-morning Thursday": "2016-05-12TMO"}
+    # a daily programme's hours, and the same hours in another zone, have no one day
+    assert values("It is a daily show, broadcast from 0910 to 0930 local time (1410 to 1430 "
+                  "GMT).", dt.date(2010, 1, 23)) == {
+        "0910": "XXXX-XX-XXT09:10", "0930 local time": "XXXX-XX-XXT09:30",
+        "1410": "XXXX-XX-XXT14:10", "1430 GMT": "XXXX-XX-XXT14:30"}
+    assert values("The daily meeting at 9 a.m. on Friday was cancelled.",
+                  dt.date(2010, 1, 23)) == {"9 a.m.": "2010-01-22T09:00", "Friday": "2010-01-22"}
+
+
 def test_round_h34_shapes() -> None:
     d = dt.date(2016, 4, 15)
     assert values("The end of 2015 leaves the Democratic race open.", d) == \

@@ -120,6 +120,13 @@ _SCHEDULE_BEFORE: Final = re.compile(
     r"(?i)\b(?:weekdays|weeknights|weekday\s+(?:mornings|evenings|nights)|"
     r"(?:every|each)\s+weekday(?:\s+(?:morning|evening|night))?)"
     r"\s{1,3}(?:from|at|between|until|till|starting\s+at)\s{1,3}$")
+#: a daily programme's hours: "a 20-minute daily show, broadcast from 0910 to 0930"
+_DAILY_BEFORE: Final = re.compile(
+    r"(?i)\b(?:daily|nightly|every\s+day|each\s+day)\b"
+    # (within its own clause: not "He runs every day and at 9 a.m. he left")
+    r"(?:(?!\b(?:and|but|then|he|she|they|we|it|I)\b)[^.;:()\d]){0,30}?\s"
+    r"(?:from|at|between)\s{1,3}$")
+_OPEN_BRACKET_GAP: Final = re.compile(r"\s{0,3}\(\s{0,2}")
 #: between the two ends of a span of clock times: "from 6 a.m. to 9 a.m."
 _CLOCK_SPAN_GAP: Final = re.compile(r"\s{0,3}(?:[-–]|to|and|until|till)\s{0,3}")
 
@@ -182,9 +189,14 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
     start is ("weekdays from 6:00 a.m. to 9:00 a.m.")."""
     if e.type != "TIME" or "T" not in e.value or _dayless(e):
         return False
-    if _SCHEDULE_BEFORE.search(text, max(0, e.start - 40), e.start):
+    if _SCHEDULE_BEFORE.search(text, max(0, e.start - 40), e.start) or \
+            _DAILY_BEFORE.search(text, max(0, e.start - 50), e.start):
         return True
-    return prev is not None and _dayless(prev) and _clock_span(text, prev, e)
+    # the end of a span whose start is, or the same time in another zone in brackets ("from
+    # 0910 to 0930 local time (1410 to 1430 GMT)")
+    return prev is not None and _dayless(prev) and (
+        _clock_span(text, prev, e) or _OPEN_BRACKET_GAP.fullmatch(text, prev.end, e.start)
+        is not None)
 
 
 _BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")

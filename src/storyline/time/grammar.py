@@ -181,7 +181,10 @@ RULES: Final[tuple[tuple[str, str], ...]] = (
     ("weekday", rf"{_B}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past|the\s+(?:previous|preceding|"
                 rf"following)))\s+|(?P<mod>(?i:early|late))"
                 # the primaries' day (TimeML tags named days): "Super Tuesday"
-                rf"\s+|(?P<super>Super\s+(?=Tuesday)))?(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
+                rf"\s+|(?P<super>Super\s+(?=Tuesday))|"
+                # a part of the day before it: "at mid-morning Thursday"
+                r"(?P<podpre>(?i:mid-?morning|mid-?afternoon))\s+)?"
+                rf"(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?![\w-])"
                 rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pod_plural>s)?(?:{_E}|(?=['’]s\b)))?"
                 # an outcome the day is named for has happened: "after Tuesday's victory"
                 # (after a modifier or two: "Tuesday's 7.0-magnitude earthquake")
@@ -465,7 +468,8 @@ _HOLIDAY_THINGS: Final = frozenset({"tree", "trees", "card", "cards", "carol", "
                                     "decorations", "ornaments", "lights", "presents", "gifts",
                                     "spirit", "music", "songs", "sweater", "sweaters", "movie",
                                     "cake", "pudding", "candy", "costume", "costumes"})
-_NAME_SUFFIX: Final = re.compile(r"-(?:style|type|like|era)\b")
+_NAME_SUFFIX: Final = re.compile(r"-(?:style|type|like|era)\b|\s+(?:Youth\s+)?(?:Movement|"
+                                  r"Coalition|Alliance|Brigades?|Front|Party)\b")
 
 
 #: Words after "a free daily" that show it is a publication, not a frequency ("a twice daily
@@ -488,7 +492,8 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
         if first is None or int(first.group()) >= int(parts["day"]):
             return False  # a span runs forward: not "raised the alert on April 29 to 5"
     if name in _DAY_RULES and _NAME_SUFFIX.match(text, end):
-        return False  # an event's name: "another Sept. 11-style attack"
+        return False  # an event's name: "another Sept. 11-style attack"; a group's: "the
+        # April 6 Movement"
     if name in _LOWER_CASE_RULES:
         core = "word" if parts.get("word") else "adverb"
         if _in_title(text, m.start(core), m.end(core)):
@@ -694,7 +699,9 @@ def _accept(text: str, name: str, m: re.Match[str]) -> bool:
             return False  # a moment named after it: "at the moment of impact", not the
             # present ("at the moment he says it" cannot be told from "at the moment they wait")
     if name == "set_adverb":
-        # a publication: "a daily", "the weekly" (not "the two met weekly")
+        # a publication: "a daily", "the weekly" (not "the two met weekly"), "Daily News"
+        if parts["adverb"][:1].isupper() and re.match(r" [A-Z][a-z]", text[end:end + 3]):
+            return False
         word, gap = _previous_word(text, start)
         if gap == " " and word.lower() in {"a", "an", "the"}:
             return False

@@ -43,6 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from storyline.time.grammar import Candidate, year_span_end
 from storyline.time.lexicon import (
@@ -622,6 +623,9 @@ _CHANGE_FROM = frozenset({"up", "down", "jump", "rise", "increase", "drop", "fal
                           "boost"})
 
 
+#: a part of the day named before the weekday ("at mid-morning Thursday")
+_MID_PARTS: Final = {"midmorning": "MO", "midafternoon": "AF"}
+
 #: before a weekday in a clause with no tense, a deadline or a span that runs on to it:
 #: "free to change tickets until Monday", "working by Monday", "could last into Monday"
 #: (not a verb's particle: "guards stand by Friday in Cairo")
@@ -633,7 +637,8 @@ _PARTICLE_BY = frozenset({"stand", "stands", "stood", "standing", "stop", "stops
 
 def _weekday(c: Candidate, ctx: Context) -> Normalized:
     wd = weekday_number(c.parts["weekday"])
-    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "")
+    pod = PARTS_OF_DAY.get((c.get("pod") or "").lower(), "") or \
+        _MID_PARTS.get((c.get("podpre") or "").lower().replace("-", ""), "")
     suffix = f"T{pod}" if pod else ""
     gran = "part_of_day" if pod else "day"
     if c.get("plural") or c.get("pod_plural"):  # "on Saturdays", "on Saturday nights"
@@ -671,6 +676,9 @@ def _weekday(c: Candidate, ctx: Context) -> Normalized:
             k += 7
         elif k > 0 and tense == "past":
             k -= 7
+    elif ctx.before in ("later", "earlier") and delta_back <= 1:
+        k = -delta_back  # "when he speaks later Monday": the day of writing, which a copy
+        # dated the next day (Tuesday) puts one day back, never six days ahead
     elif c.get("outcome") or ctx.before == "since" or (
             ctx.before == "of" and ctx.before_before in _AFTERMATH):
         k = -delta_back  # the last such day: "after Tuesday's victory", "since Monday night",
