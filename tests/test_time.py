@@ -1246,6 +1246,15 @@ def test_round_h36_shapes() -> None:
                   dt.date(2010, 1, 23)) == {"9 a.m.": "2010-01-22T09:00", "Friday": "2010-01-22"}
 
 
+def test_that_day_points_back_past_a_background_year() -> None:
+    text = ("Harmony gave $10,000 on June 27, 2014. The company was founded in 2010. The "
+            "donation was one of six made that same day.")
+    assert values(text, dt.date(2016, 8, 24))["that same day"] == "2014-06-27"
+    # with no day named before, the dct stays the fallback
+    assert values("The vote came that same day.", dt.date(2016, 8, 24)) == \
+        {"that same day": "2016-08-24"}
+
+
 def test_round_h34_shapes() -> None:
     d = dt.date(2016, 4, 15)
     assert values("The end of 2015 leaves the Democratic race open.", d) == \
