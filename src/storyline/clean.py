@@ -275,11 +275,12 @@ _TRAILING = [
     # a media-player notice closing a caption: "... In order to see this content you need to
     # have both Javascript enabled and Flash installed."  (A video's headline runs into it
     # without a full stop: "... in mass graves To play this content ...")
-    re.compile(r"(?:(?<=[.!?\"”’'])|^|(?-i:(?<=[a-z] )(?=[A-Z])))\s*(?:(?:in order )?to (?:play|view|see|watch) "
-               r"(?:this|the) (?:content|video|clip)|please (?:note|upgrade|update)\b|"
-               r"you (?:must|need to) have\b)"
+    re.compile(r"(?:(?<=[.!?\"”’'])|^|(?-i:(?<=[a-z] )(?=[A-Z])))\s*"
+               r"(?:(?:in order )?to (?:play|view|see|watch) (?:this|the) (?:content|video|clip)|"
+               r"please (?:note|upgrade|update)\b|you (?:must|need to) have\b)"
                r"(?=[^.!?]{0,160}\b(?:installed|enabled|turned on|plug-?in|player|"
-               r"available in flash|to view)\b)[^.!?]{0,100}\b(?:javascript|flash|plug-?in)\b[^.!?]{0,60}[.!?]?\s*$", _I),
+               r"available in flash|to view)\b)"
+               r"[^.!?]{0,100}\b(?:javascript|flash|plug-?in)\b[^.!?]{0,60}[.!?]?\s*$", _I),
 ]
 
 #: attribution line of an embedded post: "pic.twitter.com/x — NAME (@handle) March 8, 2022"

@@ -796,8 +796,9 @@ def _season(c: Candidate, ctx: Context) -> Normalized:
         tense = ctx.tense()
         if tense == "past" and months[0] > dm and not ctx.prospective() and \
                 ctx.before not in ("until", "till", "into"):
-            y -= 1  # (what runs on into a season lies ahead: "not planning one until the
-            # autumn", "the so called government", told in April)
+            y -= 1  # (but what runs on until or into a season lies ahead: "the so called
+            # government is not planning one until the autumn", told in April, where "called"
+            # is no past of the clause)
         elif months[-1] < dm and (tense == "future" or
                                   (tense == "unknown" and ctx.prospective())):
             y += 1  # "a film set to be released in the summer", told in December
