@@ -146,37 +146,37 @@ def _clock_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return _CLOCK_SPAN_GAP.fullmatch(text[a.end:b.start]) is not None
 
 
+def _days_later(clock: TimeExpression, k: int) -> TimeExpression:
+    """A dated clock time moved ``k`` days (unchanged where the calendar ends)."""
+    on = dt.date.fromisoformat(clock.value[:10])
+    try:
+        return _clock_on(clock, (on + dt.timedelta(days=k)).isoformat())
+    except OverflowError:
+        return clock
+
+
 def _a_day_later(clock: TimeExpression) -> TimeExpression:
     """A dated clock time moved to the next day (unchanged on the calendar's last day)."""
-    on = dt.date.fromisoformat(clock.value[:10])
-    if on == dt.date.max:
-        return clock
-    return _clock_on(clock, (on + dt.timedelta(days=1)).isoformat())
+    return _days_later(clock, 1)
 
 
-def _a_day_earlier(clock: TimeExpression) -> TimeExpression:
-    """A dated clock time moved to the day before (unchanged on the calendar's first day)."""
-    on = dt.date.fromisoformat(clock.value[:10])
-    if on == dt.date.min:
-        return clock
-    return _clock_on(clock, (on - dt.timedelta(days=1)).isoformat())
+def _clocks_on_one_day(a: TimeExpression, b: TimeExpression) -> bool:
+    """Whether ``a`` and ``b`` are clock times with hours, both put on the same day."""
+    return _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
+        a.value[11:13].isdigit() and b.value[11:13].isdigit()
 
 
 def _hours_on_one_day(a: TimeExpression, b: TimeExpression) -> bool:
     """Whether ``a`` and ``b`` are clock times with hours, both put on the same day, and
     ``a`` does not name that day itself ("4 p.m.", not "4 p.m. Friday")."""
-    return _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
-        a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
-        not _WEEKDAY_OR_YEAR.search(a.text)
+    return _clocks_on_one_day(a, b) and not _WEEKDAY_OR_YEAR.search(a.text)
 
 
 def _overnight(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Whether the clock span "from ``a`` to ``b``" (or "between ``a`` and ``b``") runs past
     midnight: both on one day, which ``b`` does not name itself, ``b`` earlier on the clock
     than ``a`` ("from 4 p.m. to 8 a.m.", "between 10 p.m. Saturday and 1 a.m.")."""
-    return _dated_clock(a) and _dated_clock(b) and a.value[:10] == b.value[:10] and \
-        a.value[11:13].isdigit() and b.value[11:13].isdigit() and \
-        not _WEEKDAY_OR_YEAR.search(b.text) and \
+    return _clocks_on_one_day(a, b) and not _WEEKDAY_OR_YEAR.search(b.text) and \
         _SPAN_OPENER.search(text, max(0, a.start - 9), a.start) is not None and \
         _clock_span(text, a, b) and a.value[11:16] > b.value[11:16]
 
@@ -411,7 +411,7 @@ def tag(text: str, dct: dt.date | None, doc: Doc | None = None) -> list[TimeExpr
                 # day, or the day before when the span runs past midnight
                 start = _clock_on(joined[k], joined[k + 1].value[:10])
                 if start.value[11:16] > joined[k + 1].value[11:16]:
-                    start = _a_day_earlier(start)
+                    start = _days_later(start, -1)
                 joined[k] = start
         else:
             joined.append(e)

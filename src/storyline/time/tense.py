@@ -330,7 +330,6 @@ def prospective(text: str, start: int, bounds: tuple[int, int]) -> bool:
     return False
 
 
-
 #: A present progressive ("is meeting", "are flying over the Gulf"), its "-ing" word kept.
 _PROGRESSIVE_RE: Final = re.compile(
     r"(?<![\w'’])(?:is|are|am|['’]s|['’]re)\s+(?:(?:not|now|still|also|already|just|"
@@ -344,6 +343,13 @@ _PROGRESSIVE_RE: Final = re.compile(
 #: "On" (a run-in sentence), no "the" or other determiner right before the day.
 _PROGRESSIVE_GAP_RE: Final = re.compile(
     r"(?:(?:\s+[\w'’&.-]+){0,8}?\s+(?-i:on|from|through|for|in))?\s+", re.I)
+#: What breaks the progressive's hold on the day: punctuation or a determiner right before the
+#: day ("... the Thursday"), or a conjunction or relative word anywhere in the gap.
+_PROGRESSIVE_BREAK_END_RE: Final = re.compile(
+    r"[,;:\"“”()\n]|--|—|\b(?:the|a|an|this|that|his|her|their|its|and|but|who|which|when)"
+    r"\s*$", re.I)
+_PROGRESSIVE_BREAK_RE: Final = re.compile(
+    r"\b(?:and|but|who|which|that|when|while|after|before)\b")
 
 
 def progressive_schedule(text: str, start: int, end: int, bounds: tuple[int, int]) -> bool:
@@ -360,12 +366,10 @@ def progressive_schedule(text: str, start: int, end: int, bounds: tuple[int, int
     if last is None:
         return False
     gap = text[last.end():start]
-    if re.search(r"[,;:\"“”()\n]|--|—|\b(?:the|a|an|this|that|his|her|their|its|and|but|"
-                 r"who|which|when)\s*$", gap, re.I) or re.search(r"\b(?:and|but|who|which|"
-                 r"that|when|while|after|before)\b", gap):
+    if _PROGRESSIVE_BREAK_END_RE.search(gap) or _PROGRESSIVE_BREAK_RE.search(gap) or \
+            not _PROGRESSIVE_GAP_RE.fullmatch(gap):
         return False
-    if not _PROGRESSIVE_GAP_RE.fullmatch(gap):
-        return False
-    before = gap.split()[-1] if gap.split() else ""
+    words = gap.split()
+    before = words[-1] if words else ""
     # "in Tuesday's primary", not "in Tuesday"
     return before != "in" or bool(re.match(r"['’]s\b", text[end:end + 3]))
