@@ -357,3 +357,36 @@ def test_label_writes_a_lone_first_name_out_in_full() -> None:
     story = describe_stories({"S1": ["a", "b", "c"]}, [], ents)[0]
     # the person's full name, once; a place keeps its own name ("Haiti", not "Yele Haiti")
     assert story.label == "Charlie Simpson, Haiti, Unicef"
+
+
+def test_document_phrases_are_plain_words_and_their_pairs() -> None:
+    from storyline.stories import document_phrases
+
+    got = document_phrases("The BP oil spill grew, officials said on Friday. Oil, spill.")
+    # a comma or a full stop breaks a pair; a name, a stop word or a capitalized word is none
+    assert got == {"oil", "spill", "oil spill", "grew", "spill grew", "officials"}
+
+
+def test_key_phrase_leads_the_label_and_replaces_the_name_it_says() -> None:
+    from storyline.stories import key_phrases
+
+    texts = {
+        "a": "The oil spill spread as the oil well leaked.",
+        "b": "Crews fought the oil spill near the coast.",
+        "c": "The oil spill reached the marshes; the well was capped.",
+        "d": "Cases of swine flu rose; the virus spread in schools.",
+        "e": "A second swine flu death; the virus kept spreading.",
+        "f": "Only one story here: a lone note on the marshes.",
+    }
+    members = {"S1": ["a", "b", "c"], "S2": ["d", "e"], "S3": ["f"]}
+    # used by every document of its story and by no other: the pair beats its words
+    assert key_phrases(members, texts) == {"S1": "oil spill", "S2": "swine flu"}
+    flu = Entity("E1", "Swine Flu", "ORG", ["Swine Flu"], ["d", "e"],
+                 [Mention(d, 0, 9, "Swine Flu", "ORG") for d in ("d", "e")])
+    mexico = Entity("E2", "Mexico", "GPE", ["Mexico"], ["d"], [Mention("d", 0, 6, "Mexico", "GPE")])
+    stories = {s.id: s for s in describe_stories(members, [], [flu, mexico], texts=texts)}
+    assert stories["S2"].label == "Swine flu: Mexico"
+    assert stories["S1"].label == "Oil spill"
+    assert stories["S3"].label == "f"  # one document: no phrase, no name, its id
+    # without texts, the names alone, as before
+    assert describe_stories(members, [], [flu, mexico])[1].label == "Swine Flu, Mexico"

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 #: words too common in news to tell stories apart, beyond spaCy's stop words
-_NEWS_STOP = frozenset(["said", "says", "say", "told", "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "people", "new", "also", "would", "could", "one", "two", "three", "first", "last", "news", "report", "reported", "reports", "according", "percent", "including", "told", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "lrb", "rrb", "lsb", "rsb", "mr", "mrs", "ms"])
+NEWS_STOP_WORDS = frozenset(["said", "says", "say", "told", "year", "years", "month", "months", "week", "weeks", "day", "days", "time", "people", "new", "also", "would", "could", "one", "two", "three", "first", "last", "news", "report", "reported", "reports", "according", "percent", "including", "told", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "lrb", "rrb", "lsb", "rsb", "mr", "mrs", "ms"])
 
 #: how many of a centroid's strongest terms are kept (bounds memory and the index)
 CENTROID_TERMS = 300
@@ -43,7 +43,7 @@ def document_terms(text: str, entity_ids: Iterable[str] = (), title: str | None 
     for source, weight in ((text, 1.0), (title or "", 2.0)):
         for tok in _TOKEN.findall(source):
             w = tok.lower().strip("'’-")
-            if len(w) > 2 and w not in STOP_WORDS and w not in _NEWS_STOP:
+            if len(w) > 2 and w not in STOP_WORDS and w not in NEWS_STOP_WORDS:
                 terms[w] += weight  # type: ignore[assignment]
     for e in entity_ids:
         terms["@" + e] += entity_weight  # type: ignore[assignment]

@@ -578,8 +578,12 @@ def build_corpus(store: Store, scope: Sequence[str], progress: Progress) -> Anal
                         if (c := t.calendar_date()) and len(c) == 10)
         for doc_id, a in analyses.items()
     }
-    stories = describe_stories(members, events, entities, day_mentions,
-                               published={i: d.published for i, d in documents.items()})
+    stories = describe_stories(
+        members, events, entities, day_mentions,
+        published={i: d.published for i, d in documents.items()},
+        # the key phrase is read from English texts: its stop words are English
+        texts={i: f"{d.title or ''}\n{d.text}" for i, d in documents.items()
+               if (d.language or "en").startswith("en")})
     # a duplicate belongs to the story of the article it duplicates
     story_by_doc = {d: st for st in stories for d in st.documents}
     for doc_id, original in duplicate_of.items():

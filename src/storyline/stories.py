@@ -18,6 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.clustering import NEWS_STOP_WORDS
 from storyline.model import (
     Argument,
     Conflict,
@@ -596,10 +599,13 @@ def describe_stories(
     members: dict[str, list[str]], events: Sequence[Event], entities: Sequence[Entity],
     day_mentions: dict[str, Counter[str]] | None = None, key_dates: int = 10,
     published: Mapping[str, dt.date | None] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Story]:
     """Stories from a document assignment (story id -> document ids): label, events, brief.
 
-    The label names the entities the story's documents mention most; the brief strings the
+    The label names the entities the story's documents mention most, after the story's key
+    phrase when ``texts`` (document id -> English text) give one (see :func:`key_phrases`:
+    "Oil spill: BP, US, Barack Obama"); the brief strings the
     summaries of its best corroborated events in time order; start and end span its dated
     events, leaving out background ones (events dated more than a month before its first
     article, with ``published``: document id -> publication date; a 2011 precedent recalled
@@ -628,10 +634,11 @@ def describe_stories(
             if m.doc_id in story_of:
                 mentions_in[story_of[m.doc_id]][ent.name] += 1
     people = {ent.name for ent in entities if ent.type == "PERSON"}
+    phrases = key_phrases(members, texts or {})
     stories: list[Story] = []
     for sid, docs in members.items():
         story_events = events_of.get(sid, [])
-        names = _label_names(mentions_in[sid], people)
+        label = _label(phrases.get(sid), _label_names(mentions_in[sid], people, k=4))
         dates = _story_range([e.date for e in story_events if e.date],
                              [p for d in docs if published and (p := published.get(d))])
         # the best corroborated events; among equals, those whose participants the story's
@@ -656,7 +663,7 @@ def describe_stories(
         stories.append(Story(
             key_dates=sorted(top),
             id=sid,
-            label=", ".join(names) if names else docs[0],
+            label=label or docs[0],
             documents=sorted(docs),
             events=[e.id for e in story_events],
             brief=" ".join(as_sentence(e.summary) for e in ranked) or None,
@@ -666,6 +673,79 @@ def describe_stories(
         ))
     stories.sort(key=lambda st: (-len(st.documents), st.id))
     return stories
+
+
+#: A story's key phrase is used by at least this share of its documents (and by two).
+KEY_PHRASE_SHARE = 0.5
+#: How much a two-word phrase outweighs a word: "oil spill" says more than "spill".
+PHRASE_WEIGHT = 1.3
+_PHRASE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+
+
+def document_phrases(text: str) -> set[str]:
+    """The plain words of a text and its two-word phrases made of them ("oil", "spill", "oil
+    spill"): lower-case words only, since a name is written with capitals and is the entities'
+    part of a label, and no stop words nor words every news story uses ("said", "Friday")."""
+    out: set[str] = set()
+    prev: str | None = None
+    for tok in _PHRASE_TOKEN.findall(text):
+        plain = (len(tok) > 2 and tok.isalpha() and tok.islower() and tok not in STOP_WORDS
+                 and tok not in NEWS_STOP_WORDS)
+        if plain:
+            out.add(tok)
+            if prev:
+                out.add(f"{prev} {tok}")
+        prev = tok if plain else None
+    return out
+
+
+def key_phrases(members: Mapping[str, Sequence[str]], texts: Mapping[str, str],
+                ) -> dict[str, str]:
+    """Story id -> the word or two-word phrase that best says what the story is about.
+
+    A phrase qualifies when at least :data:`KEY_PHRASE_SHARE` of the story's documents with a
+    text use it; among those, the one with the largest share times its inverse document
+    frequency over all the texts wins (two-word phrases weighted by :data:`PHRASE_WEIGHT`), so
+    that beside other stories "swine flu" beats "virus", and "oil spill" beats "oil".  Texts
+    are read one at a time: memory holds the stories' phrase counts, not the documents'.
+    """
+    story_of = {d: sid for sid, docs in members.items() for d in docs}
+    df: Counter[str] = Counter()
+    per_story: dict[str, Counter[str]] = defaultdict(Counter)
+    sizes: Counter[str] = Counter()
+    for doc_id, text in texts.items():
+        found = document_phrases(text)
+        df.update(found)
+        if doc_id in story_of:
+            per_story[story_of[doc_id]].update(found)
+            sizes[story_of[doc_id]] += 1
+    n_all = len(texts)
+    out: dict[str, str] = {}
+    for sid, counts in per_story.items():
+        n = sizes[sid]
+        eligible = [p for p, c in counts.items() if c >= 2 and c >= KEY_PHRASE_SHARE * n]
+        if not eligible:
+            continue
+
+        def score(p: str, counts: Counter[str] = counts, n: int = n) -> tuple[float, int, str]:
+            idf = math.log((n_all + 1) / (df[p] + 1)) + 1.0
+            weight = PHRASE_WEIGHT if " " in p else 1.0
+            return counts[p] / n * idf * weight, -len(p), p
+
+        out[sid] = max(eligible, key=score)
+    return out
+
+
+def _label(phrase: str | None, names: Sequence[str], k: int = 3) -> str:
+    """A story's label: its key phrase, capitalized, before its ``k`` main names; a name the
+    phrase already says is left out ("Swine flu: Mexico, World Health Organization")."""
+    if phrase:
+        names = [n for n in names if n.lower() != phrase]
+    label = ", ".join(names[:k])
+    if not phrase:
+        return label
+    head = phrase[:1].upper() + phrase[1:]
+    return f"{head}: {label}" if label else head
 
 
 def _label_names(counts: Counter[str], people: set[str], k: int = 3) -> list[str]:
