@@ -675,23 +675,32 @@ def describe_stories(
     return stories
 
 
-#: A story's key phrase is used by at least this share of its documents (and by two).
+#: A story's key phrase is used by at least this share of its documents.
 KEY_PHRASE_SHARE = 0.5
+#: Only a story with this many documents gets a key phrase: what two or three articles
+#: happen to share is as often a turn of phrase as their subject ("team tried", "wrapped").
+KEY_PHRASE_MIN_DOCS = 5
 #: How much a two-word phrase outweighs a word: "oil spill" says more than "spill".
 PHRASE_WEIGHT = 1.3
+#: Nouns that end as adverbs or past tenses do.
+_NOUNS_LIKE_ADVERBS = frozenset({"assembly", "family", "supply", "rally", "anomaly", "monopoly",
+                                 "bloodshed", "greed", "speed", "breed", "seed", "creed"})
 _PHRASE_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
 
 
 def document_phrases(text: str) -> set[str]:
     """The plain words of a text and its two-word phrases made of them ("oil", "spill", "oil
     spill"): lower-case words only, since a name is written with capitals and is the entities'
-    part of a label, and no stop words nor words every news story uses ("said", "Friday")."""
+    part of a label, and no stop words nor words every news story uses ("said", "Friday").
+    A phrase does not end in a word that reads as an adverb or a past tense ("recently",
+    "team tried"): a label names a thing."""
     out: set[str] = set()
     prev: str | None = None
     for tok in _PHRASE_TOKEN.findall(text):
         plain = (len(tok) > 2 and tok.isalpha() and tok.islower() and tok not in STOP_WORDS
                  and tok not in NEWS_STOP_WORDS)
-        if plain:
+        if plain and (tok in _NOUNS_LIKE_ADVERBS or not (len(tok) > 4
+                                                         and tok.endswith(("ly", "ed")))):
             out.add(tok)
             if prev:
                 out.add(f"{prev} {tok}")
@@ -703,8 +712,8 @@ def key_phrases(members: Mapping[str, Sequence[str]], texts: Mapping[str, str],
                 ) -> dict[str, str]:
     """Story id -> the word or two-word phrase that best says what the story is about.
 
-    A phrase qualifies when at least :data:`KEY_PHRASE_SHARE` of the story's documents with a
-    text use it; among those, the one with the largest share times its inverse document
+    A story qualifies with :data:`KEY_PHRASE_MIN_DOCS` documents with a text, and a phrase
+    when at least :data:`KEY_PHRASE_SHARE` of them use it; among those, the one with the largest share times its inverse document
     frequency over all the texts wins (two-word phrases weighted by :data:`PHRASE_WEIGHT`), so
     that beside other stories "swine flu" beats "virus", and "oil spill" beats "oil".  Texts
     are read one at a time: memory holds the stories' phrase counts, not the documents'.
@@ -723,8 +732,8 @@ def key_phrases(members: Mapping[str, Sequence[str]], texts: Mapping[str, str],
     out: dict[str, str] = {}
     for sid, counts in per_story.items():
         n = sizes[sid]
-        eligible = [p for p, c in counts.items() if c >= 2 and c >= KEY_PHRASE_SHARE * n]
-        if not eligible:
+        eligible = [p for p, c in counts.items() if c >= KEY_PHRASE_SHARE * n]
+        if n < KEY_PHRASE_MIN_DOCS or not eligible:
             continue
 
         def score(p: str, counts: Counter[str] = counts, n: int = n) -> tuple[float, int, str]:
