@@ -401,3 +401,17 @@ def test_key_phrase_leads_the_label_and_replaces_the_name_it_says() -> None:
     assert stories["S3"].label == "x"  # no phrase, no name: its first document
     # without texts, the names alone, as before
     assert describe_stories(members, [], [flu_ent, mexico])[1].label == "Swine Flu, Mexico"
+
+
+def test_background_days_are_no_key_dates() -> None:
+    import datetime as dt
+    from collections import Counter
+
+    a = _m("a", 0, "suspend", "E1", "E2", ["cooperation"], date="2022-02-26")
+    mentions = {"a": Counter({"2001-09-11": 3, "2022-02-20": 1}), "b": Counter({"2001-09-11": 3})}
+    pub = {"a": dt.date(2022, 2, 27), "b": dt.date(2022, 3, 1)}
+    (story,) = describe_stories({"S1": ["a", "b"]}, merge_events([a]), [], mentions,
+                                published=pub)
+    assert story.key_dates == ["2022-02-20", "2022-02-26"]
+    (story,) = describe_stories({"S1": ["a", "b"]}, merge_events([a]), [], mentions)
+    assert story.key_dates[0] == "2001-09-11"  # no publication dates: nothing is background

@@ -613,7 +613,8 @@ def describe_stories(
     that window, the publication dates give the range.  An event belongs to the story
     holding most of its sources.  ``day_mentions``
     (document id -> how often it mentions each day) feeds the key dates: days ranked by the
-    documents that tell events on them plus the documents that mention them.
+    documents that tell events on them plus the documents that mention them, background
+    days left out as above.
     """
     day_mentions = day_mentions or {}
     story_of = {d: sid for sid, docs in members.items() for d in docs}
@@ -639,8 +640,8 @@ def describe_stories(
     for sid, docs in members.items():
         story_events = events_of.get(sid, [])
         label = _label(phrases.get(sid), _label_names(mentions_in[sid], people, k=4))
-        dates = _story_range([e.date for e in story_events if e.date],
-                             [p for d in docs if published and (p := published.get(d))])
+        pubs = [p for d in docs if published and (p := published.get(d))]
+        dates = _story_range([e.date for e in story_events if e.date], pubs)
         # the best corroborated events; among equals, those whose participants the story's
         # documents name most (an event of the story's main actors, not of a side note)
         central = reach[sid]
@@ -659,7 +660,10 @@ def describe_stories(
         for d in docs:
             for day, n in day_mentions.get(d, Counter()).items():
                 importance[day] += min(n, 3)
-        top = sorted(importance, key=lambda day: (-importance[day], day))[:key_dates]
+        # background days (9/11 recalled in 2008's financial news) are no key dates of it
+        since = (min(pubs) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat() if pubs else ""
+        top = sorted((day for day in importance if day >= since),
+                     key=lambda day: (-importance[day], day))[:key_dates]
         stories.append(Story(
             key_dates=sorted(top),
             id=sid,
