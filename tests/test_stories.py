@@ -415,3 +415,11 @@ def test_background_days_are_no_key_dates() -> None:
     assert story.key_dates == ["2022-02-20", "2022-02-26"]
     (story,) = describe_stories({"S1": ["a", "b"]}, merge_events([a]), [], mentions)
     assert story.key_dates[0] == "2001-09-11"  # no publication dates: nothing is background
+
+
+def test_a_refusal_to_comment_is_no_brief() -> None:
+    told = [_m(f"d{i}", 0, "decline", "E1", None, ["comment"], category="REJECT",
+               summary="BP declined to comment on its strategy") for i in range(4)]
+    told += [_m("d0", 1, "cap", "E1", None, ["well"], category=None, summary="BP capped the well")]
+    (story,) = describe_stories({"S1": [f"d{i}" for i in range(4)]}, merge_events(told), [])
+    assert story.brief == "BP capped the well."

@@ -605,8 +605,8 @@ def describe_stories(
 
     The label names the entities the story's documents mention most, after the story's key
     phrase when ``texts`` (document id -> English text) give one (see :func:`key_phrases`:
-    "Oil spill: BP, US, Barack Obama"); the brief strings the
-    summaries of its best corroborated events in time order; start and end span its dated
+    "Oil spill: BP, US, Barack Obama"); the brief strings the summaries of its best
+    corroborated events in time order, leaving out refusals to comment; start and end span its dated
     events, leaving out background ones (events dated more than a month before its first
     article, with ``published``: document id -> publication date; a 2011 precedent recalled
     in 2022 coverage does not stretch the story to 2011).  When no event is dated inside
@@ -646,7 +646,7 @@ def describe_stories(
         # documents name most (an event of the story's main actors, not of a side note)
         central = reach[sid]
         ranked = _distinct_tellings(sorted(
-            story_events,
+            (e for e in story_events if not _no_news(e.summary)),
             key=lambda e: (-e.outlets(), _dangling(e.summary),
                            -sum(central[a] for a in {*e.actors, *e.targets}),
                            e.date is None,
@@ -784,6 +784,17 @@ def _label_names(counts: Counter[str], people: set[str], k: int = 3) -> list[str
 
 _PRONOUN_START = re.compile(
     r"(?:the \w+ of )?(?:he|she|it|they|his|her|its|their|this|these|those)\b", re.I)
+
+
+_NO_NEWS = re.compile(
+    r"\b(?:declin|refus)\w* (?:to )?(?:comment|elaborate|confirm|discuss|say)|\bno comment\b"
+    r"|\bcould not be reached\b|\bdid not (?:immediately )?(?:respond|return)\b", re.I)
+
+
+def _no_news(summary: str) -> bool:
+    """Whether a summary tells that a source said nothing ("BP declined to comment on its
+    strategy"): an event many outlets report, and never what a brief should say."""
+    return bool(_NO_NEWS.search(summary))
 
 
 def _dangling(summary: str) -> bool:
