@@ -928,3 +928,18 @@ def test_a_deadline_after_by_is_no_passive_agent() -> None:
     assert [a.text for a in m.actors] != ["Friday"]
     m = one("The bridge was destroyed by Russian forces on Friday.", "destroy")
     assert [a.text for a in m.actors] == ["Russian forces"]
+
+
+@pytest.mark.parametrize("question", [
+    "Will Russia cut ties with NASA?",
+    "Do you want President Obama to publicly ask President Mubarak to resign?",
+    '"Why did the army attack the village?"',
+])
+def test_a_question_reports_no_event(question: str) -> None:
+    assert events(question) == []
+    assert lexicon_events(question) == []
+
+
+def test_a_statement_beside_a_question_keeps_its_event() -> None:
+    found = events("Russia cut ties with NASA. Will it cut ties with ESA?")
+    assert [(m.lemma, m.sentence) for m in found] == [("cut", 0)]

@@ -1606,7 +1606,11 @@ def extract_events(doc: Document, sdoc: Doc, timexes: list[TimeExpression],
     the rules left without one (default :data:`FALLBACK_PROBABILITY`).
     """
     ext = _Extractor(doc, sdoc, timexes)
-    mentions = ext.run()
+    sents = list(sdoc.sents)
+    # a question reports no act ("Do you want Obama to ask Mubarak to resign?"); the
+    # classifier's fallback skips questions too (see _reports_event)
+    mentions = [m for m in ext.run()
+                if not (m.sentence < len(sents) and _is_question(sents[m.sentence]))]
     model = load_model() if classifier is True else classifier or None
     predictions: dict[int, Prediction] = {}
     if model is not None:
@@ -1838,6 +1842,11 @@ def _issues_message(v: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIUM_WORDS for c in v.children)
 
 
+def _is_question(sent: Span) -> bool:
+    """Whether a sentence ends in a question mark (before closing quotes)."""
+    return sent.text.strip().rstrip("\"'”’» ").endswith("?")
+
+
 def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool:
     """Whether ``sent`` reads as the report of an act on ``v`` (for a fallback event).
 
@@ -1850,7 +1859,7 @@ def _reports_event(ext: _Extractor, sent: Span, v: Token, category: str) -> bool
     "Check out these perks") or an act done to "you" ("We thank you, Kevin"), which address
     the reader or a guest rather than report an act.
     """
-    if sent.text.strip().rstrip("\"'”’» ").endswith("?"):
+    if _is_question(sent):
         return False
     if _imperative(v) or any(c.dep_ == "dobj" and c.lower_ == "you" for c in v.children):
         return False
