@@ -606,8 +606,8 @@ def describe_stories(
     The label names the entities the story's documents mention most, after the story's key
     phrase when ``texts`` (document id -> English text) give one (see :func:`key_phrases`:
     "Oil spill: BP, US, Barack Obama"); the brief strings the summaries of its best
-    corroborated events in time order, leaving out refusals to comment; start and end span its dated
-    events, leaving out background ones (events dated more than a month before its first
+    corroborated events in time order, leaving out refusals to comment; start and end span
+    its dated events, leaving out background ones (events dated more than a month before its first
     article, with ``published``: document id -> publication date; a 2011 precedent recalled
     in 2022 coverage does not stretch the story to 2011).  When no event is dated inside
     that window, the publication dates give the range.  An event belongs to the story
@@ -717,10 +717,11 @@ def key_phrases(members: Mapping[str, Sequence[str]], texts: Mapping[str, str],
     """Story id -> the word or two-word phrase that best says what the story is about.
 
     A story qualifies with :data:`KEY_PHRASE_MIN_DOCS` documents with a text, and a phrase
-    when at least :data:`KEY_PHRASE_SHARE` of them use it; among those, the one with the largest share times its inverse document
-    frequency over all the texts wins (two-word phrases weighted by :data:`PHRASE_WEIGHT`), so
-    that beside other stories "swine flu" beats "virus", and "oil spill" beats "oil".  Texts
-    are read one at a time: memory holds the stories' phrase counts, not the documents'.
+    when at least :data:`KEY_PHRASE_SHARE` of them use it; among those, the one with the
+    largest share times its inverse document frequency over all the texts wins (two-word
+    phrases weighted by :data:`PHRASE_WEIGHT`), so that beside other stories "swine flu"
+    beats "virus", and "oil spill" beats "oil".  Texts are read one at a time: memory holds
+    the stories' phrase counts, not the documents'.
     """
     story_of = {d: sid for sid, docs in members.items() for d in docs}
     df: Counter[str] = Counter()
