@@ -423,3 +423,16 @@ def test_a_refusal_to_comment_is_no_brief() -> None:
     told += [_m("d0", 1, "cap", "E1", None, ["well"], category=None, summary="BP capped the well")]
     (story,) = describe_stories({"S1": [f"d{i}" for i in range(4)]}, merge_events(told), [])
     assert story.brief == "BP capped the well."
+
+
+def test_a_line_the_story_repeats_word_for_word_gives_no_key_phrase() -> None:
+    from storyline.stories import key_phrases
+
+    footer = "Read the daily blog digest, only much more convenient."
+    texts = {f"d{i}": f"The bank losses of bank {i}.\n{footer}" for i in range(4)}
+    texts["d4"] = f"Shares fell.\n{footer}"
+    # the footer's "blog digest" is in all five documents, "bank losses" in four: the
+    # footer would win, but it is one line repeated word for word
+    assert key_phrases({"S1": list(texts)}, texts) == {"S1": "bank losses"}
+    texts["d4"] = f"Shares fell.\n{footer} Subscribe."
+    assert key_phrases({"S1": list(texts)}, texts) == {"S1": "bank losses"}

@@ -720,19 +720,30 @@ def key_phrases(members: Mapping[str, Sequence[str]], texts: Mapping[str, str],
     when at least :data:`KEY_PHRASE_SHARE` of them use it; among those, the one with the
     largest share times its inverse document frequency over all the texts wins (two-word
     phrases weighted by :data:`PHRASE_WEIGHT`), so that beside other stories "swine flu"
-    beats "virus", and "oil spill" beats "oil".  Texts are read one at a time: memory holds
-    the stories' phrase counts, not the documents'.
+    beats "virus", and "oil spill" beats "oil".  A line that several of a story's documents
+    repeat word for word is a site's boilerplate, not the story ("It's like reading it on
+    the blog, only much more convenient."), and gives no phrase.  Stories are read one at a
+    time: memory holds one story's lines and the phrase counts, not every document's.
     """
-    story_of = {d: sid for sid, docs in members.items() for d in docs}
     df: Counter[str] = Counter()
-    per_story: dict[str, Counter[str]] = defaultdict(Counter)
+    per_story: dict[str, Counter[str]] = {}
     sizes: Counter[str] = Counter()
-    for doc_id, text in texts.items():
-        found = document_phrases(text)
-        df.update(found)
-        if doc_id in story_of:
-            per_story[story_of[doc_id]].update(found)
-            sizes[story_of[doc_id]] += 1
+    seen: set[str] = set()
+    for sid, docs in members.items():
+        lines = {d: {" ".join(ln.split()) for ln in texts[d].splitlines()} - {""}
+                 for d in docs if d in texts}
+        repeated = {ln for ln, n in Counter(ln for ls in lines.values() for ln in ls).items()
+                    if n > 1}
+        counts: Counter[str] = Counter()
+        for d, ls in lines.items():
+            found = document_phrases("\n".join(ls - repeated))
+            df.update(found)
+            counts.update(found)
+            seen.add(d)
+        per_story[sid], sizes[sid] = counts, len(lines)
+    for d, text in texts.items():  # texts of no story still count towards the IDF
+        if d not in seen:
+            df.update(document_phrases(text))
     n_all = len(texts)
     out: dict[str, str] = {}
     for sid, counts in per_story.items():
