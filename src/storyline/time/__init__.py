@@ -126,9 +126,10 @@ _DAILY_BEFORE: Final = re.compile(
     # (within its own clause: not "He runs every day and at 9 a.m. he left")
     r"(?:(?!\b(?:and|but|then|he|she|they|we|it|I)\b)[^.;:()\d]){0,30}?\s"
     r"(?:from|at|between)\s{1,3}$")
-_OPEN_BRACKET_GAP: Final = re.compile(r"\s{0,3}\(\s{0,2}")
 #: between the two ends of a span of clock times: "from 6 a.m. to 9 a.m."
 _CLOCK_SPAN_GAP: Final = re.compile(r"\s{0,3}(?:[-–]|to|and|until|till)\s{0,3}")
+#: between a clock time and the same moment in another zone, in brackets: "1653 (2153 GMT)"
+_BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 
 
 def _dayless(e: TimeExpression) -> bool:
@@ -195,11 +196,10 @@ def _scheduled(text: str, e: TimeExpression, prev: TimeExpression | None) -> boo
     # the end of a span whose start is, or the same time in another zone in brackets ("from
     # 0910 to 0930 local time (1410 to 1430 GMT)")
     return prev is not None and _dayless(prev) and (
-        _clock_span(text, prev, e) or _OPEN_BRACKET_GAP.fullmatch(text, prev.end, e.start)
+        _clock_span(text, prev, e) or _BRACKET_GAP.fullmatch(text, prev.end, e.start)
         is not None)
 
 
-_BRACKET_GAP: Final = re.compile(r"\s{0,2}\(\s{0,2}")
 #: between a local clock time and the same moment in another zone: "4:30 a.m. in Cairo,
 #: 9:30 p.m. ET"
 _LOCAL_ZONE_GAP: Final = re.compile(r"\s{1,3}(?:in\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s{1,3}")
